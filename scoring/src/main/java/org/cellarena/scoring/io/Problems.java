@@ -1,0 +1,35 @@
+package org.cellarena.scoring.io;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects problems up to a limit, counting the rest. */
+final class Problems {
+  static final int DEFAULT_LIMIT = 50;
+
+  private final int limit;
+  private final List<Problem> kept = new ArrayList<>();
+  private long omitted;
+
+  Problems(int limit) {
+    this.limit = limit;
+  }
+
+  void add(long line, String imageId, String message) {
+    if (kept.size() < limit) {
+      kept.add(new Problem(line, imageId, message));
+    } else {
+      omitted++;
+    }
+  }
+
+  boolean isEmpty() {
+    return kept.isEmpty();
+  }
+
+  void throwIfAny(String file) throws InvalidFileException {
+    if (!kept.isEmpty()) {
+      throw new InvalidFileException(file, kept, omitted);
+    }
+  }
+}

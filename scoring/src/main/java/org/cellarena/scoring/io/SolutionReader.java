@@ -1,0 +1,162 @@
+package org.cellarena.scoring.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cellarena.scoring.rle.RleFormatException;
+import org.cellarena.scoring.rle.RunMask;
+
+/**
+ * Reads ground truth in the competition's {@code train.csv} layout: {@code id,annotation,width,height,cell_type},
+ * the optional {@code plate_time,sample_date,sample_id,elapsed_timedelta} and an optional {@code Usage}
+ * (Public/Private; without it every image is Public). One row per cell; an image without cells has one row with
+ * an empty annotation.
+ */
+public final class SolutionReader {
+  public static final List<String> REQUIRED = List.of("id", "annotation", "width", "height", "cell_type");
+  public static final List<String> METADATA = List.of("plate_time", "sample_date", "sample_id", "elapsed_timedelta");
+  public static final String USAGE = "Usage";
+
+  private SolutionReader() {}
+
+  public static Solution read(Path file) throws IOException, InvalidFileException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  /** Reads a solution from a stream (plain or gzip); {@code name} is used in messages. */
+  public static Solution read(InputStream in, String name) throws IOException, InvalidFileException {
+    Problems problems = new Problems(Problems.DEFAULT_LIMIT);
+    Map<String, Builder> images = new LinkedHashMap<>();
+    try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
+      var records = parser.iterator();
+      CSVRecord header = CsvFiles.next(records);
+      if (header == null) {
+        problems.add(0, null, "the file is empty");
+        problems.throwIfAny(name);
+      }
+      Map<String, Integer> col = CsvFiles.columns(header);
+      List<String> missing = REQUIRED.stream().filter(c -> !col.containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        problems.add(1, null, "missing column(s) " + String.join(", ", missing) + "; expected header "
+            + String.join(",", REQUIRED) + " (optional: " + String.join(",", METADATA) + "," + USAGE + ")");
+        problems.throwIfAny(name);
+      }
+      Integer usageCol = col.get(USAGE);
+      CSVRecord row;
+      while ((row = CsvFiles.next(records)) != null) {
+        long line = row.getRecordNumber();
+        if (row.size() == 1 && row.get(0).isBlank()) {
+          continue;
+        }
+        if (row.size() != header.size()) {
+          problems.add(line, null, "expected " + header.size() + " fields, found " + row.size());
+          continue;
+        }
+        String id = row.get(col.get("id")).trim();
+        if (id.isEmpty()) {
+          problems.add(line, null, "empty image id");
+          continue;
+        }
+        Integer width = positive(row.get(col.get("width")), "width", line, id, problems);
+        Integer height = positive(row.get(col.get("height")), "height", line, id, problems);
+        if (width == null || height == null) {
+          continue;
+        }
+        Usage usage = Usage.PUBLIC;
+        if (usageCol != null) {
+          usage = Usage.parse(row.get(usageCol));
+          if (usage == null) {
+            problems.add(line, id, "Usage must be Public or Private, found '" + row.get(usageCol) + "'");
+            continue;
+          }
+        }
+        String cellType = row.get(col.get("cell_type")).trim();
+        Builder image = images.get(id);
+        if (image == null) {
+          Map<String, String> metadata = new LinkedHashMap<>();
+          for (String m : METADATA) {
+            if (col.containsKey(m)) {
+              metadata.put(m, row.get(col.get(m)));
+            }
+          }
+          image = new Builder(id, width, height, cellType, usage, metadata);
+          images.put(id, image);
+        } else if (image.width != width || image.height != height) {
+          problems.add(line, id, "size " + width + "x" + height + " differs from the image's earlier rows ("
+              + image.width + "x" + image.height + ")");
+          continue;
+        } else if (!image.cellType.equals(cellType) || image.usage != usage) {
+          problems.add(line, id, "cell_type/Usage differ from the image's earlier rows");
+          continue;
+        }
+        String annotation = row.get(col.get("annotation"));
+        if (annotation.isBlank()) {
+          continue;
+        }
+        try {
+          RunMask mask = RunMask.parse(annotation, width, height);
+          if (mask.isEmpty()) {
+            continue;
+          }
+          image.cells.add(mask);
+        } catch (RleFormatException e) {
+          problems.add(line, id, "annotation: " + e.getMessage());
+        }
+      }
+    } catch (TextInput.BadTextException e) {
+      problems.add(0, null, e.getMessage());
+    }
+    if (images.isEmpty() && problems.isEmpty()) {
+      problems.add(0, null, "the file has a header but no images");
+    }
+    problems.throwIfAny(name);
+    List<SolutionImage> list = new ArrayList<>(images.size());
+    images.values().forEach(b -> list.add(b.build()));
+    return new Solution(list);
+  }
+
+  private static Integer positive(String text, String what, long line, String id, Problems problems) {
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v > 0 && v <= 100_000) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    problems.add(line, id, what + " must be a positive integer, found '" + text + "'");
+    return null;
+  }
+
+  private static final class Builder {
+    final String id;
+    final int width, height;
+    final String cellType;
+    final Usage usage;
+    final Map<String, String> metadata;
+    final List<RunMask> cells = new ArrayList<>();
+
+    Builder(String id, int width, int height, String cellType, Usage usage, Map<String, String> metadata) {
+      this.id = id;
+      this.width = width;
+      this.height = height;
+      this.cellType = cellType;
+      this.usage = usage;
+      this.metadata = metadata;
+    }
+
+    SolutionImage build() {
+      return new SolutionImage(id, width, height, cellType, usage, cells, metadata);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package org.cellarena.scoring.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cellarena.scoring.rle.RleFormatException;
+import org.cellarena.scoring.rle.RunMask;
+
+/**
+ * Reads and validates a submission ({@code id,predicted}, plain or gzip) against a solution, streaming: each row
+ * becomes runs as it is read. Every problem found is collected (up to a limit) with its line and image id.
+ */
+public final class SubmissionReader {
+  public static final List<String> COLUMNS = List.of("id", "predicted");
+  private static final int ABSENT_IDS_SHOWN = 5;
+
+  private final Solution solution;
+  private final int problemLimit;
+
+  public SubmissionReader(Solution solution) {
+    this(solution, Problems.DEFAULT_LIMIT);
+  }
+
+  public SubmissionReader(Solution solution, int problemLimit) {
+    this.solution = solution;
+    this.problemLimit = problemLimit;
+  }
+
+  public Submission read(Path file) throws IOException, InvalidFileException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.getFileName().toString());
+    }
+  }
+
+  /** Reads a submission from a stream; {@code name} is used in messages. */
+  public Submission read(InputStream in, String name) throws IOException, InvalidFileException {
+    Problems problems = new Problems(problemLimit);
+    Map<String, ImageMasks> images = new LinkedHashMap<>();
+    Set<String> unknownIds = new HashSet<>();
+    try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
+      var records = parser.iterator();
+      CSVRecord header = CsvFiles.next(records);
+      if (header == null || (header.size() == 1 && header.get(0).isBlank() && !records.hasNext())) {
+        problems.add(0, null, "the file is empty; expected a header id,predicted and a row per predicted cell");
+        problems.throwIfAny(name);
+      }
+      Map<String, Integer> col = CsvFiles.columns(header);
+      List<String> missing = COLUMNS.stream().filter(c -> !col.containsKey(c)).toList();
+      List<String> unknown = CsvFiles.unknownColumns(header, COLUMNS);
+      if (!missing.isEmpty() || !unknown.isEmpty()) {
+        String what = (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
+            + (!missing.isEmpty() && !unknown.isEmpty() ? "; " : "")
+            + (unknown.isEmpty() ? "" : "unknown column(s) " + String.join(", ", unknown));
+        problems.add(1, null, what + "; expected the header id,predicted");
+        problems.throwIfAny(name);
+      }
+      int idCol = col.get("id"), predictedCol = col.get("predicted");
+      CSVRecord row;
+      while ((row = CsvFiles.next(records)) != null) {
+        long line = row.getRecordNumber();
+        if (row.size() == 1 && row.get(0).isBlank()) {
+          continue;
+        }
+        if (row.size() != 2) {
+          problems.add(line, row.size() > 0 ? row.get(0) : null, "expected 2 fields (id,predicted), found " + row.size());
+          continue;
+        }
+        String id = row.get(idCol).trim();
+        if (id.isEmpty()) {
+          problems.add(line, null, "empty image id");
+          continue;
+        }
+        SolutionImage truth = solution.image(id);
+        if (truth == null) {
+          if (unknownIds.add(id)) {
+            problems.add(line, id, "unknown image id (not in the solution)");
+          }
+          continue;
+        }
+        ImageMasks masks = images.computeIfAbsent(id, k -> new ImageMasks());
+        String predicted = row.get(predictedCol);
+        if (predicted.isBlank()) {
+          continue;
+        }
+        try {
+          RunMask mask = RunMask.parse(predicted, truth.width(), truth.height());
+          if (!mask.isEmpty()) {
+            masks.add(mask, line);
+          }
+        } catch (RleFormatException e) {
+          problems.add(line, id, "predicted: " + e.getMessage());
+        }
+      }
+    } catch (TextInput.BadTextException e) {
+      problems.add(0, null, e.getMessage());
+      problems.throwIfAny(name);
+    }
+    reportAbsentImages(images, problems);
+    images.forEach((id, masks) -> reportOverlaps(id, masks, problems));
+    problems.throwIfAny(name);
+    Map<String, List<RunMask>> result = new LinkedHashMap<>();
+    images.forEach((id, masks) -> result.put(id, masks.masks));
+    return new Submission(result);
+  }
+
+  private void reportAbsentImages(Map<String, ImageMasks> images, Problems problems) {
+    List<String> absent = solution.ids().stream().filter(id -> !images.containsKey(id)).toList();
+    if (!absent.isEmpty()) {
+      String shown = absent.stream().limit(ABSENT_IDS_SHOWN).collect(Collectors.joining(", "));
+      problems.add(0, null, absent.size() + " of the solution's " + solution.size()
+          + " images are absent from the submission (list each image, with an empty predicted for no cells): "
+          + shown + (absent.size() > ABSENT_IDS_SHOWN ? ", ..." : ""));
+    }
+  }
+
+  /** The competition forbids overlapping predictions: a sweep over all runs of the image, sorted by start. */
+  private static void reportOverlaps(String id, ImageMasks image, Problems problems) {
+    int total = 0;
+    for (RunMask m : image.masks) {
+      total += m.runCount();
+    }
+    long[] runs = new long[total]; // start << 20 | mask index: sorts by start
+    int n = 0;
+    for (int k = 0; k < image.masks.size(); k++) {
+      RunMask m = image.masks.get(k);
+      for (int r = 0; r < m.runCount(); r++) {
+        runs[n++] = ((long) m.runStart(r) << 20) | k;
+      }
+    }
+    Arrays.sort(runs);
+    Set<Long> reported = new HashSet<>();
+    long reachEnd = -1;
+    int reachMask = -1;
+    for (long packed : runs) {
+      int start = (int) (packed >>> 20), k = (int) (packed & 0xFFFFF);
+      RunMask m = image.masks.get(k);
+      if (start < reachEnd && reachMask != k && reported.add(((long) reachMask << 20) | k)) {
+        problems.add(image.lines.get(k), id, "predicted mask overlaps the mask on line "
+            + image.lines.get(reachMask) + " (at pixel " + (start + 1) + "); predicted masks must not overlap");
+      }
+      int end = start + runLength(m, start);
+      if (end > reachEnd) {
+        reachEnd = end;
+        reachMask = k;
+      }
+    }
+  }
+
+  private static int runLength(RunMask m, int start) {
+    // Runs are few per mask and ascending; a binary search keeps the sweep O(R log R).
+    int lo = 0, hi = m.runCount() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int s = m.runStart(mid);
+      if (s == start) {
+        return m.runLength(mid);
+      } else if (s < start) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    throw new IllegalStateException("run not found");
+  }
+
+  private static final class ImageMasks {
+    final List<RunMask> masks = new ArrayList<>();
+    final List<Long> lines = new ArrayList<>();
+
+    void add(RunMask mask, long line) {
+      masks.add(mask);
+      lines.add(line);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.cellarena.scoring.metric;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.Submission;
+import org.cellarena.scoring.rle.RunMask;
+
+/** Scores a submission against a solution, images in parallel. */
+public final class Scorer {
+  private Scorer() {}
+
+  public static ScoreReport score(Solution solution, Submission submission) {
+    List<SolutionImage> images = solution.images();
+    List<ImageResult> results = IntStream.range(0, images.size()).parallel()
+        .mapToObj(i -> {
+          SolutionImage image = images.get(i);
+          return ImageScorer.score(image.cells(), submission.masks(image.id()))
+              .labelled(image.id(), image.cellType(), image.usage());
+        })
+        .toList();
+    return new ScoreReport(results);
+  }
+
+  /** The metric on one image's cells and predictions. */
+  public static ImageResult scoreImage(List<RunMask> truth, List<RunMask> predicted) {
+    return ImageScorer.score(truth, predicted);
+  }
+}
