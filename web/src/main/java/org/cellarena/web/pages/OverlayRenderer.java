@@ -1,0 +1,301 @@
+package org.cellarena.web.pages;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.cellarena.scoring.metric.ImageResult;
+import org.cellarena.scoring.metric.Scorer;
+import org.cellarena.scoring.metric.Thresholds;
+import org.cellarena.scoring.rle.RunMask;
+
+/**
+ * Draws one image of a submission with the contours of its ground-truth cells and predicted masks, coloured by
+ * their outcome at one IoU threshold, and lists the cells and predictions with their best IoU.
+ *
+ * <p>The outcome comes from the scoring module: {@link Scorer#scoreImage} gives each cell's and prediction's best
+ * partner, and the match at threshold t_k is decided by {@link Thresholds#exceeds} on that pair's intersection and
+ * union, exactly as the metric decides it. Colours are from the Okabe-Ito palette (readable with the common forms
+ * of colour blindness); missed cells and spurious predictions are also lightly filled so they stand out without
+ * relying on hue alone.
+ */
+public final class OverlayRenderer {
+  /** A ground-truth cell matched by a prediction at the threshold: bluish green. */
+  public static final int MATCHED_CELL = 0x009E73;
+  /** A prediction that matches a cell at the threshold: sky blue. */
+  public static final int MATCHED_PREDICTION = 0x56B4E9;
+  /** A ground-truth cell without a matching prediction (a false negative): reddish purple. */
+  public static final int MISSED_CELL = 0xCC79A7;
+  /** A prediction without a matching cell (a false positive): yellow. */
+  public static final int SPURIOUS_PREDICTION = 0xF0E442;
+  /** The canvas when the competition has no image for this id. */
+  public static final int NEUTRAL = 0x3C4043;
+  /** Opacity of the fill of missed cells and spurious predictions. */
+  static final double FILL_ALPHA = 0.28;
+
+  private OverlayRenderer() {}
+
+  /** The PNG and the table of one rendering. */
+  public record Overlay(byte[] png, JsonObject table) {}
+
+  /**
+   * Renders the overlay.
+   *
+   * @param imageFile the competition's {@code test/<id>.png}, 8 or 16 bit; null or absent for a neutral canvas
+   * @param threshold one of 0.50, 0.55, ..., 0.95
+   * @throws IllegalArgumentException when the threshold is not one of the ten
+   */
+  public static Overlay render(Path imageFile, int width, int height, List<RunMask> truth,
+      List<RunMask> predicted, double threshold) {
+    BufferedImage background = null;
+    if (imageFile != null && Files.isRegularFile(imageFile)) {
+      try {
+        background = ImageIO.read(imageFile.toFile());
+      } catch (IOException e) {
+        background = null; // an unreadable image is drawn as the neutral canvas
+      }
+    }
+    return render(background, width, height, truth, predicted, threshold);
+  }
+
+  /** Renders the overlay over an already loaded image (null for a neutral canvas). */
+  public static Overlay render(BufferedImage image, int width, int height, List<RunMask> truth,
+      List<RunMask> predicted, double threshold) {
+    int k = Thresholds.indexOf(threshold);
+    if (k < 0) {
+      throw new IllegalArgumentException("threshold must be one of 0.50, 0.55, ..., 0.95; got " + threshold);
+    }
+    ImageResult result = Scorer.scoreImage(truth, predicted);
+    boolean[] cellMatched = new boolean[truth.size()];
+    boolean[] predictionMatched = new boolean[predicted.size()];
+    for (int c = 0; c < truth.size(); c++) {
+      cellMatched[c] = matches(truth.get(c), predicted, result.cellBestPrediction()[c], k);
+    }
+    for (int q = 0; q < predicted.size(); q++) {
+      int c = result.predictionBestCell()[q];
+      predictionMatched[q] = c >= 0 && matches(truth.get(c), predicted, q, k);
+    }
+
+    int[] rgb = background(image, width, height);
+    boolean imagePresent = image != null;
+    // Fills first, then contours: matched predictions, matched cells, spurious predictions, missed cells on top.
+    for (int q = 0; q < predicted.size(); q++) {
+      if (!predictionMatched[q]) {
+        fill(rgb, predicted.get(q), SPURIOUS_PREDICTION);
+      }
+    }
+    for (int c = 0; c < truth.size(); c++) {
+      if (!cellMatched[c]) {
+        fill(rgb, truth.get(c), MISSED_CELL);
+      }
+    }
+    for (int q = 0; q < predicted.size(); q++) {
+      if (predictionMatched[q]) {
+        contour(rgb, predicted.get(q), MATCHED_PREDICTION);
+      }
+    }
+    for (int c = 0; c < truth.size(); c++) {
+      if (cellMatched[c]) {
+        contour(rgb, truth.get(c), MATCHED_CELL);
+      }
+    }
+    for (int q = 0; q < predicted.size(); q++) {
+      if (!predictionMatched[q]) {
+        contour(rgb, predicted.get(q), SPURIOUS_PREDICTION);
+      }
+    }
+    for (int c = 0; c < truth.size(); c++) {
+      if (!cellMatched[c]) {
+        contour(rgb, truth.get(c), MISSED_CELL);
+      }
+    }
+
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    out.setRGB(0, 0, width, height, rgb, 0, width);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(out, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Overlay(png.toByteArray(),
+        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, imagePresent));
+  }
+
+  /** Whether cell {@code cell} and prediction {@code q} match at t_k (false when q is -1, no overlap). */
+  private static boolean matches(RunMask cell, List<RunMask> predicted, int q, int k) {
+    if (q < 0) {
+      return false;
+    }
+    RunMask p = predicted.get(q);
+    long inter = cell.intersectionArea(p);
+    long union = (long) cell.area() + p.area() - inter;
+    return Thresholds.exceeds(inter, union, k);
+  }
+
+  private static JsonObject table(ImageResult r, List<RunMask> truth, List<RunMask> predicted,
+      boolean[] cellMatched, boolean[] predictionMatched, int k, int width, int height, boolean imagePresent) {
+    JsonArray cells = new JsonArray();
+    int matched = 0;
+    for (int c = 0; c < truth.size(); c++) {
+      RunMask m = truth.get(c);
+      matched += cellMatched[c] ? 1 : 0;
+      cells.add(new JsonObject()
+          .put("index", c + 1)
+          .put("area", m.area())
+          .put("best_iou", round(r.cellBestIou()[c]))
+          .put("best_prediction", r.cellBestPrediction()[c] < 0 ? null : r.cellBestPrediction()[c] + 1)
+          .put("outcome", cellMatched[c] ? "matched" : "missed")
+          .put("bbox", bbox(m)));
+    }
+    JsonArray predictions = new JsonArray();
+    int spurious = 0;
+    for (int q = 0; q < predicted.size(); q++) {
+      RunMask m = predicted.get(q);
+      spurious += predictionMatched[q] ? 0 : 1;
+      predictions.add(new JsonObject()
+          .put("index", q + 1)
+          .put("area", m.area())
+          .put("best_iou", round(r.predictionBestIou()[q]))
+          .put("best_cell", r.predictionBestCell()[q] < 0 ? null : r.predictionBestCell()[q] + 1)
+          .put("outcome", predictionMatched[q] ? "matched" : "spurious")
+          .put("bbox", bbox(m)));
+    }
+    return new JsonObject()
+        .put("threshold", Thresholds.value(k))
+        .put("width", width)
+        .put("height", height)
+        .put("image", imagePresent)
+        .put("score", round(r.score()))
+        .put("precision", round(r.precision(k)))
+        .put("tp", r.tp()[k])
+        .put("fp", r.fp()[k])
+        .put("fn", r.fn()[k])
+        .put("matched", matched)
+        .put("missed", truth.size() - matched)
+        .put("spurious", spurious)
+        .put("cells", cells)
+        .put("predictions", predictions)
+        .put("colors", new JsonObject()
+            .put("matched_cell", hex(MATCHED_CELL))
+            .put("matched_prediction", hex(MATCHED_PREDICTION))
+            .put("missed_cell", hex(MISSED_CELL))
+            .put("spurious_prediction", hex(SPURIOUS_PREDICTION)));
+  }
+
+  private static JsonArray bbox(RunMask m) {
+    return m.isEmpty() ? new JsonArray() : new JsonArray().add(m.minCol()).add(m.minRow())
+        .add(m.maxCol()).add(m.maxRow());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private static String hex(int rgb) {
+    return String.format("#%06X", rgb);
+  }
+
+  /**
+   * The image as opaque grey RGB, contrast-stretched between its 0.5th and 99.5th percentiles (phase-contrast
+   * micrographs use a narrow band of grey); the neutral canvas when absent. An image of another size is scaled.
+   */
+  static int[] background(BufferedImage image, int width, int height) {
+    int[] rgb = new int[width * height];
+    if (image == null) {
+      Arrays.fill(rgb, NEUTRAL);
+      return rgb;
+    }
+    Raster raster = image.getRaster();
+    int iw = image.getWidth(), ih = image.getHeight();
+    int bands = raster.getNumBands();
+    boolean wide = raster.getSampleModel().getSampleSize(0) > 8;
+    int max = wide ? 65535 : 255;
+    double[] gray = new double[width * height];
+    int[] pixel = new int[bands];
+    int[] histogram = new int[max + 1];
+    for (int y = 0; y < height; y++) {
+      int sy = (int) ((long) y * ih / height);
+      for (int x = 0; x < width; x++) {
+        int sx = (int) ((long) x * iw / width);
+        raster.getPixel(sx, sy, pixel);
+        int v;
+        if (bands >= 3) {
+          v = (pixel[0] * 299 + pixel[1] * 587 + pixel[2] * 114) / 1000;
+        } else {
+          v = pixel[0];
+        }
+        v = Math.max(0, Math.min(max, v));
+        histogram[v]++;
+        gray[y * width + x] = v;
+      }
+    }
+    int lo = percentile(histogram, 0.005 * gray.length), hi = percentile(histogram, 0.995 * gray.length);
+    if (hi <= lo) {
+      lo = 0;
+      hi = max;
+    }
+    for (int i = 0; i < gray.length; i++) {
+      int g = (int) Math.round(255.0 * (gray[i] - lo) / (hi - lo));
+      g = Math.max(0, Math.min(255, g));
+      rgb[i] = (g << 16) | (g << 8) | g;
+    }
+    return rgb;
+  }
+
+  private static int percentile(int[] histogram, double rank) {
+    long seen = 0;
+    for (int v = 0; v < histogram.length; v++) {
+      seen += histogram[v];
+      if (seen > rank) {
+        return v;
+      }
+    }
+    return histogram.length - 1;
+  }
+
+  /** Blends the mask's pixels towards {@code color}. */
+  private static void fill(int[] rgb, RunMask m, int color) {
+    for (int i = 0; i < m.runCount(); i++) {
+      int s = m.runStart(i), e = s + m.runLength(i);
+      for (int p = s; p < e; p++) {
+        rgb[p] = blend(rgb[p], color, FILL_ALPHA);
+      }
+    }
+  }
+
+  static int blend(int under, int over, double alpha) {
+    int r = (int) Math.round(((under >> 16) & 255) * (1 - alpha) + ((over >> 16) & 255) * alpha);
+    int g = (int) Math.round(((under >> 8) & 255) * (1 - alpha) + ((over >> 8) & 255) * alpha);
+    int b = (int) Math.round((under & 255) * (1 - alpha) + (over & 255) * alpha);
+    return (r << 16) | (g << 8) | b;
+  }
+
+  /**
+   * Paints the mask's boundary: its pixels with a 4-neighbour outside the mask or outside the image. Walks the
+   * runs, so the cost is the mask's area, never the image's.
+   */
+  private static void contour(int[] rgb, RunMask m, int color) {
+    int w = m.width(), h = m.height();
+    for (int i = 0; i < m.runCount(); i++) {
+      int s = m.runStart(i), e = s + m.runLength(i);
+      for (int p = s; p < e; p++) {
+        int row = p / w, col = p % w;
+        boolean edge = col == 0 || col == w - 1 || row == 0 || row == h - 1
+            || ((p == s || p == e - 1) && (!m.contains(row, col - 1) || !m.contains(row, col + 1)))
+            || !m.contains(row - 1, col) || !m.contains(row + 1, col);
+        if (edge) {
+          rgb[p] = color;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.cellarena.web.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.cellarena.scoring.rle.RunMask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OverlayRendererTest {
+  private static final int W = 48, H = 32;
+
+  /** A filled rectangle of rows r0..r1, columns c0..c1 (inclusive). */
+  private static RunMask rect(int r0, int c0, int r1, int c1) {
+    RunMask.RunBuilder b = new RunMask.RunBuilder(W, H);
+    for (int r = r0; r <= r1; r++) {
+      for (int c = c0; c <= c1; c++) {
+        b.add(r * W + c);
+      }
+    }
+    return b.build();
+  }
+
+  private static BufferedImage png(OverlayRenderer.Overlay o) throws IOException {
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(o.png()));
+    assertEquals(W, img.getWidth());
+    assertEquals(H, img.getHeight());
+    return img;
+  }
+
+  private static int at(BufferedImage img, int row, int col) {
+    return img.getRGB(col, row) & 0xFFFFFF;
+  }
+
+  @Test
+  void contoursAreColouredByOutcome() throws IOException {
+    RunMask matchedCell = rect(2, 2, 11, 11);
+    RunMask missedCell = rect(18, 2, 27, 11);
+    RunMask matchedPrediction = rect(2, 2, 11, 10); // IoU 90/100 = 0.9 with the first cell
+    RunMask spurious = rect(18, 30, 25, 40);
+    OverlayRenderer.Overlay o = OverlayRenderer.render((Path) null, W, H,
+        List.of(matchedCell, missedCell), List.of(matchedPrediction, spurious), 0.5);
+    BufferedImage img = png(o);
+
+    assertEquals(OverlayRenderer.MATCHED_CELL, at(img, 2, 2), "corner of the matched cell");
+    assertEquals(OverlayRenderer.MATCHED_CELL, at(img, 11, 11), "far corner of the matched cell");
+    assertEquals(OverlayRenderer.MATCHED_PREDICTION, at(img, 6, 10), "right edge of the matched prediction");
+    assertEquals(OverlayRenderer.NEUTRAL, at(img, 6, 6), "inside a matched cell: untouched");
+    assertEquals(OverlayRenderer.MISSED_CELL, at(img, 18, 5), "top edge of the missed cell");
+    assertEquals(OverlayRenderer.MISSED_CELL, at(img, 22, 2), "left edge of the missed cell");
+    assertEquals(OverlayRenderer.blend(OverlayRenderer.NEUTRAL, OverlayRenderer.MISSED_CELL,
+        OverlayRenderer.FILL_ALPHA), at(img, 22, 6), "inside the missed cell: a light fill");
+    assertEquals(OverlayRenderer.SPURIOUS_PREDICTION, at(img, 25, 35), "bottom edge of the spurious prediction");
+    assertEquals(OverlayRenderer.blend(OverlayRenderer.NEUTRAL, OverlayRenderer.SPURIOUS_PREDICTION,
+        OverlayRenderer.FILL_ALPHA), at(img, 21, 35), "inside the spurious prediction");
+    assertEquals(OverlayRenderer.NEUTRAL, at(img, 0, 47), "background: the neutral canvas without an image");
+
+    JsonObject t = o.table();
+    assertEquals(0.5, t.getDouble("threshold"));
+    assertEquals(1, t.getInteger("tp"));
+    assertEquals(1, t.getInteger("fp"));
+    assertEquals(1, t.getInteger("fn"));
+    assertEquals(1, t.getInteger("missed"));
+    assertEquals(1, t.getInteger("spurious"));
+    assertFalse(t.getBoolean("image"));
+    JsonObject first = t.getJsonArray("cells").getJsonObject(0);
+    assertEquals(0.9, first.getDouble("best_iou"), 1e-9);
+    assertEquals(1, first.getInteger("best_prediction"));
+    assertEquals("matched", first.getString("outcome"));
+    JsonObject second = t.getJsonArray("cells").getJsonObject(1);
+    assertEquals("missed", second.getString("outcome"));
+    assertEquals(0.0, second.getDouble("best_iou"));
+    assertEquals(null, second.getValue("best_prediction"));
+    assertEquals("spurious", t.getJsonArray("predictions").getJsonObject(1).getString("outcome"));
+  }
+
+  @Test
+  void theOutcomeFollowsTheThresholdStrictly() throws IOException {
+    RunMask cell = rect(4, 4, 13, 13); // 100 pixels
+    RunMask prediction = rect(4, 4, 13, 11); // 80 pixels inside: IoU exactly 0.8
+    OverlayRenderer.Overlay at75 = OverlayRenderer.render((Path) null, W, H, List.of(cell), List.of(prediction), 0.75);
+    OverlayRenderer.Overlay at80 = OverlayRenderer.render((Path) null, W, H, List.of(cell), List.of(prediction), 0.8);
+    assertEquals(OverlayRenderer.MATCHED_CELL, at(png(at75), 4, 8));
+    assertEquals("matched", at75.table().getJsonArray("cells").getJsonObject(0).getString("outcome"));
+    // IoU 0.8 does not exceed 0.8: the cell is missed and the prediction spurious.
+    BufferedImage img = png(at80);
+    assertEquals(OverlayRenderer.MISSED_CELL, at(img, 4, 8));
+    assertEquals(OverlayRenderer.SPURIOUS_PREDICTION, at(img, 8, 11), "prediction's right edge, inside the cell");
+    assertEquals("missed", at80.table().getJsonArray("cells").getJsonObject(0).getString("outcome"));
+    assertEquals("spurious", at80.table().getJsonArray("predictions").getJsonObject(0).getString("outcome"));
+    assertEquals(0.8, at80.table().getJsonArray("cells").getJsonObject(0).getDouble("best_iou"), 1e-9);
+    assertEquals(0, at80.table().getInteger("tp"));
+  }
+
+  @Test
+  void drawsOverA16BitImage(@TempDir Path dir) throws IOException {
+    BufferedImage sixteen = new BufferedImage(W, H, BufferedImage.TYPE_USHORT_GRAY);
+    WritableRaster raster = sixteen.getRaster();
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        raster.setSample(x, y, 0, 20000 + x * 400); // a horizontal ramp in a narrow 16-bit band
+      }
+    }
+    Path file = dir.resolve("img.png");
+    ImageIO.write(sixteen, "png", file.toFile());
+    OverlayRenderer.Overlay o = OverlayRenderer.render(file, W, H, List.of(rect(10, 10, 20, 20)), List.of(), 0.5);
+    BufferedImage img = png(o);
+    int left = at(img, 2, 1), right = at(img, 2, 46);
+    assertEquals(left & 255, (left >> 8) & 255, "grey");
+    assertTrue((right & 255) - (left & 255) > 200, "the ramp is stretched to the full range: " + left + " " + right);
+    assertNotEquals(OverlayRenderer.NEUTRAL, left);
+    assertEquals(OverlayRenderer.MISSED_CELL, at(img, 10, 15));
+    assertTrue(o.table().getBoolean("image"));
+  }
+
+  @Test
+  void refusesAThresholdThatIsNotOneOfTheTen() {
+    assertThrows(IllegalArgumentException.class,
+        () -> OverlayRenderer.render((Path) null, W, H, List.of(), List.of(), 0.52));
+  }
+}
