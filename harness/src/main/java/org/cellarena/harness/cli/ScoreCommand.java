@@ -1,0 +1,123 @@
+package org.cellarena.harness.cli;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.metric.ImageResult;
+import org.cellarena.scoring.metric.ScoreReport;
+import org.cellarena.scoring.metric.Scorer;
+import org.cellarena.scoring.metric.Thresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Scores a submission: the competition metric, its interval, and optionally the per-image breakdown. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = {"Score a submission against a solution with the Sartorius metric (mean average precision over",
+        "IoU thresholds 0.50..0.95). Prints the score with 10 decimals; exit code 2 when the submission is invalid."})
+public final class ScoreCommand implements Callable<Integer> {
+  @Mixin ScoringInputs inputs;
+
+  @Option(names = "--json", description = "Print a JSON report: score, ci95, thresholds, cell_types, usage, images.")
+  boolean json;
+
+  @Option(names = "--per-image", paramLabel = "FILE.csv", description = "Also write the per-image breakdown as CSV.")
+  Path perImage;
+
+  @Override
+  public Integer call() throws Exception {
+    Solution solution = inputs.readSolution();
+    ScoreReport report = Scorer.score(solution, inputs.readSubmission(solution));
+    if (perImage != null) {
+      writePerImage(report, perImage);
+    }
+    if (json) {
+      System.out.println(toJson(report).encodePrettily());
+    } else {
+      System.out.println(String.format(Locale.ROOT, "%.10f", report.score()));
+    }
+    return 0;
+  }
+
+  /** The report as the JSON that {@code --json} prints. */
+  static JsonObject toJson(ScoreReport report) {
+    double[] ci = report.ci95();
+    JsonObject types = new JsonObject();
+    report.cellTypeScores().forEach(types::put);
+    JsonObject usage = new JsonObject();
+    report.usageScores().forEach((u, s) -> usage.put(u.label(), s));
+    JsonArray images = new JsonArray();
+    for (ImageResult r : report.images()) {
+      images.add(new JsonObject()
+          .put("id", r.id())
+          .put("score", r.score())
+          .put("cell_type", r.cellType())
+          .put("usage", r.usage().label())
+          .put("cells", r.cells())
+          .put("predictions", r.predictions())
+          .put("tp", ints(r.tp()))
+          .put("fp", ints(r.fp()))
+          .put("fn", ints(r.fn()))
+          .put("missed", r.missed())
+          .put("spurious", r.spurious())
+          .put("split", r.split())
+          .put("merged", r.merged()));
+    }
+    return new JsonObject()
+        .put("score", report.score())
+        .put("ci95", new JsonArray().add(ci[0]).add(ci[1]))
+        .put("thresholds", doubles(Thresholds.values()))
+        .put("precision", doubles(report.precisionPerThreshold()))
+        .put("cell_types", types)
+        .put("usage", usage)
+        .put("missed", report.missed())
+        .put("spurious", report.spurious())
+        .put("split", report.split())
+        .put("merged", report.merged())
+        .put("images", images);
+  }
+
+  private static void writePerImage(ScoreReport report, Path file) throws java.io.IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      StringBuilder header = new StringBuilder("id,cell_type,usage,score,cells,predictions");
+      for (String kind : new String[] {"tp", "fp", "fn"}) {
+        for (double t : Thresholds.values()) {
+          header.append(',').append(kind).append(String.format(Locale.ROOT, "@%.2f", t));
+        }
+      }
+      out.write(header.append(",missed,spurious,split,merged\n").toString());
+      for (ImageResult r : report.images()) {
+        StringBuilder row = new StringBuilder()
+            .append(r.id()).append(',').append(r.cellType()).append(',').append(r.usage().label()).append(',')
+            .append(String.format(Locale.ROOT, "%.10f", r.score())).append(',')
+            .append(r.cells()).append(',').append(r.predictions());
+        for (int[] counts : new int[][] {r.tp(), r.fp(), r.fn()}) {
+          IntStream.of(counts).forEach(c -> row.append(',').append(c));
+        }
+        row.append(',').append(r.missed()).append(',').append(r.spurious())
+            .append(',').append(r.split()).append(',').append(r.merged()).append('\n');
+        out.write(row.toString());
+      }
+    }
+  }
+
+  private static JsonArray ints(int[] values) {
+    JsonArray a = new JsonArray();
+    IntStream.of(values).forEach(a::add);
+    return a;
+  }
+
+  private static JsonArray doubles(double[] values) {
+    JsonArray a = new JsonArray();
+    for (double v : values) {
+      a.add(v);
+    }
+    return a;
+  }
+}

@@ -1,0 +1,24 @@
+package org.cellarena.harness.cli;
+
+import java.util.concurrent.Callable;
+import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.io.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Dry run: checks a submission against a solution without scoring it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check a submission against a solution: every problem with its CSV line and image id.",
+        "Exit code 0 when valid (a one-line summary), 2 with the list of problems."})
+public final class ValidateCommand implements Callable<Integer> {
+  @Mixin ScoringInputs inputs;
+
+  @Override
+  public Integer call() throws Exception {
+    Solution solution = inputs.readSolution();
+    Submission submission = inputs.readSubmission(solution);
+    System.out.printf("valid: %s: %d predicted cells on %d images (%d images in the solution)%n",
+        inputs.submission.getFileName(), submission.maskCount(), submission.all().size(), solution.size());
+    return 0;
+  }
+}
