@@ -1,0 +1,162 @@
+package org.cellarena.harness.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.cellarena.scoring.rle.RunMask;
+
+/**
+ * A Sartorius-sized scoring workload: images of elliptical cells (shsy5y-heavy: mostly many small elongated
+ * cells, some astro and cort images), ground truth that may overlap, and a realistic submission made from it:
+ * most cells found with jittered outlines, some split, some merged with a neighbour, some missed, a few spurious
+ * blobs, overlaps removed. Only masks are made (no pixels), so it is quick to build; deterministic per seed.
+ */
+public final class SyntheticScoringSet {
+  public static final int WIDTH = 704, HEIGHT = 520;
+
+  private final int images;
+  private final long seed;
+
+  public SyntheticScoringSet(int images, long seed) {
+    this.images = images;
+    this.seed = seed;
+  }
+
+  /** Writes {@code solution.csv} and {@code submission.csv} into {@code dir}. */
+  public void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    SplittableRandom random = new SplittableRandom(seed);
+    try (BufferedWriter solution = Files.newBufferedWriter(dir.resolve("solution.csv"));
+         BufferedWriter submission = Files.newBufferedWriter(dir.resolve("submission.csv"))) {
+      solution.write("id,annotation,width,height,cell_type,Usage\n");
+      submission.write("id,predicted\n");
+      for (int i = 0; i < images; i++) {
+        String id = String.format("%012x", random.nextLong() & 0xffffffffffffL);
+        String type = i % 10 == 0 ? "astro" : i % 10 == 1 ? "cort" : "shsy5y";
+        String usage = random.nextDouble() < 0.3 ? "Public" : "Private";
+        List<Ellipse> cells = cells(type, random);
+        for (Ellipse cell : cells) {
+          solution.write(id + "," + cell.mask().toRle() + "," + WIDTH + "," + HEIGHT + "," + type + "," + usage + "\n");
+        }
+        List<RunMask> predicted = predictions(cells, random);
+        if (predicted.isEmpty()) {
+          submission.write(id + ",\n");
+        }
+        for (RunMask mask : predicted) {
+          submission.write(id + "," + mask.toRle() + "\n");
+        }
+      }
+    }
+  }
+
+  private static List<Ellipse> cells(String type, SplittableRandom random) {
+    int count;
+    double major, minor;
+    switch (type) {
+      case "astro" -> { count = 40 + random.nextInt(60); major = 30; minor = 14; }
+      case "cort" -> { count = 25 + random.nextInt(20); major = 9; minor = 7; }
+      default -> { count = 300 + random.nextInt(140); major = 13; minor = 5; }
+    }
+    List<Ellipse> cells = new ArrayList<>(count);
+    for (int c = 0; c < count; c++) {
+      double a = major * (0.7 + 0.6 * random.nextDouble()), b = minor * (0.7 + 0.6 * random.nextDouble());
+      cells.add(new Ellipse(random.nextDouble() * WIDTH, random.nextDouble() * HEIGHT, a, b,
+          random.nextDouble() * Math.PI));
+    }
+    return cells;
+  }
+
+  private static List<RunMask> predictions(List<Ellipse> cells, SplittableRandom random) {
+    List<Ellipse> shapes = new ArrayList<>();
+    for (int c = 0; c < cells.size(); c++) {
+      Ellipse cell = cells.get(c);
+      double roll = random.nextDouble();
+      if (roll < 0.07) {
+        continue; // missed
+      } else if (roll < 0.11) { // split along the major axis
+        double dx = Math.cos(cell.angle) * cell.a / 2, dy = Math.sin(cell.angle) * cell.a / 2;
+        shapes.add(new Ellipse(cell.cx - dx, cell.cy - dy, cell.a / 2, cell.b, cell.angle));
+        shapes.add(new Ellipse(cell.cx + dx, cell.cy + dy, cell.a / 2, cell.b, cell.angle));
+      } else if (roll < 0.13 && c + 1 < cells.size()) { // merged with the next cell: one ellipse over both
+        Ellipse other = cells.get(c + 1);
+        double mx = (cell.cx + other.cx) / 2, my = (cell.cy + other.cy) / 2;
+        double span = Math.hypot(cell.cx - other.cx, cell.cy - other.cy) / 2 + cell.a;
+        shapes.add(new Ellipse(mx, my, Math.min(span, 60), cell.b * 1.5, Math.atan2(other.cy - cell.cy, other.cx - cell.cx)));
+        c++;
+      } else { // found, with a jittered outline
+        shapes.add(new Ellipse(cell.cx + random.nextGaussian(), cell.cy + random.nextGaussian(),
+            cell.a * (0.9 + 0.2 * random.nextDouble()), cell.b * (0.9 + 0.2 * random.nextDouble()),
+            cell.angle + 0.1 * random.nextGaussian()));
+      }
+    }
+    int spurious = cells.size() / 20;
+    for (int s = 0; s < spurious; s++) {
+      shapes.add(new Ellipse(random.nextDouble() * WIDTH, random.nextDouble() * HEIGHT, 6, 4, random.nextDouble() * 3));
+    }
+    return withoutOverlaps(shapes);
+  }
+
+  /** Paints shapes in order on a label canvas (the first keeps a disputed pixel) and reads the masks back. */
+  private static List<RunMask> withoutOverlaps(List<Ellipse> shapes) {
+    int[] label = new int[WIDTH * HEIGHT];
+    for (int s = 0; s < shapes.size(); s++) {
+      int l = s + 1;
+      shapes.get(s).forEachPixel(p -> {
+        if (label[p] == 0) {
+          label[p] = l;
+        }
+      });
+    }
+    RunMask.RunBuilder[] builders = new RunMask.RunBuilder[shapes.size() + 1];
+    for (int p = 0; p < label.length; p++) {
+      int l = label[p];
+      if (l != 0) {
+        if (builders[l] == null) {
+          builders[l] = new RunMask.RunBuilder(WIDTH, HEIGHT);
+        }
+        builders[l].add(p);
+      }
+    }
+    List<RunMask> masks = new ArrayList<>();
+    for (int l = 1; l < builders.length; l++) {
+      if (builders[l] != null) {
+        masks.add(builders[l].build());
+      }
+    }
+    return masks;
+  }
+
+  /** A rotated ellipse: centre, semi-axes a (major) and b, angle of the major axis. */
+  private record Ellipse(double cx, double cy, double a, double b, double angle) {
+    interface PixelSink {
+      void accept(int pixel);
+    }
+
+    /** Visits the ellipse's pixels inside the image in row-major order. */
+    void forEachPixel(PixelSink sink) {
+      double cos = Math.cos(angle), sin = Math.sin(angle);
+      int reach = (int) Math.ceil(Math.max(a, b));
+      int r0 = Math.max(0, (int) (cy - reach)), r1 = Math.min(HEIGHT - 1, (int) (cy + reach));
+      int c0 = Math.max(0, (int) (cx - reach)), c1 = Math.min(WIDTH - 1, (int) (cx + reach));
+      for (int r = r0; r <= r1; r++) {
+        for (int c = c0; c <= c1; c++) {
+          double dx = c + 0.5 - cx, dy = r + 0.5 - cy;
+          double u = (dx * cos + dy * sin) / a, v = (-dx * sin + dy * cos) / b;
+          if (u * u + v * v <= 1) {
+            sink.accept(r * WIDTH + c);
+          }
+        }
+      }
+    }
+
+    RunMask mask() {
+      RunMask.RunBuilder builder = new RunMask.RunBuilder(WIDTH, HEIGHT);
+      forEachPixel(builder::add);
+      return builder.build();
+    }
+  }
+}
