@@ -15,6 +15,8 @@ import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Scores a submission: the competition metric, its interval, and optionally the per-image breakdown. */
@@ -23,6 +25,8 @@ import picocli.CommandLine.Option;
         "IoU thresholds 0.50..0.95). Prints the score with 10 decimals; exit code 2 when the submission is invalid."})
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin ScoringInputs inputs;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print a JSON report: score, ci95, thresholds, cell_types, usage, images.")
   boolean json;
@@ -38,9 +42,9 @@ public final class ScoreCommand implements Callable<Integer> {
       writePerImage(report, perImage);
     }
     if (json) {
-      System.out.println(toJson(report).encodePrettily());
+      spec.commandLine().getOut().println(toJson(report).encodePrettily());
     } else {
-      System.out.println(String.format(Locale.ROOT, "%.10f", report.score()));
+      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%.10f", report.score()));
     }
     return 0;
   }

@@ -5,6 +5,8 @@ import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Dry run: checks a submission against a solution without scoring it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -13,11 +15,13 @@ import picocli.CommandLine.Mixin;
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin ScoringInputs inputs;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Solution solution = inputs.readSolution();
     Submission submission = inputs.readSubmission(solution);
-    System.out.printf("valid: %s: %d predicted cells on %d images (%d images in the solution)%n",
+    spec.commandLine().getOut().printf("valid: %s: %d predicted cells on %d images (%d images in the solution)%n",
         inputs.submission.getFileName(), submission.maskCount(), submission.all().size(), solution.size());
     return 0;
   }
