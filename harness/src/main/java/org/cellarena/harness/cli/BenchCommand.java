@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** Times the scoring engine: reading both files, then warm scoring repeated, on a given or generated workload. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmark the scoring engine. Without --solution/--submission it generates (once) a",
-        "Sartorius-sized workload: 240 images of 704x520, shsy5y-heavy (~75k cells), with a realistic submission."})
+    description = {"Benchmark the scoring engine (reading, validation, warm scoring).",
+        "Without --solution/--submission it generates (once) a Sartorius-sized workload:",
+        "240 images of 704x520, shsy5y-heavy (~73k cells), with a realistic submission."})
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--solution", paramLabel = "FILE", description = "Solution CSV (default: the generated workload).")
   Path solution;

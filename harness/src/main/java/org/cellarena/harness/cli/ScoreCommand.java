@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /** Scores a submission: the competition metric, its interval, and optionally the per-image breakdown. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = {"Score a submission against a solution with the Sartorius metric (mean average precision over",
-        "IoU thresholds 0.50..0.95). Prints the score with 10 decimals; exit code 2 when the submission is invalid."})
+    description = {"Score a submission against a solution (Sartorius mAP over IoU 0.50..0.95).",
+        "Prints the score with 10 decimals, or a JSON report with --json; exit code 2 when the submission is invalid."})
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin ScoringInputs inputs;
 

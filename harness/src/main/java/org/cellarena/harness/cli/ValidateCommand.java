@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** Dry run: checks a submission against a solution without scoring it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check a submission against a solution: every problem with its CSV line and image id.",
+    description = {"Check a submission against a solution without scoring it.",
+        "Lists every problem with its CSV line and image id.",
         "Exit code 0 when valid (a one-line summary), 2 with the list of problems."})
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin ScoringInputs inputs;
