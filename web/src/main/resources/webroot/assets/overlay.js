@@ -1,0 +1,119 @@
+// The overlay viewer: a submission's image with contours coloured by outcome, stepping through thresholds and images.
+import {el, api, imageUrl, show, notice, fmtScore} from './app.js';
+import {thresholds} from './charts.js';
+
+export function overlayPath(sid, imageId, t, ext = 'png') {
+  return `/api/submissions/${encodeURIComponent(sid)}/overlay/${encodeURIComponent(imageId)}.${ext}?threshold=${t.toFixed(2)}`;
+}
+
+export function legend() {
+  const item = (color, text) => el('span', {}, el('i', {style: `background:${color}`, 'aria-hidden': 'true'}), text);
+  return el('div', {class: 'legend', 'aria-label': 'Colour key'},
+    item('var(--matched)', 'cell matched'), item('var(--matched-pred)', 'prediction matched'),
+    item('var(--missed)', 'cell missed'), item('var(--spurious)', 'spurious prediction'));
+}
+
+/** Controls shared by the viewers: image picker, previous/next, threshold slider. */
+export function controls(images, state, onChange, idPrefix = 'ov') {
+  const select = el('select', {id: idPrefix + '-image', 'aria-label': 'Image'},
+    images.map(im => el('option', {value: im.id}, im.label || im.id)));
+  const range = el('input', {type: 'range', id: idPrefix + '-threshold', min: 0, max: 9, step: 1, value: state.k,
+    'aria-valuetext': 'IoU threshold ' + thresholds[state.k].toFixed(2)});
+  const out = el('output', {for: idPrefix + '-threshold', id: idPrefix + '-threshold-value'}, thresholds[state.k].toFixed(2));
+  const prev = el('button', {class: 'btn small', type: 'button', 'aria-label': 'Previous image'}, '‹ Prev');
+  const next = el('button', {class: 'btn small', type: 'button', 'aria-label': 'Next image'}, 'Next ›');
+  const sync = () => {
+    select.value = images[state.i].id;
+    range.value = state.k;
+    out.textContent = thresholds[state.k].toFixed(2);
+    range.setAttribute('aria-valuetext', 'IoU threshold ' + thresholds[state.k].toFixed(2));
+    prev.disabled = state.i === 0;
+    next.disabled = state.i === images.length - 1;
+  };
+  select.addEventListener('change', () => { state.i = images.findIndex(im => im.id === select.value); sync(); onChange(); });
+  range.addEventListener('input', () => { state.k = Number(range.value); sync(); onChange(); });
+  prev.addEventListener('click', () => { if (state.i > 0) { state.i--; sync(); onChange(); } });
+  next.addEventListener('click', () => { if (state.i < images.length - 1) { state.i++; sync(); onChange(); } });
+  sync();
+  const box = el('div', {class: 'controls'},
+    el('label', {for: idPrefix + '-image'}, 'Image'), select, prev, next,
+    el('span', {class: 'spacer'}),
+    el('label', {for: idPrefix + '-threshold'}, 'IoU threshold'), range, out);
+  box.sync = sync;
+  return box;
+}
+
+/**
+ * The viewer of one submission. images: [{id, label}] in the table's order. Returns {node, select(imageId)}.
+ */
+export function overlayViewer(sid, images) {
+  const state = {i: 0, k: 0};
+  const img = el('img', {id: 'overlay-image', alt: 'Overlay loading', width: 704, height: 520});
+  const caption = el('figcaption', {id: 'overlay-caption'});
+  const frame = el('div', {class: 'frame'}, img);
+  const side = el('div', {class: 'cells', id: 'overlay-cells'});
+  const message = el('div');
+  let token = 0;
+  async function load() {
+    const my = ++token;
+    const im = images[state.i], t = thresholds[state.k];
+    show(message);
+    img.setAttribute('aria-busy', 'true');
+    try {
+      const [url, table] = await Promise.all([
+        imageUrl(overlayPath(sid, im.id, t)),
+        api(overlayPath(sid, im.id, t, 'json'), {token: 'any'})]);
+      if (my !== token) { URL.revokeObjectURL(url); return; }
+      const old = img.src;
+      img.src = url;
+      if (old.startsWith('blob:')) URL.revokeObjectURL(old);
+      img.width = table.width; img.height = table.height;
+      img.alt = `Image ${im.id} at IoU threshold ${t.toFixed(2)}: ${table.matched} cells matched, ${table.missed} missed, ${table.spurious} spurious predictions` +
+        (table.image ? '' : ' (no image file: contours on a plain canvas)');
+      show(caption, `${im.id} · IoU > ${t.toFixed(2)}: precision ${fmtScore(table.precision, 3)} (TP ${table.tp}, FP ${table.fp}, FN ${table.fn}) · image score ${fmtScore(table.score, 3)}`,
+        table.image ? '' : ' · no image file, plain canvas');
+      renderCells(side, table);
+    } catch (e) {
+      if (my !== token) return;
+      img.removeAttribute('src');
+      img.alt = 'Overlay not available';
+      show(message, notice('error', 'Overlay not available: ' + e.message));
+      show(side);
+    } finally {
+      img.removeAttribute('aria-busy');
+    }
+  }
+  const ctl = controls(images, state, load);
+  const node = el('section', {class: 'card', id: 'overlay-viewer', 'aria-labelledby': 'overlay-h'},
+    el('h2', {id: 'overlay-h'}, 'Overlay'),
+    el('p', {class: 'small muted'}, 'Ground-truth and predicted contours, coloured by what happens to each at the chosen IoU threshold. Step through thresholds to see where matches are lost.'),
+    ctl, legend(), message,
+    el('div', {class: 'viewer'}, el('figure', {}, frame, caption), side));
+  return {
+    node,
+    select(imageId) {
+      const i = images.findIndex(im => im.id === imageId);
+      if (i >= 0) { state.i = i; ctl.sync(); load(); }
+    },
+    load,
+  };
+}
+
+function renderCells(side, table) {
+  const row = (kind, c) => el('tr', {class: c.outcome},
+    el('th', {scope: 'row'}, kind + ' ' + c.index),
+    el('td', {class: 'num'}, c.area),
+    el('td', {class: 'num'}, fmtScore(c.best_iou, 3)),
+    el('td', {}, el('span', {class: 'badge', style: `background:${bg(c.outcome)};color:#1d2330`}, c.outcome)));
+  const cells = [...table.cells].sort((a, b) => a.best_iou - b.best_iou);
+  const preds = table.predictions.filter(p => p.outcome === 'spurious').sort((a, b) => a.best_iou - b.best_iou);
+  show(side, el('table', {class: 'small', id: 'overlay-cell-table'},
+    el('caption', {}, `Cells (${table.cells.length}) and spurious predictions (${preds.length}), worst first`),
+    el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Object'), el('th', {scope: 'col', class: 'num'}, 'Area'),
+      el('th', {scope: 'col', class: 'num'}, 'Best IoU'), el('th', {scope: 'col'}, 'Outcome'))),
+    el('tbody', {}, cells.map(c => row('cell', c)), preds.map(p => row('prediction', p)))));
+}
+
+function bg(outcome) {
+  return outcome === 'matched' ? '#bfe8da' : outcome === 'missed' ? '#efd3e3' : '#f7f1b0';
+}
