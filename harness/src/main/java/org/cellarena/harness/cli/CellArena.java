@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ScoreCommand.class,
       ValidateCommand.class,
+      DemoDataCommand.class,
       BenchCommand.class,
     })
 public final class CellArena implements Runnable {

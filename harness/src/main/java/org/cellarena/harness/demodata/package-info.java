@@ -1,0 +1,10 @@
+/**
+ * Generated data that looks like the Sartorius phase-contrast images: cells are drawn as optical thickness
+ * (bodies, granules, neurites, star-shaped astrocytes), then imaged through a simple phase-contrast model (the
+ * thickness minus its blurred self: dark bodies, bright halos) over a textured, unevenly lit, noisy background.
+ * The ground truth is each cell's body mask, overlapping where cells overlap. Deterministic per seed.
+ *
+ * <p>{@link org.cellarena.harness.demodata.DemoDataGenerator} writes a whole dataset in the Kaggle layout;
+ * {@link org.cellarena.harness.demodata.ImageSynthesizer} makes one image.
+ */
+package org.cellarena.harness.demodata;
