@@ -1,0 +1,154 @@
+package org.cellarena.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.cellarena.web.api.ApiRouter;
+import org.cellarena.web.auth.AdminToken;
+import org.cellarena.web.auth.RateLimiter;
+import org.cellarena.web.board.DailyQuota;
+import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.Database;
+import org.cellarena.web.store.NewTeam;
+import org.cellarena.web.store.Reveals;
+import org.cellarena.web.store.Settings;
+import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.Teams;
+
+/**
+ * The evaluation server, started in-process:
+ *
+ * <pre>{@code
+ * try (Server server = Server.start(ServerConfig.defaults(dataDir).withPort(0).withCompetition(dir))) {
+ *   String token = server.createTeam("my team").token();
+ *   ... http://127.0.0.1:server.port()/api/...
+ * }
+ * }</pre>
+ */
+public final class Server implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Server.class.getName());
+
+  private final Services services;
+  private final HttpServer http;
+
+  private Server(Services services, HttpServer http) {
+    this.services = services;
+    this.http = http;
+  }
+
+  /** Starts a server; a generated admin token is printed to standard output, the one time it is made. */
+  public static Server start(ServerConfig config) {
+    return start(config, token -> System.out.println("Admin token (shown once, keep it): " + token));
+  }
+
+  /**
+   * Starts a server and returns once it listens.
+   *
+   * @param announceAdminToken told the admin token when it is generated (first start, no configured token)
+   * @throws org.cellarena.web.competition.CompetitionException when a competition folder is unusable
+   * @throws ServerStartException when the database or the port cannot be opened
+   */
+  public static Server start(ServerConfig config, Consumer<String> announceAdminToken) {
+    try {
+      Files.createDirectories(config.submissionsDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + config.submissionsDir(), e);
+    }
+    Competitions competitions = Competitions.load(config.dataDir(), config.competitionDirs());
+    Database db = openDatabase(config);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Teams teams = new Teams(db);
+      Submissions submissions = new Submissions(db);
+      SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes());
+      Leaderboards leaderboards = new Leaderboards(submissions);
+      ScoringQueue queue = new ScoringQueue(submissions, files, competitions, config.scoringWorkers(),
+          (id, competition) -> {
+            leaderboards.invalidate(competition);
+            vertx.eventBus().publish(Services.statusAddress(id), competition);
+          });
+      DailyQuota quota = new DailyQuota(submissions);
+      Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
+          new SubmissionIntake(submissions, files, quota, queue), leaderboards, quota, new Reveals(db),
+          new AuditLog(db), AdminToken.resolve(config.adminToken(), new Settings(db), announceAdminToken),
+          new RateLimiter(config.requestsPerMinute()));
+      queue.start();
+      HttpServer http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+          .requestHandler(ApiRouter.create(services))
+          .listen(config.port(), config.host()));
+      LOG.info("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
+          + ":" + http.actualPort());
+      return new Server(services, http);
+    } catch (RuntimeException e) {
+      vertx.close();
+      db.close();
+      throw e;
+    }
+  }
+
+  private static Database openDatabase(ServerConfig config) {
+    try {
+      return Database.open(config.effectiveJdbcUrl());
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new ServerStartException("cannot open the database " + config.effectiveJdbcUrl()
+          + " (is another server using it?): " + reason, e);
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      throw new ServerStartException("cannot start the HTTP server: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("interrupted while starting", e);
+    }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return http.actualPort();
+  }
+
+  /** {@code http://host:port}. */
+  public String url() {
+    return "http://" + services.config().host() + ":" + port();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** Creates a team (recorded in the audit log); its token is in the answer and nowhere else. */
+  public NewTeam createTeam(String name) {
+    NewTeam team = services.teams().create(name);
+    services.audit().record("in-process", "team.create", "team " + team.team().id(),
+        new io.vertx.core.json.JsonObject().put("name", team.team().name()));
+    return team;
+  }
+
+  /** Stops listening and scoring; unfinished work stays queued in the database for the next start. */
+  @Override
+  public void close() {
+    services.queue().close();
+    try {
+      await(http.close());
+      await(services.vertx().close());
+    } finally {
+      services.database().close();
+    }
+  }
+}

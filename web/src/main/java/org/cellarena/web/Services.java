@@ -1,0 +1,31 @@
+package org.cellarena.web;
+
+import io.vertx.core.Vertx;
+import org.cellarena.web.auth.AdminToken;
+import org.cellarena.web.auth.RateLimiter;
+import org.cellarena.web.board.DailyQuota;
+import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.Database;
+import org.cellarena.web.store.Reveals;
+import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.Teams;
+
+/**
+ * Everything a running server is made of, handed to the HTTP handlers (and to the pages). The stores block:
+ * use them from {@code executeBlocking}, never on the event loop.
+ */
+public record Services(
+    Vertx vertx, ServerConfig config, Database database, Competitions competitions, Teams teams,
+    Submissions submissions, SubmissionFiles files, ScoringQueue queue, SubmissionIntake intake,
+    Leaderboards leaderboards, DailyQuota quota, Reveals reveals, AuditLog audit, AdminToken adminToken,
+    RateLimiter rateLimiter) {
+
+  /** The event-bus address on which a submission's status changes are published (the body is its competition). */
+  public static String statusAddress(long submissionId) {
+    return "cellarena.submission." + submissionId;
+  }
+}

@@ -1,0 +1,108 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.cellarena.web.Refusal;
+import org.cellarena.web.Services;
+import org.cellarena.web.store.Team;
+import org.cellarena.web.store.Tokens;
+
+/**
+ * Authentication and the per-token rate limit, as route handlers. The token comes from
+ * {@code Authorization: Bearer <token>} or, for GET requests that a browser makes by itself (an EventSource, an
+ * image), from the {@code access_token} query parameter. The caller is then in {@link #caller}.
+ */
+public final class Access {
+  private final Services services;
+
+  public Access(Services services) {
+    this.services = services;
+  }
+
+  /** Lets a team through. */
+  public Handler<RoutingContext> team() {
+    return ctx -> authenticate(ctx, false, true);
+  }
+
+  /** Lets the admin through. */
+  public Handler<RoutingContext> admin() {
+    return ctx -> authenticate(ctx, true, false);
+  }
+
+  /** Lets a team or the admin through. */
+  public Handler<RoutingContext> teamOrAdmin() {
+    return ctx -> authenticate(ctx, true, true);
+  }
+
+  /** The caller that a handler above let through. */
+  public static Caller caller(RoutingContext ctx) {
+    return ctx.get(Caller.KEY);
+  }
+
+  private void authenticate(RoutingContext ctx, boolean adminAllowed, boolean teamAllowed) {
+    String token = token(ctx);
+    if (token == null) {
+      refuse(ctx, 401, "this needs a token: send the header Authorization: Bearer <token>");
+      return;
+    }
+    long waitMillis = services.rateLimiter().acquire(Tokens.hash(token));
+    if (waitMillis > 0) {
+      long seconds = Math.max(1, (waitMillis + 999) / 1000);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      ctx.fail(new Refusal(429, "too many requests with this token; the limit is "
+          + services.config().requestsPerMinute() + " a minute; retry in " + seconds + " s",
+          new JsonObject().put("retry_after_seconds", seconds)));
+      return;
+    }
+    if (services.adminToken().matches(token)) {
+      if (adminAllowed) {
+        ctx.put(Caller.KEY, Caller.theAdmin());
+        ctx.next();
+      } else {
+        refuse(ctx, 403, "this is for teams: use a team token, not the admin token");
+      }
+      return;
+    }
+    ctx.request().pause();
+    ctx.vertx().executeBlocking(() -> services.teams().byToken(token), false).onComplete(ar -> {
+      ctx.request().resume();
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      Optional<Team> team = ar.result();
+      if (team.isEmpty()) {
+        refuse(ctx, 401, "the token is not valid");
+      } else if (!teamAllowed) {
+        refuse(ctx, 403, "this is for the admin: a team token cannot do it");
+      } else {
+        ctx.put(Caller.KEY, Caller.of(team.get()));
+        ctx.next();
+      }
+    });
+  }
+
+  private static void refuse(RoutingContext ctx, int status, String message) {
+    if (status == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"cellarena\"");
+    }
+    ctx.fail(new Refusal(status, message));
+  }
+
+  private static String token(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header != null) {
+      if (header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
+        return header.substring(7).strip();
+      }
+      return null;
+    }
+    if (ctx.request().method().name().equals("GET")) {
+      String query = ctx.request().getParam("access_token");
+      return query == null || query.isBlank() ? null : query.strip();
+    }
+    return null;
+  }
+}

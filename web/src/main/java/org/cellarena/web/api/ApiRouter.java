@@ -1,0 +1,79 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.ServiceLoader;
+import org.cellarena.web.ServerConfig;
+import org.cellarena.web.Services;
+
+/**
+ * The route table: every endpoint of the server, in one place. web/API.md describes each. Order matters:
+ * the API, then the pages ({@link PageRoutes}, which may add {@code /api/...} endpoints of their own), then the
+ * JSON 404 for unknown {@code /api} paths, then the static files of the classpath folder {@code webroot}.
+ */
+public final class ApiRouter {
+  private static final long SMALL_BODY = 64 * 1024;
+
+  private ApiRouter() {}
+
+  public static Router create(Services services) {
+    Router router = Router.router(services.vertx());
+    ServerConfig config = services.config();
+    Access access = new Access(services);
+    CompetitionApi competitions = new CompetitionApi(services);
+    SubmissionApi submissions = new SubmissionApi(services);
+    StatusStream events = new StatusStream(services, submissions);
+    AdminApi admin = new AdminApi(services);
+    BodyHandler uploadBody = BodyHandler.create()
+        .setBodyLimit(config.uploadLimitBytes())
+        .setUploadsDirectory(config.submissionsDir().resolve(".uploads").toString())
+        .setDeleteUploadedFilesOnEnd(true);
+    BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
+
+    // public
+    router.get("/api/health").handler(ctx -> Replies.json(ctx, 200, new JsonObject().put("status", "ok")));
+    router.get("/api/competitions").handler(competitions::list);
+    router.get("/api/competitions/:cid").handler(competitions::get);
+    router.get("/api/competitions/:cid/leaderboard").handler(competitions::publicLeaderboard);
+    router.get("/api/competitions/:cid/leaderboard/private").handler(competitions::privateLeaderboard);
+
+    // a team (some also the admin)
+    router.get("/api/me").handler(access.team()).handler(submissions::me);
+    router.post("/api/competitions/:cid/submissions").handler(access.team()).handler(uploadBody)
+        .handler(submissions::upload);
+    router.get("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions::mine);
+    router.get("/api/submissions/:sid").handler(access.teamOrAdmin()).handler(submissions::status);
+    router.get("/api/submissions/:sid/detail").handler(access.teamOrAdmin()).handler(submissions::detail);
+    router.get("/api/submissions/:sid/events").handler(access.teamOrAdmin()).handler(events::stream);
+    router.put("/api/submissions/:sid/final").handler(access.team()).handler(submissions::pickFinal);
+    router.delete("/api/submissions/:sid/final").handler(access.team()).handler(submissions::unpickFinal);
+
+    // the admin
+    router.post("/api/admin/teams").handler(access.admin()).handler(smallBody).handler(admin::createTeam);
+    router.get("/api/admin/teams").handler(access.admin()).handler(admin::listTeams);
+    router.post("/api/admin/competitions/:cid/reveal").handler(access.admin()).handler(admin::reveal);
+    router.post("/api/admin/competitions/:cid/rescore").handler(access.admin()).handler(admin::rescoreCompetition);
+    router.post("/api/admin/submissions/:sid/rescore").handler(access.admin()).handler(admin::rescoreSubmission);
+    router.get("/api/admin/competitions/:cid/export").handler(access.admin()).handler(admin::export);
+    router.get("/api/admin/audit").handler(access.admin()).handler(admin::audit);
+
+    // >>> the pages and their endpoints (overlays) mount here: see PageRoutes <<<
+    mountPages(router, services);
+
+    // anything else under /api is a JSON 404; every failure under /api is JSON
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    router.route("/api/*").failureHandler(ctx -> Replies.failure(ctx, config.uploadLimitBytes() / ServerConfig.MB));
+
+    router.route("/*").handler(StaticHandler.create("webroot"));
+    return router;
+  }
+
+  /** The pages engineer's routes (see {@link PageRoutes}), when the pages are on the classpath. */
+  private static void mountPages(Router router, Services services) {
+    for (PageRoutes pages : ServiceLoader.load(PageRoutes.class)) {
+      pages.mount(router, services);
+    }
+  }
+}

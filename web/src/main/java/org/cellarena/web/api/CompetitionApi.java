@@ -1,0 +1,79 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.cellarena.web.Refusal;
+import org.cellarena.web.Services;
+import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.board.Leaderboards.Board;
+import org.cellarena.web.competition.Competition;
+
+/** The public side of competitions: the list, one competition, its leaderboards. */
+final class CompetitionApi {
+  private final Services services;
+
+  CompetitionApi(Services services) {
+    this.services = services;
+  }
+
+  /** GET /api/competitions */
+  void list(RoutingContext ctx) {
+    JsonArray list = new JsonArray();
+    services.competitions().all().forEach(c -> list.add(describe(c)));
+    Replies.json(ctx, 200, new JsonObject().put("competitions", list));
+  }
+
+  /** GET /api/competitions/:cid */
+  void get(RoutingContext ctx) {
+    Replies.json(ctx, 200, describe(SubmissionView.competition(services, ctx.pathParam("cid"))));
+  }
+
+  /** GET /api/competitions/:cid/leaderboard[?format=csv] */
+  void publicLeaderboard(RoutingContext ctx) {
+    board(ctx, SubmissionView.competition(services, ctx.pathParam("cid")), Board.PUBLIC);
+  }
+
+  /** GET /api/competitions/:cid/leaderboard/private[?format=csv]: after the reveal, or for the admin. */
+  void privateLeaderboard(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    if (!services.reveals().isRevealed(competition.id()) && !isAdmin(ctx)) {
+      throw new Refusal(403, "the private leaderboard of \"" + competition.id() + "\" is hidden until the reveal");
+    }
+    board(ctx, competition, Board.PRIVATE);
+  }
+
+  private void board(RoutingContext ctx, Competition competition, Board board) {
+    boolean csv = "csv".equalsIgnoreCase(ctx.request().getParam("format"));
+    JsonObject cached = services.leaderboards().cached(competition, board);
+    if (cached != null) {
+      send(ctx, cached, csv);
+      return;
+    }
+    ctx.vertx().executeBlocking(() -> services.leaderboards().compute(competition, board), false)
+        .onSuccess(json -> send(ctx, json, csv))
+        .onFailure(ctx::fail);
+  }
+
+  private static void send(RoutingContext ctx, JsonObject board, boolean csv) {
+    if (csv) {
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8").end(Leaderboards.toCsv(board));
+    } else {
+      Replies.json(ctx, 200, board);
+    }
+  }
+
+  private boolean isAdmin(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        && services.adminToken().matches(header.substring(7).strip());
+  }
+
+  private JsonObject describe(Competition c) {
+    boolean revealed = services.reveals().isRevealed(c.id());
+    return c.toJson()
+        .put("revealed", revealed)
+        .put("revealed_at", services.reveals().revealedAt(c.id()).map(Object::toString).orElse(null))
+        .put("leaderboard_url", "/api/competitions/" + c.id() + "/leaderboard");
+  }
+}

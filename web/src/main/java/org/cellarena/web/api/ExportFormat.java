@@ -1,0 +1,80 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.store.ScoreRow;
+import org.cellarena.web.store.SubmissionRow;
+import org.cellarena.web.store.Submissions.ScoreRowOf;
+
+/** The admin export of a competition, as CSV (a row per result) or JSON (results nested per submission). */
+final class ExportFormat {
+  private static final String HEADER = "submission,team,created_at,status,final_pick,description,file_name,"
+      + "stored_file,sha256,error,result,scorer_version,solution_hash,public_score,private_score,scored_at\n";
+
+  private ExportFormat() {}
+
+  static String csv(List<SubmissionRow> rows, Map<Long, List<ScoreRowOf>> results) {
+    StringBuilder sb = new StringBuilder(HEADER);
+    for (SubmissionRow s : rows) {
+      List<ScoreRowOf> own = results.getOrDefault(s.id(), List.of());
+      if (own.isEmpty()) {
+        submission(sb, s);
+        sb.append(",,,,,,\n");
+      }
+      for (ScoreRowOf r : own) {
+        submission(sb, s);
+        ScoreRow score = r.score();
+        sb.append(',').append(score.resultId()).append(',').append(field(score.scorerVersion())).append(',')
+            .append(score.solutionHash()).append(',').append(number(score.publicScore())).append(',')
+            .append(number(score.privateScore())).append(',').append(score.scoredAt()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void submission(StringBuilder sb, SubmissionRow s) {
+    sb.append(s.id()).append(',').append(field(s.teamName())).append(',').append(s.createdAt()).append(',')
+        .append(s.status().label()).append(',').append(s.finalPick()).append(',').append(field(s.description()))
+        .append(',').append(field(s.fileName())).append(',').append(field(s.storedFile())).append(',')
+        .append(s.sha256()).append(',').append(field(s.error()));
+  }
+
+  static JsonObject json(Competition competition, List<SubmissionRow> rows, Map<Long, List<ScoreRowOf>> results) {
+    JsonArray submissions = new JsonArray();
+    for (SubmissionRow s : rows) {
+      JsonArray own = new JsonArray();
+      for (ScoreRowOf r : results.getOrDefault(s.id(), List.of())) {
+        ScoreRow score = r.score();
+        own.add(new JsonObject().put("result", score.resultId()).put("scorer_version", score.scorerVersion())
+            .put("solution_hash", score.solutionHash()).put("public_score", score.publicScore())
+            .put("public_ci95", new JsonArray().add(score.publicCiLow()).add(score.publicCiHigh()))
+            .put("private_score", score.privateScore()).put("seconds", score.seconds())
+            .put("scored_at", score.scoredAt().toString()));
+      }
+      submissions.add(new JsonObject().put("id", s.id()).put("team", s.teamName())
+          .put("created_at", s.createdAt().toString()).put("status", s.status().label())
+          .put("final_pick", s.finalPick()).put("description", s.description()).put("file_name", s.fileName())
+          .put("stored_file", s.storedFile()).put("sha256", s.sha256()).put("error", s.error())
+          .put("results", own));
+    }
+    return new JsonObject().put("competition", competition.id()).put("solution_hash", competition.solutionHash())
+        .put("submissions", submissions);
+  }
+
+  private static String number(Double d) {
+    return d == null ? "" : d.toString();
+  }
+
+  private static String field(String value) {
+    if (value == null) {
+      return "";
+    }
+    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+      return '"' + value.replace("\"", "\"\"") + '"';
+    }
+    return value;
+  }
+}

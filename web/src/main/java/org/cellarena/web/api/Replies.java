@@ -1,0 +1,80 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cellarena.web.Refusal;
+
+/** Answers: JSON and text replies, blocking work moved off the event loop, and every error as JSON. */
+public final class Replies {
+  private static final Logger LOG = Logger.getLogger(Replies.class.getName());
+
+  private Replies() {}
+
+  /** Runs blocking work on a worker thread and answers its JSON with {@code status}. */
+  public static void json(RoutingContext ctx, int status, Callable<JsonObject> work) {
+    ctx.vertx().executeBlocking(work, false).onComplete(ar -> {
+      if (ar.succeeded()) {
+        json(ctx, status, ar.result());
+      } else {
+        ctx.fail(ar.cause());
+      }
+    });
+  }
+
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(body.encode());
+    }
+  }
+
+  /** Runs blocking work on a worker thread and answers its text with the content type. */
+  public static void text(RoutingContext ctx, String contentType, Callable<String> work) {
+    ctx.vertx().executeBlocking(work, false).onComplete(ar -> {
+      if (ar.succeeded()) {
+        ctx.response().putHeader("Content-Type", contentType).end(ar.result());
+      } else {
+        ctx.fail(ar.cause());
+      }
+    });
+  }
+
+  /**
+   * The failure handler of {@code /api/*}: a {@link Refusal} or an HTTP status becomes a JSON error.
+   *
+   * @param uploadLimitMb the body limit, named in the 413 answer
+   */
+  public static void failure(RoutingContext ctx, long uploadLimitMb) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Throwable cause = ctx.failure();
+    if (cause instanceof Refusal r) {
+      json(ctx, r.status(), error(r.status(), r.getMessage()).mergeIn(r.extra()));
+      return;
+    }
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    if (status >= 500) {
+      LOG.log(Level.SEVERE, "failed: " + ctx.request().method() + " " + ctx.request().path(), cause);
+    }
+    json(ctx, status, error(status, standardMessage(ctx, status, uploadLimitMb)));
+  }
+
+  static JsonObject error(int status, String message) {
+    return new JsonObject().put("error", message).put("status", status);
+  }
+
+  private static String standardMessage(RoutingContext ctx, int status, long uploadLimitMb) {
+    return switch (status) {
+      case 400 -> "bad request" + (ctx.failure() == null ? "" : ": " + ctx.failure().getMessage());
+      case 404 -> "no such endpoint: " + ctx.request().path() + " (see web/API.md)";
+      case 405 -> ctx.request().method() + " is not allowed on " + ctx.request().path();
+      case 413 -> "the request body is larger than the server's limit of " + uploadLimitMb + " MB";
+      case 415 -> "unsupported content type";
+      default -> "internal error; the host can find it in the server log";
+    };
+  }
+}

@@ -1,0 +1,192 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.cellarena.web.Refusal;
+import org.cellarena.web.Services;
+import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.store.Status;
+import org.cellarena.web.store.SubmissionRow;
+import org.cellarena.web.store.Team;
+
+/** A team's side: upload, its submissions, their status and detail, final picks. */
+final class SubmissionApi {
+  private final Services services;
+
+  SubmissionApi(Services services) {
+    this.services = services;
+  }
+
+  /**
+   * POST /api/competitions/:cid/submissions: a raw body (text/csv or gzip; {@code ?description=} and
+   * {@code ?filename=} optional) or multipart with a {@code file} field and an optional {@code description}.
+   * Answers 202 once the file is stored and its row committed.
+   */
+  void upload(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Team team = Access.caller(ctx).team();
+    String contentType = ctx.request().getHeader("Content-Type");
+    boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/form-data");
+    Upload upload;
+    if (multipart) {
+      FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
+          .orElseThrow(() -> Refusal.badRequest("the multipart form has no \"file\" field"));
+      upload = new Upload(Path.of(file.uploadedFileName()), null, file.fileName(),
+          ctx.request().getFormAttribute("description"));
+    } else {
+      upload = new Upload(null, ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(),
+          ctx.request().getParam("filename"), ctx.request().getParam("description"));
+    }
+    Replies.json(ctx, 202, () -> {
+      long id;
+      try (InputStream in = upload.open()) {
+        id = services.intake().accept(competition, team, in, upload.fileName, upload.description);
+      }
+      return new JsonObject().put("id", id).put("status", Status.QUEUED.label())
+          .put("status_url", "/api/submissions/" + id)
+          .put("events_url", "/api/submissions/" + id + "/events");
+    });
+  }
+
+  /** The body of an upload: a file the body handler wrote, or bytes. */
+  private record Upload(Path file, byte[] bytes, String fileName, String description) {
+    InputStream open() throws java.io.IOException {
+      return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(bytes);
+    }
+  }
+
+  /** GET /api/competitions/:cid/submissions: the caller's submissions, newest first, and its quota today. */
+  void mine(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Team team = Access.caller(ctx).team();
+    Replies.json(ctx, 200, () -> {
+      boolean revealed = services.reveals().isRevealed(competition.id());
+      JsonArray list = new JsonArray();
+      var rows = services.submissions().forTeam(competition.id(), team.id());
+      for (SubmissionRow s : rows) {
+        list.add(SubmissionView.status(s, position(s), revealed));
+      }
+      JsonArray picks = new JsonArray();
+      Leaderboards.finalPicks(rows, competition.finalPicks()).forEach(s -> picks.add(s.id()));
+      return new JsonObject()
+          .put("competition", competition.id())
+          .put("team", team.name())
+          .put("quota", services.quota().usage(competition, team.id(), Instant.now()).toJson())
+          .put("final_picks", new JsonObject().put("limit", competition.finalPicks())
+              .put("explicit", rows.stream().anyMatch(SubmissionRow::finalPick)).put("submissions", picks))
+          .put("submissions", list);
+    });
+  }
+
+  /** GET /api/me: the caller's team and its quota in each competition. */
+  void me(RoutingContext ctx) {
+    Team team = Access.caller(ctx).team();
+    Replies.json(ctx, 200, () -> {
+      JsonArray competitions = new JsonArray();
+      for (Competition c : services.competitions().all()) {
+        competitions.add(new JsonObject().put("id", c.id())
+            .put("quota", services.quota().usage(c, team.id(), Instant.now()).toJson()));
+      }
+      return new JsonObject().put("team", new JsonObject().put("id", team.id()).put("name", team.name()))
+          .put("competitions", competitions);
+    });
+  }
+
+  /** GET /api/submissions/:sid */
+  void status(RoutingContext ctx) {
+    Caller caller = Access.caller(ctx);
+    String sid = ctx.pathParam("sid");
+    Replies.json(ctx, 200, () -> statusJson(SubmissionView.find(services, sid, caller), caller));
+  }
+
+  JsonObject statusJson(SubmissionRow s, Caller caller) {
+    return SubmissionView.status(s, position(s), caller.admin() || services.reveals().isRevealed(s.competition()));
+  }
+
+  private int position(SubmissionRow s) {
+    return s.status() == Status.QUEUED ? services.submissions().queuePosition(s.id()) : 0;
+  }
+
+  /**
+   * GET /api/submissions/:sid/detail: the public summary and the Public images' rows; the private summary and
+   * rows only after the reveal (or for the admin).
+   */
+  void detail(RoutingContext ctx) {
+    Caller caller = Access.caller(ctx);
+    String sid = ctx.pathParam("sid");
+    Replies.json(ctx, 200, () -> {
+      SubmissionRow s = SubmissionView.find(services, sid, caller);
+      boolean showPrivate = caller.admin() || services.reveals().isRevealed(s.competition());
+      String stored = services.submissions().latestDetail(s.id()).orElse(null);
+      if (stored == null || s.status() == Status.FAILED) {
+        throw Refusal.conflict("submission " + s.id() + " has no score (it is " + s.status().label() + ")");
+      }
+      JsonObject detail = new JsonObject(stored);
+      JsonArray images = new JsonArray();
+      for (Object o : detail.getJsonArray("images")) {
+        JsonObject row = (JsonObject) o;
+        if (showPrivate || "Public".equals(row.getString("usage"))) {
+          images.add(row);
+        }
+      }
+      return new JsonObject()
+          .put("id", s.id())
+          .put("competition", s.competition())
+          .put("team", s.teamName())
+          .put("status", s.status().label())
+          .put("revealed", showPrivate)
+          .put("scorer_version", detail.getString("scorer_version"))
+          .put("scored_at", s.score() == null ? null : SubmissionView.text(s.score().scoredAt()))
+          .put("thresholds", detail.getJsonArray("thresholds"))
+          .put("public", detail.getJsonObject("public"))
+          .put("private", showPrivate ? detail.getJsonObject("private") : null)
+          .put("images", images);
+    });
+  }
+
+  /** PUT /api/submissions/:sid/final: picks a scored submission for the private leaderboard. */
+  void pickFinal(RoutingContext ctx) {
+    setFinal(ctx, true);
+  }
+
+  /** DELETE /api/submissions/:sid/final */
+  void unpickFinal(RoutingContext ctx) {
+    setFinal(ctx, false);
+  }
+
+  private void setFinal(RoutingContext ctx, boolean pick) {
+    Caller caller = Access.caller(ctx);
+    String sid = ctx.pathParam("sid");
+    Replies.json(ctx, 200, () -> {
+      SubmissionRow s = SubmissionView.find(services, sid, caller);
+      Competition competition = SubmissionView.competition(services, s.competition());
+      if (services.reveals().isRevealed(competition.id())) {
+        throw Refusal.conflict("the private leaderboard is revealed: final picks cannot change any more");
+      }
+      synchronized (this) {
+        if (pick && !s.finalPick()) {
+          if (s.status() != Status.SCORED) {
+            throw Refusal.conflict("only a scored submission can be a final pick (this one is "
+                + s.status().label() + ")");
+          }
+          int picked = services.submissions().finalPickCount(competition.id(), s.teamId());
+          if (picked >= competition.finalPicks()) {
+            throw Refusal.conflict("you have already picked " + picked + " of " + competition.finalPicks()
+                + " final submissions; DELETE /api/submissions/<id>/final on one first");
+          }
+        }
+        services.submissions().setFinalPick(s.id(), pick);
+      }
+      services.leaderboards().invalidate(competition.id());
+      return new JsonObject().put("id", s.id()).put("final_pick", pick);
+    });
+  }
+}

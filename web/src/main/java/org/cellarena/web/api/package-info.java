@@ -1,0 +1,7 @@
+/**
+ * The HTTP API. {@link org.cellarena.web.api.ApiRouter} is the route table; each {@code *Api} class answers one
+ * area (competitions, submissions, admin), {@link org.cellarena.web.api.StatusStream} pushes a submission's
+ * status over server-sent events, and {@link org.cellarena.web.api.PageRoutes} is where the pages mount.
+ * Every error is JSON: {@code {"error": "...", "status": 4xx}}. web/API.md documents it all.
+ */
+package org.cellarena.web.api;

@@ -1,0 +1,182 @@
+package org.cellarena.web.board;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.store.Status;
+import org.cellarena.web.store.SubmissionRow;
+import org.cellarena.web.store.Submissions;
+
+/**
+ * The public leaderboard (per team its best scored submission on the Public images) and the private one (per team
+ * the best of its final picks on the Private images). Each board is computed once and kept until a submission
+ * of its competition changes; {@link #cached} answers without touching the database.
+ */
+public final class Leaderboards {
+  /** Which board. */
+  public enum Board { PUBLIC, PRIVATE }
+
+  private record Key(String competition, Board board) {}
+
+  private record Cached(long generation, JsonObject board) {}
+
+  private final Submissions submissions;
+  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+  public Leaderboards(Submissions submissions) {
+    this.submissions = submissions;
+  }
+
+  /** The board if it is computed and current, else null (then call {@link #compute}, off the event loop). */
+  public JsonObject cached(Competition competition, Board board) {
+    Cached c = cache.get(new Key(competition.id(), board));
+    return c != null && c.generation == generation(competition.id()).get() ? c.board : null;
+  }
+
+  /** Computes the board from the database (blocking) and keeps it. */
+  public JsonObject compute(Competition competition, Board board) {
+    long generation = generation(competition.id()).get();
+    List<Entry> entries = entries(competition.id());
+    JsonObject result = new JsonObject()
+        .put("competition", competition.id())
+        .put("board", board.name().toLowerCase(java.util.Locale.ROOT))
+        .put("rows", board == Board.PUBLIC ? publicRows(entries) : privateRows(entries, competition.finalPicks()));
+    cache.put(new Key(competition.id(), board), new Cached(generation, result));
+    return result;
+  }
+
+  /** Forgets the competition's boards; the next request computes them again. */
+  public void invalidate(String competition) {
+    generation(competition).incrementAndGet();
+  }
+
+  /** A team's final picks: its explicit ones, or by default its best public ones (up to {@code finalPicks}). */
+  public static List<SubmissionRow> finalPicks(List<SubmissionRow> teamSubmissions, int finalPicks) {
+    List<SubmissionRow> scored = teamSubmissions.stream().filter(s -> s.status() != Status.FAILED
+        && s.score() != null).toList();
+    List<SubmissionRow> explicit = scored.stream().filter(SubmissionRow::finalPick).toList();
+    if (!explicit.isEmpty()) {
+      return explicit;
+    }
+    return scored.stream()
+        .sorted(Comparator.comparing((SubmissionRow s) -> s.score().publicScore() == null
+            ? Double.NEGATIVE_INFINITY : -s.score().publicScore()).thenComparingLong(SubmissionRow::id))
+        .limit(finalPicks)
+        .toList();
+  }
+
+  private AtomicLong generation(String competition) {
+    return generations.computeIfAbsent(competition, c -> new AtomicLong());
+  }
+
+  private List<Entry> entries(String competition) {
+    List<Entry> entries = new ArrayList<>();
+    for (SubmissionRow s : submissions.forCompetition(competition)) {
+      if (s.status() != Status.FAILED && s.score() != null) {
+        entries.add(new Entry(s.id(), s.teamId(), s.teamName(), s.createdAt(), s.score().publicScore(),
+            s.score().publicCiLow(), s.score().publicCiHigh(), s.score().privateScore(), s.finalPick()));
+      }
+    }
+    return entries;
+  }
+
+  private static JsonArray publicRows(List<Entry> entries) {
+    List<Entry> best = new ArrayList<>(bestPerTeam(entries, Entry::byPublicScore).values());
+    best.sort(Entry::byPublicScore);
+    Map<Long, TeamActivity> activity = activity(entries);
+    JsonArray rows = new JsonArray();
+    for (Entry e : best) {
+      TeamActivity a = activity.get(e.teamId());
+      rows.add(new JsonObject()
+          .put("rank", rows.size() + 1)
+          .put("team", e.team())
+          .put("score", e.publicScore())
+          .put("ci95", new JsonArray().add(e.ciLow()).add(e.ciHigh()))
+          .put("entries", a.entries)
+          .put("last", a.last.toString())
+          .put("submission", e.submission()));
+    }
+    return rows;
+  }
+
+  private static JsonArray privateRows(List<Entry> entries, int finalPicks) {
+    Map<Long, List<Entry>> byTeam = new LinkedHashMap<>();
+    entries.forEach(e -> byTeam.computeIfAbsent(e.teamId(), t -> new ArrayList<>()).add(e));
+    List<Entry> best = new ArrayList<>();
+    for (List<Entry> team : byTeam.values()) {
+      List<Entry> picks = team.stream().filter(Entry::finalPick).toList();
+      if (picks.isEmpty()) {
+        picks = team.stream().sorted(Entry::byPublicScore).limit(finalPicks).toList();
+      }
+      picks.stream().min(Entry::byPrivateScore).ifPresent(best::add);
+    }
+    best.sort(Entry::byPrivateScore);
+    Map<Long, TeamActivity> activity = activity(entries);
+    JsonArray rows = new JsonArray();
+    for (Entry e : best) {
+      TeamActivity a = activity.get(e.teamId());
+      rows.add(new JsonObject()
+          .put("rank", rows.size() + 1)
+          .put("team", e.team())
+          .put("score", e.privateScore())
+          .put("public_score", e.publicScore())
+          .put("entries", a.entries)
+          .put("last", a.last.toString())
+          .put("submission", e.submission()));
+    }
+    return rows;
+  }
+
+  private static Map<Long, Entry> bestPerTeam(List<Entry> entries, Comparator<Entry> order) {
+    Map<Long, Entry> best = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      best.merge(e.teamId(), e, (a, b) -> order.compare(a, b) <= 0 ? a : b);
+    }
+    return best;
+  }
+
+  private static final class TeamActivity {
+    int entries;
+    Instant last = Instant.EPOCH;
+  }
+
+  private static Map<Long, TeamActivity> activity(List<Entry> entries) {
+    Map<Long, TeamActivity> byTeam = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      TeamActivity a = byTeam.computeIfAbsent(e.teamId(), t -> new TeamActivity());
+      a.entries++;
+      if (e.createdAt().isAfter(a.last)) {
+        a.last = e.createdAt();
+      }
+    }
+    return byTeam;
+  }
+
+  /** The board as CSV: rank,team,score,entries,last. */
+  public static String toCsv(JsonObject board) {
+    StringBuilder sb = new StringBuilder("rank,team,score,entries,last\n");
+    for (Object o : board.getJsonArray("rows")) {
+      JsonObject r = (JsonObject) o;
+      sb.append(r.getInteger("rank")).append(',').append(csvField(r.getString("team"))).append(',')
+          .append(r.getValue("score") == null ? "" : r.getValue("score")).append(',')
+          .append(r.getInteger("entries")).append(',').append(r.getString("last")).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String csvField(String value) {
+    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+      return '"' + value.replace("\"", "\"\"") + '"';
+    }
+    return value;
+  }
+}

@@ -1,0 +1,136 @@
+package org.cellarena.web.files;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+import org.cellarena.web.Refusal;
+
+/** Stores uploads as immutable gzip files under the data dir and opens them again for scoring. */
+public final class SubmissionFiles {
+  private static final int GZIP_MAGIC_0 = 0x1f;
+  private static final int GZIP_MAGIC_1 = 0x8b;
+
+  private final Path dataDir;
+  private final long uncompressedLimit;
+
+  /**
+   * @param dataDir the server's data dir; files go under {@code dataDir/submissions}
+   * @param uncompressedLimit the most bytes an upload may decompress to
+   */
+  public SubmissionFiles(Path dataDir, long uncompressedLimit) {
+    this.dataDir = dataDir;
+    this.uncompressedLimit = uncompressedLimit;
+  }
+
+  /**
+   * Reads an upload (plain CSV or gzip), checks it and writes it gzip-compressed to a staging file in the
+   * competition's folder. Refuses an empty upload (400), a corrupt or truncated gzip (400) and one that
+   * decompresses past the limit (413).
+   */
+  public StagedUpload stage(String competition, InputStream upload) {
+    Path dir = competitionDir(competition);
+    Path staging = dir.resolve(".incoming-" + UUID.randomUUID() + ".csv.gz");
+    try {
+      Files.createDirectories(dir);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      long uncompressed;
+      try (InputStream content = new DigestInputStream(decoded(upload), sha);
+           OutputStream out = new GZIPOutputStream(Files.newOutputStream(staging), 1 << 16) {
+             { def.setLevel(Deflater.BEST_SPEED); }
+           }) {
+        uncompressed = content.transferTo(out);
+      }
+      if (uncompressed == 0) {
+        throw Refusal.badRequest("the upload is empty; send the submission CSV (id,predicted), plain or gzip");
+      }
+      return new StagedUpload(staging, Files.size(staging), uncompressed, HexFormat.of().formatHex(sha.digest()));
+    } catch (EOFException e) {
+      deleteQuietly(staging);
+      throw Refusal.badRequest("the gzip data ends early: the upload is truncated");
+    } catch (ZipException e) {
+      deleteQuietly(staging);
+      throw Refusal.badRequest("the upload starts like gzip but is not valid gzip: " + e.getMessage());
+    } catch (IOException e) {
+      deleteQuietly(staging);
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(staging);
+      throw e;
+    }
+  }
+
+  /**
+   * Moves a staged upload to {@code submissions/<competition>/<id>.csv.gz} and makes it read-only. A file
+   * already there belongs to no committed submission (ids are never reused), so it is replaced.
+   *
+   * @return the stored file's path relative to the data dir
+   */
+  public String place(StagedUpload staged, String competition, long id) {
+    Path target = competitionDir(competition).resolve(id + ".csv.gz");
+    try {
+      Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    target.toFile().setWritable(false, false);
+    return dataDir.relativize(target).toString();
+  }
+
+  /** Removes a staged upload that did not become a submission. */
+  public void discard(StagedUpload staged) {
+    deleteQuietly(staged.file());
+  }
+
+  /** The decompressed content of a stored submission file. */
+  public InputStream open(String storedFile) throws IOException {
+    return new SizeLimitedInputStream(
+        new GZIPInputStream(Files.newInputStream(dataDir.resolve(storedFile)), 1 << 16), uncompressedLimit);
+  }
+
+  /** The absolute path of a stored submission file. */
+  public Path path(String storedFile) {
+    return dataDir.resolve(storedFile);
+  }
+
+  private Path competitionDir(String competition) {
+    return dataDir.resolve("submissions").resolve(competition);
+  }
+
+  /** The upload's content: decompressed (with the size guard) when it starts with the gzip magic bytes. */
+  private InputStream decoded(InputStream upload) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(upload, 1 << 16);
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    if (b0 == GZIP_MAGIC_0 && b1 == GZIP_MAGIC_1) {
+      return new SizeLimitedInputStream(new GZIPInputStream(in, 1 << 16), uncompressedLimit);
+    }
+    return new SizeLimitedInputStream(in, uncompressedLimit);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a stray staging file is harmless; the next upload uses another name
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.cellarena.web.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema, as numbered steps. A database remembers the last step applied in {@code schema_version}; on start
+ * the steps after it run in order. Never edit a released step: add the next one.
+ */
+final class Migrations {
+  private static final List<String> STEPS = List.of(
+      // 1: the first schema
+      """
+      CREATE TABLE teams (
+        id BIGINT AUTO_INCREMENT PRIMARY KEY,
+        name VARCHAR(200) NOT NULL UNIQUE,
+        token_hash VARCHAR(64) NOT NULL UNIQUE,
+        created_at TIMESTAMP WITH TIME ZONE NOT NULL);
+      CREATE TABLE submissions (
+        id BIGINT AUTO_INCREMENT PRIMARY KEY,
+        competition VARCHAR(100) NOT NULL,
+        team_id BIGINT NOT NULL REFERENCES teams(id),
+        description VARCHAR(1000),
+        file_name VARCHAR(300),
+        stored_file VARCHAR(1000) NOT NULL,
+        stored_bytes BIGINT NOT NULL,
+        sha256 VARCHAR(64) NOT NULL,
+        status VARCHAR(16) NOT NULL,
+        error CLOB,
+        final_pick BOOLEAN DEFAULT FALSE NOT NULL,
+        created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+        started_at TIMESTAMP WITH TIME ZONE,
+        finished_at TIMESTAMP WITH TIME ZONE);
+      CREATE INDEX submissions_by_team ON submissions(competition, team_id);
+      CREATE INDEX submissions_by_status ON submissions(status);
+      CREATE TABLE results (
+        id BIGINT AUTO_INCREMENT PRIMARY KEY,
+        submission_id BIGINT NOT NULL REFERENCES submissions(id),
+        scorer_version VARCHAR(100) NOT NULL,
+        solution_hash VARCHAR(64) NOT NULL,
+        public_score DOUBLE PRECISION,
+        public_ci_low DOUBLE PRECISION,
+        public_ci_high DOUBLE PRECISION,
+        private_score DOUBLE PRECISION,
+        detail CLOB NOT NULL,
+        seconds DOUBLE PRECISION NOT NULL,
+        scored_at TIMESTAMP WITH TIME ZONE NOT NULL,
+        UNIQUE (submission_id, scorer_version, solution_hash));
+      CREATE TABLE reveals (
+        competition VARCHAR(100) PRIMARY KEY,
+        revealed_at TIMESTAMP WITH TIME ZONE NOT NULL);
+      CREATE TABLE audit_log (
+        id BIGINT AUTO_INCREMENT PRIMARY KEY,
+        at TIMESTAMP WITH TIME ZONE NOT NULL,
+        actor VARCHAR(100) NOT NULL,
+        action VARCHAR(100) NOT NULL,
+        target VARCHAR(300),
+        detail CLOB);
+      CREATE TABLE settings (
+        name VARCHAR(100) PRIMARY KEY,
+        val VARCHAR(1000) NOT NULL);
+      """);
+
+  private Migrations() {}
+
+  static void apply(Database db) {
+    db.transaction(c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+      }
+      int current = currentVersion(c);
+      if (current > STEPS.size()) {
+        throw new IllegalStateException("the database has schema version " + current
+            + ", newer than this server knows (" + STEPS.size() + "); use a newer CellArena");
+      }
+      for (int step = current; step < STEPS.size(); step++) {
+        try (Statement s = c.createStatement()) {
+          for (String sql : STEPS.get(step).split(";")) {
+            if (!sql.isBlank()) {
+              s.execute(sql);
+            }
+          }
+          s.execute("DELETE FROM schema_version");
+          s.execute("INSERT INTO schema_version VALUES (" + (step + 1) + ")");
+        }
+      }
+      return null;
+    });
+  }
+
+  private static int currentVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  static int latest() {
+    return STEPS.size();
+  }
+}

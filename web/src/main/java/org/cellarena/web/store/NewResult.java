@@ -1,0 +1,6 @@
+package org.cellarena.web.store;
+
+/** A scoring result to store: the summary numbers and the full detail as JSON text. */
+public record NewResult(
+    String scorerVersion, String solutionHash, Double publicScore, Double publicCiLow, Double publicCiHigh,
+    Double privateScore, String detailJson, double seconds) {}

@@ -1,0 +1,54 @@
+package org.cellarena.web.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Which competitions have revealed their private leaderboard, and when. A reveal cannot be undone. */
+public final class Reveals {
+  private final Database db;
+  private final Map<String, Instant> revealed = new ConcurrentHashMap<>();
+
+  public Reveals(Database db) {
+    this.db = db;
+    db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT competition, revealed_at FROM reveals");
+           ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          revealed.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        }
+      }
+      return null;
+    });
+  }
+
+  public boolean isRevealed(String competition) {
+    return revealed.containsKey(competition);
+  }
+
+  public Optional<Instant> revealedAt(String competition) {
+    return Optional.ofNullable(revealed.get(competition));
+  }
+
+  /** Reveals the private leaderboard; false when it already was. */
+  public synchronized boolean reveal(String competition) {
+    if (revealed.containsKey(competition)) {
+      return false;
+    }
+    Instant now = Instant.now();
+    db.read(c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO reveals (competition, revealed_at) VALUES (?, ?)")) {
+        s.setString(1, competition);
+        s.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return s.executeUpdate();
+      }
+    });
+    revealed.put(competition, now);
+    return true;
+  }
+}

@@ -1,0 +1,13 @@
+package org.cellarena.web.store;
+
+import java.time.Instant;
+
+/**
+ * A submission as stored, with its latest scoring result ({@code score}, null before the first one).
+ *
+ * @param storedFile the stored file, relative to the server's data dir
+ */
+public record SubmissionRow(
+    long id, String competition, long teamId, String teamName, String description, String fileName,
+    String storedFile, long storedBytes, String sha256, Status status, String error, boolean finalPick,
+    Instant createdAt, Instant startedAt, Instant finishedAt, ScoreRow score) {}

@@ -1,0 +1,301 @@
+package org.cellarena.web.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The submissions table and the results beside it. The table is also the scoring queue: whatever is queued (or
+ * was scoring when the server died) is scored on the next start.
+ */
+public final class Submissions {
+  private static final String SELECT = """
+      SELECT s.id, s.competition, s.team_id, t.name AS team_name, s.description, s.file_name, s.stored_file,
+             s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
+             r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score, r.public_ci_low,
+             r.public_ci_high, r.private_score, r.seconds, r.scored_at
+      FROM submissions s
+      JOIN teams t ON t.id = s.team_id
+      LEFT JOIN results r ON r.id = (SELECT MAX(r2.id) FROM results r2 WHERE r2.submission_id = s.id)
+      """;
+
+  private final Database db;
+
+  public Submissions(Database db) {
+    this.db = db;
+  }
+
+  /** Moves an accepted upload to its final place once the submission's id is known. */
+  @FunctionalInterface
+  public interface FilePlacer {
+    /** Places the file for submission {@code id}; returns its path relative to the data dir. */
+    String place(long id);
+  }
+
+  /**
+   * Adds a queued submission and places its file, in one transaction: when this returns, the row is committed
+   * and the file is where the row says.
+   */
+  public long add(String competition, long teamId, String description, String fileName, long storedBytes,
+      String sha256, FilePlacer placer) {
+    return db.transaction(c -> {
+      long id;
+      try (PreparedStatement s = c.prepareStatement("""
+          INSERT INTO submissions (competition, team_id, description, file_name, stored_file, stored_bytes, sha256,
+                                   status, created_at)
+          VALUES (?, ?, ?, ?, '', ?, ?, 'queued', ?)""", Statement.RETURN_GENERATED_KEYS)) {
+        s.setString(1, competition);
+        s.setLong(2, teamId);
+        s.setString(3, description);
+        s.setString(4, fileName);
+        s.setLong(5, storedBytes);
+        s.setString(6, sha256);
+        s.setObject(7, utc(Instant.now()));
+        s.executeUpdate();
+        try (ResultSet keys = s.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      }
+      String stored = placer.place(id);
+      try (PreparedStatement s = c.prepareStatement("UPDATE submissions SET stored_file = ? WHERE id = ?")) {
+        s.setString(1, stored);
+        s.setLong(2, id);
+        s.executeUpdate();
+      }
+      return id;
+    });
+  }
+
+  public Optional<SubmissionRow> find(long id) {
+    List<SubmissionRow> rows = query(SELECT + " WHERE s.id = ?", id);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** A team's submissions to a competition, newest first. */
+  public List<SubmissionRow> forTeam(String competition, long teamId) {
+    return query(SELECT + " WHERE s.competition = ? AND s.team_id = ? ORDER BY s.id DESC", competition, teamId);
+  }
+
+  /** Every submission to a competition, oldest first. */
+  public List<SubmissionRow> forCompetition(String competition) {
+    return query(SELECT + " WHERE s.competition = ? ORDER BY s.id", competition);
+  }
+
+  /** Every result ever stored for the competition's submissions, old ones included, by submission. */
+  public List<ScoreRowOf> allResults(String competition) {
+    return db.read(c -> {
+      List<ScoreRowOf> out = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("""
+          SELECT r.submission_id, r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score,
+                 r.public_ci_low, r.public_ci_high, r.private_score, r.seconds, r.scored_at
+          FROM results r JOIN submissions s ON s.id = r.submission_id
+          WHERE s.competition = ? ORDER BY r.submission_id, r.id""")) {
+        q.setString(1, competition);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ScoreRowOf(rs.getLong("submission_id"), score(rs)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** A result with the submission it belongs to. */
+  public record ScoreRowOf(long submissionId, ScoreRow score) {}
+
+  /** The detail JSON of the submission's latest result, if it has one. */
+  public Optional<String> latestDetail(long id) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT detail FROM results WHERE submission_id = ? ORDER BY id DESC LIMIT 1")) {
+        q.setLong(1, id);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  /** Ids of the queued submissions, in submission order. */
+  public List<Long> queued() {
+    return db.read(c -> {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT id FROM submissions WHERE status = 'queued' ORDER BY id");
+           ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    });
+  }
+
+  /** Puts back in the queue what was being scored when the server stopped; returns how many. */
+  public int requeueInterrupted() {
+    return update("UPDATE submissions SET status = 'queued', started_at = NULL WHERE status = 'scoring'");
+  }
+
+  /** Moves a queued submission to scoring; false when it is not queued (already taken or gone). */
+  public boolean claim(long id) {
+    return update("UPDATE submissions SET status = 'scoring', started_at = ? WHERE id = ? AND status = 'queued'",
+        utc(Instant.now()), id) == 1;
+  }
+
+  /** Stores a result (replacing one with the same scorer version and solution hash) and marks it scored. */
+  public void recordResult(long id, NewResult r) {
+    db.transaction(c -> {
+      try (PreparedStatement d = c.prepareStatement(
+          "DELETE FROM results WHERE submission_id = ? AND scorer_version = ? AND solution_hash = ?")) {
+        d.setLong(1, id);
+        d.setString(2, r.scorerVersion());
+        d.setString(3, r.solutionHash());
+        d.executeUpdate();
+      }
+      try (PreparedStatement s = c.prepareStatement("""
+          INSERT INTO results (submission_id, scorer_version, solution_hash, public_score, public_ci_low,
+                               public_ci_high, private_score, detail, seconds, scored_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        s.setLong(1, id);
+        s.setString(2, r.scorerVersion());
+        s.setString(3, r.solutionHash());
+        s.setObject(4, r.publicScore());
+        s.setObject(5, r.publicCiLow());
+        s.setObject(6, r.publicCiHigh());
+        s.setObject(7, r.privateScore());
+        s.setString(8, r.detailJson());
+        s.setDouble(9, r.seconds());
+        s.setObject(10, utc(Instant.now()));
+        s.executeUpdate();
+      }
+      finish(c, id, Status.SCORED, null);
+      return null;
+    });
+  }
+
+  /** Marks a submission failed with the reason its team will read. */
+  public void fail(long id, String reason) {
+    db.transaction(c -> {
+      finish(c, id, Status.FAILED, reason);
+      return null;
+    });
+  }
+
+  /** Queues a scored or failed submission again (a rescore); false when it is already waiting or scoring. */
+  public boolean requeue(long id) {
+    return update("UPDATE submissions SET status = 'queued', started_at = NULL, finished_at = NULL "
+        + "WHERE id = ? AND status IN ('scored', 'failed')", id) == 1;
+  }
+
+  /**
+   * How many of a team's submissions made since {@code since} count against its daily limit: the scored ones
+   * and those still waiting (which will count unless they fail).
+   */
+  public int countTowardsLimit(String competition, long teamId, Instant since) {
+    return count("SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND created_at >= ? "
+        + "AND status <> 'failed'", competition, teamId, utc(since));
+  }
+
+  /** 1 for the next submission to be scored; 0 when it is not queued. */
+  public int queuePosition(long id) {
+    return count("SELECT CASE WHEN (SELECT status FROM submissions WHERE id = ?) = 'queued' "
+        + "THEN (SELECT COUNT(*) FROM submissions WHERE status = 'queued' AND id <= ?) ELSE 0 END", id, id);
+  }
+
+  public int finalPickCount(String competition, long teamId) {
+    return count("SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND final_pick",
+        competition, teamId);
+  }
+
+  public void setFinalPick(long id, boolean pick) {
+    update("UPDATE submissions SET final_pick = ? WHERE id = ?", pick, id);
+  }
+
+  private void finish(Connection c, long id, Status status, String error) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE submissions SET status = ?, error = ?, finished_at = ? WHERE id = ?")) {
+      s.setString(1, status.label());
+      s.setString(2, error);
+      s.setObject(3, utc(Instant.now()));
+      s.setLong(4, id);
+      s.executeUpdate();
+    }
+  }
+
+  private int update(String sql, Object... args) {
+    return db.read(c -> {
+      try (PreparedStatement s = prepare(c, sql, args)) {
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  private int count(String sql, Object... args) {
+    return db.read(c -> {
+      try (PreparedStatement q = prepare(c, sql, args); ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
+
+  private List<SubmissionRow> query(String sql, Object... args) {
+    return db.read(c -> {
+      List<SubmissionRow> rows = new ArrayList<>();
+      try (PreparedStatement q = prepare(c, sql, args); ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
+      }
+      return rows;
+    });
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+    return s;
+  }
+
+  private static SubmissionRow row(ResultSet rs) throws SQLException {
+    rs.getLong("result_id");
+    ScoreRow score = rs.wasNull() ? null : score(rs);
+    return new SubmissionRow(rs.getLong("id"), rs.getString("competition"), rs.getLong("team_id"),
+        rs.getString("team_name"), rs.getString("description"), rs.getString("file_name"),
+        rs.getString("stored_file"), rs.getLong("stored_bytes"), rs.getString("sha256"),
+        Status.of(rs.getString("status")), rs.getString("error"), rs.getBoolean("final_pick"),
+        instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), score);
+  }
+
+  private static ScoreRow score(ResultSet rs) throws SQLException {
+    return new ScoreRow(rs.getLong("result_id"), rs.getString("scorer_version"), rs.getString("solution_hash"),
+        nullableDouble(rs, "public_score"), nullableDouble(rs, "public_ci_low"),
+        nullableDouble(rs, "public_ci_high"), nullableDouble(rs, "private_score"), rs.getDouble("seconds"),
+        instant(rs, "scored_at"));
+  }
+
+  private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

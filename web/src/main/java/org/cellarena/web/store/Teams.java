@@ -1,0 +1,95 @@
+package org.cellarena.web.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cellarena.web.Refusal;
+
+/** Teams and their tokens. A token found once is remembered, so authentication costs no query after that. */
+public final class Teams {
+  private final Database db;
+  private final Map<String, Team> byTokenHash = new ConcurrentHashMap<>();
+
+  public Teams(Database db) {
+    this.db = db;
+  }
+
+  /** Creates a team; its token is in the answer and nowhere else. */
+  public NewTeam create(String name) {
+    String clean = name == null ? "" : name.strip();
+    if (clean.isEmpty() || clean.length() > 100 || clean.chars().anyMatch(Character::isISOControl)) {
+      throw Refusal.badRequest("a team name is 1 to 100 printable characters");
+    }
+    String token = Tokens.generate();
+    Instant now = Instant.now();
+    return db.transaction(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM teams WHERE name = ?")) {
+        q.setString(1, clean);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            throw Refusal.conflict("a team named \"" + clean + "\" already exists");
+          }
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO teams (name, token_hash, created_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        s.setString(1, clean);
+        s.setString(2, Tokens.hash(token));
+        s.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        s.executeUpdate();
+        try (ResultSet keys = s.getGeneratedKeys()) {
+          keys.next();
+          return new NewTeam(new Team(keys.getLong(1), clean, now), token);
+        }
+      }
+    });
+  }
+
+  /** The team holding this token, if any. */
+  public Optional<Team> byToken(String token) {
+    String hash = Tokens.hash(token);
+    Team cached = byTokenHash.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Team> found = db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT id, name, created_at FROM teams WHERE token_hash = ?")) {
+        q.setString(1, hash);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() ? Optional.of(team(rs)) : Optional.<Team>empty();
+        }
+      }
+    });
+    found.ifPresent(t -> byTokenHash.put(hash, t));
+    return found;
+  }
+
+  public List<Team> all() {
+    return db.read(c -> {
+      List<Team> teams = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT id, name, created_at FROM teams ORDER BY id");
+           ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          teams.add(team(rs));
+        }
+      }
+      return teams;
+    });
+  }
+
+  private static Team team(ResultSet rs) throws SQLException {
+    return new Team(rs.getLong("id"), rs.getString("name"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+}
