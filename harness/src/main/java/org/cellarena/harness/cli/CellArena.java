@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       ValidateCommand.class,
       DemoDataCommand.class,
+      SplitCommand.class,
+      CompetitionCommand.class,
       BenchCommand.class,
     })
 public final class CellArena implements Runnable {

@@ -1,0 +1,97 @@
+package org.cellarena.harness.cli;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.cellarena.harness.competition.CompetitionSpec;
+import org.cellarena.harness.competition.CompetitionWriter;
+import org.cellarena.harness.dataset.Dataset;
+import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.harness.split.SplitManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code competition}: hosts' commands for competition folders. */
+@Command(name = "competition", mixinStandardHelpOptions = true,
+    description = "Competition folders for ./cellarena serve.",
+    subcommands = CompetitionCommand.Create.class)
+public final class CompetitionCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "say what to do: competition create (see --help)");
+  }
+
+  /** {@code competition create}: the folder the server loads, and the participant bundle. */
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = {"Write a competition folder from a dataset and a split: competition.json, solution.csv "
+          + "(the holdout's masks with a seeded Public/Private Usage column, stratified by cell type), test/ "
+          + "(the holdout's images), sample_submission.csv; and the participant bundle (train.csv and images of "
+          + "train+val, test/, sample_submission.csv, split.json), by default in COMP_DIR/participant."})
+  public static final class Create implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (train.csv, train/).")
+    Path data;
+
+    @Option(names = "--split", required = true, paramLabel = "FILE", description = "Split manifest (from split).")
+    Path split;
+
+    @Option(names = "--out", required = true, paramLabel = "COMP_DIR", description = "Competition folder to write.")
+    Path out;
+
+    @Option(names = "--bundle", paramLabel = "DIR", description = "Participant bundle folder (default: COMP_DIR/participant).")
+    Path bundle;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Competition id (default: the folder's name).")
+    String id;
+
+    @Option(names = "--title", paramLabel = "T", description = "Title (default: the id).")
+    String title;
+
+    @Option(names = "--description", defaultValue = "Cell instance segmentation (Sartorius layout): predict one mask per cell.",
+        paramLabel = "D", description = "Description shown on the competition page.")
+    String description;
+
+    @Option(names = "--public-fraction", defaultValue = "0.3", paramLabel = "F",
+        description = "Share of the held-out images on the Public leaderboard (default: ${DEFAULT-VALUE}).")
+    double publicFraction;
+
+    @Option(names = "--daily-limit", defaultValue = "5", paramLabel = "N",
+        description = "Scored submissions per team per UTC day (default: ${DEFAULT-VALUE}).")
+    int dailyLimit;
+
+    @Option(names = "--final-picks", defaultValue = "2", paramLabel = "N",
+        description = "Submissions a team picks for the private leaderboard (default: ${DEFAULT-VALUE}).")
+    int finalPicks;
+
+    @Option(names = "--deadline", paramLabel = "ISO", description = "When submissions close, e.g. 2026-12-31T23:59:00Z (default: never).")
+    String deadline;
+
+    @Option(names = "--seed", defaultValue = "7", paramLabel = "S",
+        description = "Seed of the Public/Private cut (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      String competitionId = id != null ? id : out.toAbsolutePath().normalize().getFileName().toString();
+      CompetitionSpec competition;
+      try {
+        competition = new CompetitionSpec(competitionId, title != null ? title : competitionId, description,
+            dailyLimit, finalPicks, deadline == null ? null : OffsetDateTime.parse(deadline), publicFraction, seed);
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
+            ? "--deadline must be ISO-8601 with an offset, like 2026-12-31T23:59:00Z" : e.getMessage());
+      }
+      Dataset dataset = DatasetReader.read(data);
+      SplitManifest manifest = SplitManifest.read(split);
+      CompetitionWriter.write(dataset, manifest, competition, out, bundle, System.out);
+      return 0;
+    }
+  }
+}
