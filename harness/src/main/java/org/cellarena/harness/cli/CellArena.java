@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ScoreCommand.class,
       ValidateCommand.class,
+      org.cellarena.web.cli.ServeCommand.class,
+      org.cellarena.web.cli.TeamCommand.class,
       DemoDataCommand.class,
       SplitCommand.class,
       CompetitionCommand.class,

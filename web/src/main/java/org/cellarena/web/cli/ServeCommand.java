@@ -1,0 +1,93 @@
+package org.cellarena.web.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.cellarena.web.Refusal;
+import org.cellarena.web.Server;
+import org.cellarena.web.ServerConfig;
+import org.cellarena.web.ServerStartException;
+import org.cellarena.web.competition.CompetitionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cellarena serve}: runs the evaluation server until stopped (Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Runs the evaluation server: the HTTP API and pages, the scoring queue, the leaderboards.",
+        "The admin token comes from CELLARENA_ADMIN_TOKEN, or is generated and printed once at the first start.",
+        "API: web/API.md."})
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Mixin DatabaseOptions data;
+
+  @Option(names = "--competition", paramLabel = "DIR",
+      description = "A competition folder to serve (repeatable), besides DIR/competitions/*.")
+  List<Path> competitions = new ArrayList<>();
+
+  @Option(names = "--upload-limit-mb", paramLabel = "MB", defaultValue = "256",
+      description = "Largest upload accepted, in MB (default: ${DEFAULT-VALUE}).")
+  long uploadLimitMb;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Submissions scored at once (default: half the cores, at least 1).")
+  Integer workers;
+
+  @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "600",
+      description = "Requests per minute allowed per token (default: ${DEFAULT-VALUE}).")
+  int rateLimit;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 0)) {
+      return fail("--port must be 0..65535, --upload-limit-mb and --rate-limit at least 1, --workers at least 0");
+    }
+    ServerConfig config = ServerConfig.defaults(data.dataDir()).withHost(host).withPort(port)
+        .withJdbcUrl(data.jdbcUrl).withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN"))
+        .withUploadLimit(uploadLimitMb * ServerConfig.MB).withRequestsPerMinute(rateLimit);
+    if (workers != null) {
+      config = config.withScoringWorkers(workers);
+    }
+    for (Path dir : competitions) {
+      config = config.withCompetition(dir);
+    }
+    Server server;
+    try {
+      server = Server.start(config, token -> spec.commandLine().getOut().println(
+          "Admin token (shown this once; keep it, or set CELLARENA_ADMIN_TOKEN): " + token));
+    } catch (CompetitionException | ServerStartException | Refusal e) {
+      return fail(e.getMessage());
+    }
+    var out = spec.commandLine().getOut();
+    out.println("CellArena serving " + server.services().competitions().all().size() + " competition(s) at "
+        + server.url() + " (data: " + config.dataDir() + ")");
+    server.services().competitions().all().forEach(c -> out.println("  " + c.id() + ": " + server.url()
+        + "/competitions/" + c.id()));
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "cellarena-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private int fail(String message) {
+    spec.commandLine().getErr().println("cellarena serve: " + message);
+    return 2;
+  }
+}
