@@ -48,8 +48,10 @@ async function load() {
 
   let privateRows = null;
   try {
-    const p = await api(base + '/leaderboard?board=private');
-    if (p && p.board === 'private' && Array.isArray(p.rows)) privateRows = p.rows;
+    if (c.revealed) {
+      const p = await api(base + '/leaderboard/private');
+      if (p && Array.isArray(p.rows)) privateRows = p.rows;
+    }
   } catch { /* hidden until the reveal */ }
   if (privateRows) {
     parts.push(el('section', {class: 'card'},

@@ -11,10 +11,10 @@ const pick = (o, ...keys) => {
 export function normalizeDetail(d) {
   const pub = pick(d, 'public') || {};
   const priv = pick(d, 'private') || null;
-  const perThreshold = pick(d, 'precision_per_threshold', 'per_threshold', 'thresholds', 'score_per_threshold')
-    ?? pick(pub, 'precision_per_threshold', 'per_threshold', 'thresholds') ?? [];
-  const cellTypes = pick(d, 'cell_types', 'per_cell_type', 'cell_type_scores') ?? pick(pub, 'cell_types', 'per_cell_type') ?? {};
-  const errors = pick(d, 'errors', 'error_totals') ?? pick(pub, 'errors') ?? d;
+  const perThreshold = pick(pub, 'precision_per_threshold', 'per_threshold')
+    ?? pick(d, 'precision_per_threshold', 'per_threshold', 'score_per_threshold') ?? [];
+  const cellTypes = pick(pub, 'cell_types', 'per_cell_type') ?? pick(d, 'cell_types', 'per_cell_type', 'cell_type_scores') ?? {};
+  const errors = pick(d, 'errors', 'error_totals') ?? pick(pub, 'errors') ?? (pub.missed !== undefined ? pub : d);
   const images = (pick(d, 'images', 'rows', 'per_image') ?? pick(pub, 'images') ?? []).map(normalizeImage);
   return {
     id: pick(d, 'id', 'submission_id', 'submission'),
@@ -22,9 +22,9 @@ export function normalizeDetail(d) {
     team: pick(d, 'team', 'team_name'),
     status: pick(d, 'status'),
     description: pick(d, 'description'),
-    created: pick(d, 'created', 'created_at', 'submitted_at'),
+    created: pick(d, 'created_at', 'created', 'submitted_at'),
     score: pick(d, 'public_score', 'score') ?? pick(pub, 'score'),
-    ci: ciOf(d) || ciOf(pub),
+    ci: ciOf(pub) || ciOf(d),
     privateScore: pick(d, 'private_score') ?? pick(priv || {}, 'score'),
     perThreshold: asThresholdArray(perThreshold),
     cellTypes: asEntries(cellTypes),

@@ -37,7 +37,7 @@ async function main() {
 
   if (sub.status !== 'scored') {
     show(content, el('div', {class: 'card'},
-      el('p', {}, badge(sub.status), ' ', sub.status === 'queued' ? `Waiting in the queue${sub.position ? ' (number ' + sub.position + ')' : ''}.`
+      el('p', {}, badge(sub.status), ' ', sub.status === 'queued' ? `Waiting in the queue${(sub.queue_position ?? sub.position) ? ' (number ' + (sub.queue_position ?? sub.position) + ')' : ''}.`
         : sub.status === 'scoring' ? 'Being scored now.' : sub.status === 'failed' ? 'This submission could not be scored:' : ''),
       sub.status === 'failed' ? el('pre', {class: 'reason', id: 'failure-reason'}, sub.error ?? sub.reason ?? '') : null,
       sub.status === 'queued' || sub.status === 'scoring' ? el('p', {class: 'small muted'}, 'This page reloads itself when the score is in.') : null));
@@ -69,7 +69,7 @@ function render(d, sub) {
 
   const meta = el('p', {class: 'muted small'},
     d.team ? ['Team ', el('strong', {}, d.team), ' · '] : '', 'submitted ', timeEl(d.created ?? sub.created_at ?? sub.created),
-    d.description ? [' · ', el('q', {}, d.description)] : '', sub.final ? [' · ', el('span', {class: 'badge final'}, 'final pick')] : '');
+    d.description ? [' · ', el('q', {}, d.description)] : '', sub.final_pick ? [' · ', el('span', {class: 'badge final'}, 'final pick')] : '');
 
   const charts = el('div', {class: 'grid two', style: 'margin-bottom:18px'},
     el('section', {class: 'card', 'aria-labelledby': 'chart-h'}, el('h2', {id: 'chart-h'}, 'Precision per IoU threshold'),

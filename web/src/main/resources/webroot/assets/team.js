@@ -55,8 +55,9 @@ async function loadSubmissions() {
 
 function normalizeList(data) {
   const rows = Array.isArray(data) ? data : (data.submissions || data.rows || []);
-  return {team: data.team || rows[0]?.team || null, rows, dailyLeft: data.remaining_today ?? data.daily_remaining ?? null,
-    dailyLimit: data.daily_limit ?? null, finalPicks: data.final_picks ?? null};
+  const picks = new Set((data.final_picks?.submissions || []).map(String));
+  return {team: data.team || rows[0]?.team || null, rows, quota: data.quota || null,
+    finalLimit: data.final_picks?.limit ?? null, explicitPicks: !!data.final_picks?.explicit, picks};
 }
 
 let listSection, uploadSection;
@@ -178,7 +179,7 @@ function statusView(s, steps, status) {
   const sLink = el('a', {href: '/submissions/' + encodeURIComponent(s.id)}, 'submission #' + s.id);
   if (st === 'queued') {
     show(status, el('p', {}, badge('queued'), ' ', sLink,
-      s.position !== undefined && s.position !== null ? ` is number ${s.position} in the queue.` : ' is waiting in the queue.'));
+      (s.queue_position ?? s.position) ? ` is number ${s.queue_position ?? s.position} in the queue.` : ' is waiting in the queue.'));
   } else if (st === 'scoring') {
     show(status, el('p', {}, badge('scoring'), ' ', sLink, ' is being scored…'));
   } else if (st === 'scored') {
@@ -212,7 +213,9 @@ async function follow(sid, steps, status) {
         buf = buf.slice(i + 2);
         const data = chunk.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n');
         if (!data) continue;
-        last = JSON.parse(data);
+        const parsed = JSON.parse(data);
+        if (!parsed || !parsed.status) continue;
+        last = parsed;
         update(last);
         if (done(last)) { reader.cancel().catch(() => {}); break; }
       }
@@ -249,12 +252,16 @@ function renderList(list) {
       compare.disabled = selected.size !== 2;
       compare.textContent = selected.size === 2 ? 'Compare selected' : `Compare selected (${selected.size}/2)`;
     });
-    const finalBtn = s.status === 'scored' ? el('button', {class: 'btn small', type: 'button',
-      'aria-pressed': s.final ? 'true' : 'false', title: 'Count this submission for the private leaderboard'},
-      s.final ? '★ Final' : '☆ Pick') : null;
+    const counts = list.picks.has(String(s.id));
+    const finalBtn = s.status === 'scored' ? el('button', {class: 'btn small' + (counts ? ' final-on' : ''), type: 'button',
+      'aria-pressed': s.final_pick ? 'true' : 'false',
+      title: s.final_pick ? 'Picked for the private leaderboard; click to unpick'
+        : counts ? 'Counts for the private leaderboard by default (one of your best); click to pick it explicitly'
+        : 'Pick this submission for the private leaderboard'},
+      s.final_pick ? '★ Picked' : counts ? '☆ Counts' : '☆ Pick') : null;
     finalBtn?.addEventListener('click', async () => {
       try {
-        await api(`/api/submissions/${encodeURIComponent(s.id)}/final`, {method: s.final ? 'DELETE' : 'PUT', token: 'team'});
+        await api(`/api/submissions/${encodeURIComponent(s.id)}/final`, {method: s.final_pick ? 'DELETE' : 'PUT', token: 'team'});
         renderList(await loadSubmissions());
       } catch (e) { alert('Could not change the final pick: ' + e.message); }
     });
@@ -262,7 +269,7 @@ function renderList(list) {
     body.append(el('tr', {dataset: {sid: s.id}},
       el('td', {}, box),
       el('th', {scope: 'row'}, el('a', {href: '/submissions/' + encodeURIComponent(s.id)}, '#' + s.id)),
-      el('td', {}, badge(s.status), s.status === 'queued' && s.position ? el('span', {class: 'small muted'}, ' #' + s.position) : null),
+      el('td', {}, badge(s.status), s.status === 'queued' && (s.queue_position ?? s.position) ? el('span', {class: 'small muted'}, ' #' + (s.queue_position ?? s.position)) : null),
       el('td', {class: 'num'}, el('span', {class: 'score'}, fmtScore(s.public_score)), ci ? el('div', {class: 'ci'}, ciText(ci)) : null),
       el('td', {class: 'hide-sm'}, s.description || el('span', {class: 'muted'}, '—')),
       el('td', {class: 'hide-sm'}, timeEl(s.created ?? s.submitted ?? s.created_at ?? s.submitted_at)),
@@ -283,8 +290,11 @@ function renderList(list) {
     body);
   show(listSection,
     el('div', {class: 'row'}, el('h2', {}, 'Your submissions'), el('span', {class: 'spacer'}), compare),
-    list.dailyLeft !== null ? el('p', {class: 'small muted'}, `${list.dailyLeft} scored submissions left today (the day resets at 00:00 UTC). Failed ones do not count.`)
-      : el('p', {class: 'small muted'}, 'Failed submissions do not count against the daily limit. Tick two scored ones to compare them.'),
+    el('p', {class: 'small muted', id: 'quota'}, list.quota
+      ? `${list.quota.remaining} of ${list.quota.limit} submissions left today (resets ${new Date(list.quota.resets_at).toLocaleString()}). Failed ones do not count. `
+      : 'Failed submissions do not count against the daily limit. ',
+      list.finalLimit ? `Up to ${list.finalLimit} final picks count for the private leaderboard${list.explicitPicks ? '' : ' (until you pick, your best public ones do)'}. ` : '',
+      'Tick two scored submissions to compare them.'),
     el('div', {class: 'table-wrap'}, table));
   if (list.team) {
     const tn = document.getElementById('team-name');

@@ -1,0 +1,190 @@
+package org.cellarena.web.pages;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.cellarena.scoring.io.InvalidFileException;
+import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.Submission;
+import org.cellarena.scoring.io.SubmissionReader;
+import org.cellarena.scoring.io.Usage;
+import org.cellarena.web.Refusal;
+import org.cellarena.web.Services;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.store.SubmissionRow;
+import org.cellarena.web.api.Access;
+import org.cellarena.web.api.Caller;
+import org.cellarena.web.api.PageRoutes;
+
+/**
+ * The browser pages and the endpoint only they use: the HTML of each page URL (the assets come from the static
+ * handler over {@code webroot/}) and the overlay of one image of a submission (PNG, and its cell table as JSON).
+ *
+ * <p>Overlays: the submission's team or the admin; an image on the Private part renders for the admin only.
+ */
+public final class Pages implements PageRoutes {
+  /** Page URL patterns and the file under {@code webroot/} that serves each. */
+  private static final String[][] PAGES = {
+      {"/", "index.html"},
+      {"/competitions/:id", "competition.html"},
+      {"/competitions/:id/team", "team.html"},
+      {"/competitions/:id/diff", "diff.html"},
+      {"/submissions/:sid", "submission.html"},
+      {"/admin", "admin.html"},
+  };
+  private static final int CACHED_SUBMISSIONS = 8;
+
+  private Services services;
+  private Access access;
+  private final Map<String, Buffer> pages = new LinkedHashMap<>();
+  /** Parsed submission files by id; stored files never change, so entries never go stale. */
+  private final Map<Long, Submission> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Submission> eldest) {
+      return size() > CACHED_SUBMISSIONS;
+    }
+  };
+
+  /** Found by the server through {@link java.util.ServiceLoader}. */
+  public Pages() {
+    for (String[] page : PAGES) {
+      pages.computeIfAbsent(page[1], Pages::resource);
+    }
+  }
+
+  /** Adds the page routes and the overlay and event endpoints to the router. */
+  @Override
+  public void mount(Router router, Services services) {
+    this.services = services;
+    this.access = new Access(services);
+    for (String[] page : PAGES) {
+      Buffer html = pages.get(page[1]);
+      router.get(page[0]).handler(ctx -> ctx.response()
+          .putHeader("Content-Type", "text/html; charset=utf-8")
+          .putHeader("Cache-Control", "no-cache")
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .end(html));
+    }
+    router.get("/api/submissions/:sid/overlay/:file").handler(access.teamOrAdmin()).handler(this::overlay);
+  }
+
+  private static Buffer resource(String name) {
+    try (InputStream in = Pages.class.getClassLoader().getResourceAsStream("webroot/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("page webroot/" + name + " is missing from the classpath");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- who is asking ----
+
+  private static boolean owns(Caller caller, SubmissionRow row) {
+    return caller != null && caller.owns(row.teamId());
+  }
+
+  /** The submission, if the caller may see it; 404 otherwise (another team's submission is not confirmed). */
+  private SubmissionRow owned(Caller caller, String sidText) {
+    long sid;
+    try {
+      sid = Long.parseLong(sidText);
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("no submission " + sidText);
+    }
+    Optional<SubmissionRow> row = services.submissions().find(sid);
+    if (row.isEmpty() || !owns(caller, row.get())) {
+      throw Refusal.notFound("no submission " + sid + " of yours");
+    }
+    return row.get();
+  }
+
+  // ---- overlay ----
+
+  private void overlay(RoutingContext ctx) {
+    String file = ctx.pathParam("file");
+    boolean png = file.endsWith(".png");
+    boolean json = file.endsWith(".json");
+    String imageId = png ? file.substring(0, file.length() - 4) : json ? file.substring(0, file.length() - 5) : null;
+    String thresholdText = Optional.ofNullable(ctx.request().getParam("threshold")).orElse("0.5");
+    services.vertx().<OverlayRenderer.Overlay>executeBlocking(() -> {
+      if (imageId == null || imageId.isEmpty()) {
+        throw Refusal.notFound("ask for <image id>.png or <image id>.json");
+      }
+      double threshold;
+      try {
+        threshold = Double.parseDouble(thresholdText);
+      } catch (NumberFormatException e) {
+        throw Refusal.badRequest("threshold must be one of 0.50, 0.55, ..., 0.95; got \"" + thresholdText + "\"");
+      }
+      if (org.cellarena.scoring.metric.Thresholds.indexOf(threshold) < 0) {
+        throw Refusal.badRequest("threshold must be one of 0.50, 0.55, ..., 0.95; got " + thresholdText);
+      }
+      Caller caller = Access.caller(ctx);
+      SubmissionRow row = owned(caller, ctx.pathParam("sid"));
+      Competition competition = services.competitions().find(row.competition())
+          .orElseThrow(() -> Refusal.notFound("the competition " + row.competition() + " is no longer served"));
+      SolutionImage image = competition.solution().image(imageId);
+      if (image == null) {
+        throw Refusal.notFound("the competition " + competition.id() + " has no image " + imageId);
+      }
+      if (image.usage() == Usage.PRIVATE && caller.team() != null) { // a null team is the admin
+        throw new Refusal(403, "image " + imageId + " is on the private leaderboard; its overlay is not shown");
+      }
+      Submission submission = parse(row, competition);
+      Path picture = competition.testImagesDir().resolve(imageId + ".png");
+      return OverlayRenderer.render(picture, image.width(), image.height(), image.cells(),
+          submission.masks(imageId), threshold);
+    }, false).onComplete(result -> {
+      if (result.failed()) {
+        fail(ctx, result.cause());
+        return;
+      }
+      HttpServerResponse response = ctx.response()
+          .putHeader("Cache-Control", "private, max-age=300")
+          .putHeader("X-Content-Type-Options", "nosniff");
+      if (png) {
+        response.putHeader("Content-Type", "image/png").end(Buffer.buffer(result.result().png()));
+      } else {
+        response.putHeader("Content-Type", "application/json").end(result.result().table().encode());
+      }
+    });
+  }
+
+  private Submission parse(SubmissionRow row, Competition competition) {
+    synchronized (parsed) {
+      Submission cached = parsed.get(row.id());
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Submission submission;
+    try (InputStream in = services.files().open(row.storedFile())) {
+      submission = new SubmissionReader(competition.solution()).read(in, row.fileName());
+    } catch (InvalidFileException e) {
+      throw Refusal.conflict("the submission could not be read, so it has no overlay: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    synchronized (parsed) {
+      parsed.put(row.id(), submission);
+    }
+    return submission;
+  }
+
+  private static void fail(RoutingContext ctx, Throwable cause) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.fail(cause instanceof IllegalArgumentException ? Refusal.badRequest(cause.getMessage()) : cause);
+  }
+}

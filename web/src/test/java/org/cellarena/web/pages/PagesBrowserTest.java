@@ -1,0 +1,271 @@
+package org.cellarena.web.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cellarena.web.Server;
+import org.cellarena.web.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real browser: Debian's headless Chromium driven by Selenium through /usr/bin/chromedriver (never
+ * Selenium Manager's downloads), against the server started here on a free port with a temporary data dir.
+ * Screenshots of every page go to {@code target/screenshots/} for a person to look at.
+ */
+class PagesBrowserTest {
+  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+  private static final String ADMIN = "admin-token-for-the-page-test";
+  private static final Path SHOTS = Paths.get("target", "screenshots");
+
+  @TempDir
+  static Path temp;
+  private static Server server;
+  private static WebDriver driver;
+  private static WebDriverWait wait;
+  private static String teamToken;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "skipped: the browser test needs Debian's chromium and chromium-driver (/usr/bin/chromium and "
+            + "/usr/bin/chromedriver); install them with: apt-get install -y chromium chromium-driver");
+    Path competition = PagesFixture.competition(temp.resolve("competitions"));
+    server = Server.start(ServerConfig.defaults(temp.resolve("data")).withPort(0).withCompetition(competition)
+        .withAdminToken(ADMIN).withScoringWorkers(1), token -> {});
+    teamToken = server.createTeam("Team Pixel").token();
+    Files.createDirectories(SHOTS);
+
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile"), "--window-size=1280,800",
+        "--hide-scrollbars");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void uploadFollowLeaderboardBreakdownOverlayDiffAdmin() throws Exception {
+    String base = server.url();
+
+    // Competitions list
+    driver.get(base + "/");
+    WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("a[href='/competitions/" + PagesFixture.COMPETITION + "']")));
+    assertEquals("Neuron segmentation (pages demo)", card.getText());
+    shot("01-competitions");
+
+    // Team page: token entered once, then upload through the file picker and watch it to scored
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION + "/team");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(teamToken);
+    shot("02-team-sign-in");
+    driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+    Path good = temp.resolve("good-submission.csv");
+    Files.writeString(good, PagesFixture.submission(1, PagesFixture.RADIUS));
+    long first = upload(good, "shifted by 1 px");
+    WebElement score = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-score")));
+    double publicScore = Double.parseDouble(score.getText());
+    assertTrue(publicScore > 0.3 && publicScore < 1.0, "public score " + publicScore);
+    assertEquals("done", driver.findElement(By.cssSelector("#live-status")).findElement(By.xpath(".."))
+        .findElement(By.cssSelector("li[data-step=scored]")).getAttribute("class"));
+    waitForText(By.id("my-submissions"), "#" + first);
+    shot("03-team-scored");
+
+    // A malformed file fails with its reason shown verbatim
+    Path bad = temp.resolve("bad-submission.csv");
+    Files.writeString(bad, "id,predicted\nimg-shsy5y-1,1 2 3\n");
+    upload(bad, "broken");
+    WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failure-reason")));
+    assertTrue(reason.getText().contains("odd number of tokens"), reason.getText());
+    shot("04-team-failed");
+
+    // A worse second submission, for the diff
+    Path worse = temp.resolve("worse-submission.csv");
+    Files.writeString(worse, PagesFixture.submission(4, PagesFixture.RADIUS - 1));
+    long second = upload(worse, "shifted by 4 px, smaller");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-score")));
+
+    // Leaderboard: the team is there with its best public score
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
+    WebElement board = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leaderboard")));
+    waitForText(By.id("leaderboard"), "Team Pixel");
+    assertTrue(board.getText().contains(String.format("%.4f", publicScore)), board.getText());
+    shot("05-leaderboard");
+
+    // Submission page: the per-image table lists the Public images, worst first, and an overlay loads
+    driver.get(base + "/submissions/" + first);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("image-table")));
+    List<WebElement> rows = driver.findElements(By.cssSelector("#image-table tbody tr"));
+    assertEquals(3, rows.size(), "three public images");
+    String table = driver.findElement(By.id("image-table")).getText();
+    assertFalse(table.contains(PagesFixture.PRIVATE_IMAGE), "no private row before the reveal");
+    double previous = -1;
+    for (WebElement row : rows) {
+      double s = Double.parseDouble(row.findElements(By.tagName("td")).get(1).getText());
+      assertTrue(s >= previous, "worst first: " + table);
+      previous = s;
+    }
+    waitForOverlay(By.id("overlay-image"));
+    String alt = driver.findElement(By.id("overlay-image")).getAttribute("alt");
+    assertTrue(alt.contains("matched"), alt);
+    waitForText(By.id("overlay-cell-table"), "Best IoU");
+    // filter by cell type
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("type-filter"))).selectByValue("astro");
+    assertEquals(1, driver.findElements(By.cssSelector("#image-table tbody tr")).size());
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("type-filter"))).selectByValue("");
+    // step the threshold up to 0.95
+    WebElement range = driver.findElement(By.id("ov-threshold"));
+    ((JavascriptExecutor) driver).executeScript(
+        "arguments[0].value = 9; arguments[0].dispatchEvent(new Event('input'));", range);
+    wait.until(d -> d.findElement(By.id("overlay-caption")).getText().contains("0.95"));
+    waitForOverlay(By.id("overlay-image"));
+    ((JavascriptExecutor) driver).executeScript(
+        "arguments[0].value = 0; arguments[0].dispatchEvent(new Event('input'));", range);
+    wait.until(d -> d.findElement(By.id("overlay-caption")).getText().contains("0.50"));
+    waitForOverlay(By.id("overlay-image"));
+    shot("06-submission");
+    fullPageShot("06-submission-full");
+
+    // Overlays over HTTP: a Public image renders for the team; a Private one is refused before the reveal
+    String publicImage = PagesFixture.IMAGES.get(0).id();
+    HttpResponse<byte[]> ok = get("/api/submissions/" + first + "/overlay/" + publicImage + ".png?threshold=0.5",
+        teamToken);
+    assertEquals(200, ok.statusCode());
+    assertEquals("image/png", ok.headers().firstValue("Content-Type").orElse(""));
+    HttpResponse<byte[]> refused = get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
+        + ".png?threshold=0.5", teamToken);
+    assertEquals(403, refused.statusCode(), new String(refused.body()));
+    assertTrue(new String(refused.body()).contains("private"), new String(refused.body()));
+    assertEquals(401, get("/api/submissions/" + first + "/overlay/" + publicImage + ".png", "not-a-token")
+        .statusCode(), "a bad token is refused");
+    assertEquals(200, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
+        + ".png?threshold=0.75", ADMIN).statusCode(), "the admin sees private overlays");
+
+    // Phone width
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("image-table")));
+    waitForOverlay(By.id("overlay-image"));
+    Number scrollWidth = (Number) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth");
+    assertTrue(scrollWidth.intValue() <= 400, "no sideways scrolling at phone width: " + scrollWidth);
+    shot("07-submission-phone");
+    driver.manage().window().setSize(new Dimension(1280, 800));
+
+    // Diff of the two submissions: largest regressions first, overlays side by side
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION + "/diff?a=" + first + "&b=" + second);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff-table")));
+    waitForOverlay(By.id("overlay-a"));
+    waitForOverlay(By.id("overlay-b"));
+    List<WebElement> diffRows = driver.findElements(By.cssSelector("#diff-table tbody tr"));
+    assertEquals(3, diffRows.size());
+    assertTrue(driver.findElement(By.id("diff-delta")).getText().contains("-"), "the second one is worse");
+    shot("08-diff");
+
+    // Admin page
+    driver.get(base + "/admin");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-token"))).sendKeys(ADMIN);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitForText(By.id("teams-table"), "Team Pixel");
+    waitForText(By.id("audit-table"), "team");
+    shot("09-admin");
+  }
+
+  /** Picks a file in the upload form, sends it and returns the new submission's id once its status is final. */
+  private static long upload(Path file, String description) {
+    WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
+    input.sendKeys(file.toAbsolutePath().toString());
+    WebElement desc = driver.findElement(By.id("description"));
+    desc.clear();
+    desc.sendKeys(description);
+    driver.findElement(By.id("upload")).click();
+    wait.until(d -> {
+      String text = d.findElement(By.id("live-status")).getText();
+      return text.contains("scored") || text.contains("could not be scored") || text.contains("Refused");
+    });
+    String text = driver.findElement(By.id("live-status")).getText();
+    Matcher m = Pattern.compile("#(\\d+)").matcher(text);
+    assertTrue(m.find(), text);
+    return Long.parseLong(m.group(1));
+  }
+
+  private static void waitForText(By by, String text) {
+    wait.until(d -> d.findElement(by).getText().contains(text));
+  }
+
+  private static void waitForOverlay(By by) {
+    wait.until(d -> {
+      WebElement img = d.findElement(by);
+      Object loaded = ((JavascriptExecutor) d).executeScript(
+          "const i = arguments[0]; return i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0 "
+              + "&& !i.hasAttribute('aria-busy');", img);
+      return Boolean.TRUE.equals(loaded);
+    });
+  }
+
+  private static HttpResponse<byte[]> get(String path, String token) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static void shot(String name) throws IOException {
+    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The whole page: the window grown to the document's height for one screenshot. */
+  private static void fullPageShot(String name) throws IOException {
+    Dimension before = driver.manage().window().getSize();
+    Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(6000, height.intValue() + 140)));
+    shot(name);
+    driver.manage().window().setSize(before);
+  }
+}
