@@ -1,0 +1,455 @@
+package org.cellarena.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.cellarena.model.backbone.LazyBlock;
+import org.cellarena.model.backbone.ResNeSt;
+import org.cellarena.model.data.Batch;
+import org.cellarena.model.data.Sample;
+import org.cellarena.model.neck.Fpn;
+import org.cellarena.model.proposal.AnchorGenerator;
+import org.cellarena.model.proposal.ProposalGenerator;
+import org.cellarena.model.proposal.RpnHead;
+import org.cellarena.model.proposal.RpnTargets;
+import org.cellarena.model.roi.BoxHead;
+import org.cellarena.model.roi.LevelMapper;
+import org.cellarena.model.roi.MaskHead;
+import org.cellarena.model.roi.RoiAlign;
+import org.cellarena.model.roi.RoiTargets;
+import org.cellarena.model.structures.BoxCoder;
+import org.cellarena.model.structures.MaxIoUAssigner;
+import org.cellarena.model.structures.Nms;
+import org.cellarena.model.structures.RandomSampler;
+
+/**
+ * ResNeSt FPN Mask R-CNN: backbone, FPN, RPN and the box and mask heads as DJL blocks; anchors, targets, proposals
+ * and NMS on CPU arrays between them. {@link #losses} is one training forward pass, {@link #detect} inference.
+ */
+public final class MaskRcnn extends LazyBlock {
+  private static final int MASK_SIZE = 28;
+  private static final int ROI_LEVELS = 4;
+
+  private final MaskRcnnConfig config;
+  private final ResNeSt backbone;
+  private final Fpn neck;
+  private final RpnHead rpnHead;
+  private final BoxHead boxHead;
+  private final MaskHead maskHead;
+  private final AnchorGenerator anchors;
+  private final RoiAlign boxAlign;
+  private final RoiAlign maskAlign;
+  private final LevelMapper levels;
+  private final RpnTargets rpnTargets;
+  private final RoiTargets roiTargets;
+  private final ProposalGenerator trainProposals;
+  private final ProposalGenerator testProposals;
+  private final BoxCoder rcnnCoder = BoxCoder.rcnn();
+
+  public MaskRcnn(MaskRcnnConfig c) {
+    this.config = c;
+    backbone = addChildBlock("backbone", new ResNeSt(c.backbone()));
+    neck = addChildBlock("neck", new Fpn(c.backbone().stageBlocks().length, c.fpnChannels()));
+    anchors = new AnchorGenerator(c.strides(), c.anchorRatios(), c.anchorScales());
+    rpnHead = addChildBlock("rpn_head", new RpnHead(c.fpnChannels(), anchors.anchorsPerLocation()));
+    MaskRcnnConfig.Rcnn r = c.rcnn();
+    boxHead = addChildBlock("bbox_head", new BoxHead(r.boxConvs(), r.boxConvChannels(), r.boxFcChannels(),
+        c.numClasses(), r.headNorm()));
+    maskHead = addChildBlock("mask_head", new MaskHead(r.maskConvs(), r.maskChannels(), c.numClasses(),
+        r.headNorm()));
+    boxAlign = new RoiAlign(7, 0, r.roiChunk());
+    maskAlign = new RoiAlign(14, 0, r.roiChunk());
+    levels = new LevelMapper(r.finestScale(), ROI_LEVELS);
+    MaskRcnnConfig.Rpn p = c.rpn();
+    rpnTargets = new RpnTargets(new MaxIoUAssigner(p.posIou(), p.negIou(), p.minPosIou(), true),
+        new RandomSampler(p.samples(), p.posFraction()));
+    roiTargets = new RoiTargets(new MaxIoUAssigner(r.posIou(), r.posIou(), r.posIou(), true),
+        new RandomSampler(r.samples(), r.posFraction()), c.numClasses(), MASK_SIZE);
+    trainProposals = new ProposalGenerator(p.trainPreNms(), p.trainPostNms(), p.nmsIou(), 0f);
+    testProposals = new ProposalGenerator(p.testPreNms(), p.testPostNms(), p.nmsIou(), 0f);
+  }
+
+  public MaskRcnnConfig config() {
+    return config;
+  }
+
+  public ResNeSt backbone() {
+    return backbone;
+  }
+
+  /** Creates every parameter with one small training pass on dummy inputs, then freezes the frozen stages. */
+  public void initializeParameters(NDManager manager) {
+    try (NDManager tmp = manager.newSubManager()) {
+      ParameterStore ps = new ParameterStore(manager, false);
+      NDArray image = tmp.randomNormal(new Shape(2, 3, 64, 64));
+      NDList feats = forward(ps, new NDList(image), true);
+      long ch = feats.get(0).getShape().get(1);
+      boxHead.forward(ps, new NDList(tmp.randomNormal(new Shape(2, ch, 7, 7))), true);
+      maskHead.forward(ps, new NDList(tmp.randomNormal(new Shape(2, ch, 14, 14))), true);
+    }
+    backbone.freezeStages();
+  }
+
+  /** Learnable parameter count (BatchNorm running statistics excluded). */
+  public long parameterCount() {
+    long n = 0;
+    for (Parameter p : getParameters().values()) {
+      if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
+        n += p.getArray().getShape().size();
+      }
+    }
+    return n;
+  }
+
+  /** Images {@code (B, 3, H, W)} to the pyramid P2..P6 followed by RPN logits {@code (B, N)} and deltas. */
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+    NDList feats = neck.forward(ps, backbone.forward(ps, in, training), training);
+    NDList rpn = rpnHead.forward(ps, feats, training);
+    NDList out = new NDList(feats);
+    out.addAll(rpn);
+    return out;
+  }
+
+  private float[][] levelAnchors(NDList pyramid) {
+    int n = config.strides().length;
+    float[][] a = new float[n][];
+    for (int l = 0; l < n; l++) {
+      Shape s = pyramid.get(l).getShape();
+      a[l] = anchors.anchors(l, (int) s.get(2), (int) s.get(3));
+    }
+    return a;
+  }
+
+  private static float[] concat(float[][] parts) {
+    int n = 0;
+    for (float[] p : parts) {
+      n += p.length;
+    }
+    float[] out = new float[n];
+    int o = 0;
+    for (float[] p : parts) {
+      System.arraycopy(p, 0, out, o, p.length);
+      o += p.length;
+    }
+    return out;
+  }
+
+  private NDList roiLevels(NDList pyramid) {
+    return new NDList(pyramid.subList(0, ROI_LEVELS));
+  }
+
+  /** One training forward pass: RPN, R-CNN and mask losses of a batch. */
+  public LossParts losses(ParameterStore ps, NDArray images, Batch batch, Random random) {
+    NDList out = forward(ps, new NDList(images), true);
+    int nl = config.strides().length;
+    NDList pyramid = new NDList(out.subList(0, nl));
+    NDArray logits = out.get(nl);
+    NDArray deltas = out.get(nl + 1);
+    NDManager m = images.getManager();
+    float[][] anchorLevels = levelAnchors(pyramid);
+    float[] allAnchors = concat(anchorLevels);
+    int numAnchors = allAnchors.length / 4;
+    int b = batch.size();
+
+    // RPN targets and loss
+    List<long[]> idx = new ArrayList<>();
+    List<float[]> lab = new ArrayList<>();
+    List<long[]> posIdx = new ArrayList<>();
+    List<float[]> posDeltas = new ArrayList<>();
+    int sampled = 0;
+    for (int i = 0; i < b; i++) {
+      RpnTargets.Targets t = rpnTargets.compute(allAnchors, batch.samples().get(i).boxes(), random);
+      idx.add(offset(t.indices(), (long) i * numAnchors));
+      lab.add(t.labels());
+      posIdx.add(offset(t.positives(), (long) i * numAnchors));
+      posDeltas.add(t.deltas());
+      sampled += t.indices().length;
+    }
+    float norm = Math.max(1, sampled);
+    Map<String, NDArray> parts = new LinkedHashMap<>();
+    NDArray rpnCls = Losses.bceWithLogitsSum(logits.reshape(-1).get(new NDIndex("{}", m.create(cat(idx)))),
+        m.create(catf(lab))).div(norm);
+    parts.put("loss_rpn_cls", rpnCls);
+    long[] pIdx = cat(posIdx);
+    NDArray rpnBox = pIdx.length == 0 ? m.zeros(new Shape()) : Losses.l1Sum(
+        deltas.reshape(-1, 4).get(new NDIndex("{}", m.create(pIdx))),
+        m.create(catf(posDeltas), new Shape(pIdx.length, 4))).div(norm);
+    parts.put("loss_rpn_bbox", rpnBox);
+
+    // proposals (no gradient) and R-CNN targets
+    float[] lg = logits.toFloatArray();
+    float[] dl = deltas.toFloatArray();
+    List<RoiTargets.Targets> targets = new ArrayList<>();
+    for (int i = 0; i < b; i++) {
+      Sample s = batch.samples().get(i);
+      float[] l = java.util.Arrays.copyOfRange(lg, i * numAnchors, (i + 1) * numAnchors);
+      float[] d = java.util.Arrays.copyOfRange(dl, i * numAnchors * 4, (i + 1) * numAnchors * 4);
+      ProposalGenerator.Proposals props = trainProposals.generate(l, d, anchorLevels, s.width(), s.height());
+      targets.add(roiTargets.compute(props.boxes(), s, random));
+    }
+
+    // box head
+    List<float[]> rois = new ArrayList<>();
+    List<int[]> bIdx = new ArrayList<>();
+    List<long[]> clsIdx = new ArrayList<>();
+    List<long[]> regIdx = new ArrayList<>();
+    List<float[]> regT = new ArrayList<>();
+    int total = 0;
+    int k = config.numClasses();
+    for (int i = 0; i < b; i++) {
+      RoiTargets.Targets t = targets.get(i);
+      int n = t.labels().length;
+      rois.add(t.rois());
+      int[] bi = new int[n];
+      java.util.Arrays.fill(bi, i);
+      bIdx.add(bi);
+      long[] ci = new long[n];
+      for (int j = 0; j < n; j++) {
+        ci[j] = (long) (total + j) * (k + 1) + t.labels()[j];
+      }
+      clsIdx.add(ci);
+      long[] ri = new long[t.numPositive()];
+      for (int j = 0; j < t.numPositive(); j++) {
+        ri[j] = (long) (total + j) * k + t.labels()[j];
+      }
+      regIdx.add(ri);
+      regT.add(t.deltas());
+      total += n;
+    }
+    float[] allRois = concat(rois.toArray(new float[0][]));
+    int[] allB = cati(bIdx);
+    int[] roiLevel = levels.map(allRois);
+    NDArray boxFeats = boxAlign.apply(roiLevels(pyramid), config.strides(), allRois, allB, roiLevel);
+    NDList head = boxHead.forward(ps, new NDList(boxFeats), true);
+    float rn = Math.max(1, total);
+    parts.put("loss_cls", Losses.crossEntropySum(head.get(0), m.create(cat(clsIdx))).div(rn));
+    long[] ri = cat(regIdx);
+    parts.put("loss_bbox", ri.length == 0 ? m.zeros(new Shape()) : Losses.l1Sum(
+        head.get(1).reshape(-1, 4).get(new NDIndex("{}", m.create(ri))),
+        m.create(catf(regT), new Shape(ri.length, 4))).div(rn));
+
+    // mask head on the positives
+    List<float[]> posRois = new ArrayList<>();
+    List<int[]> posB = new ArrayList<>();
+    List<float[]> maskT = new ArrayList<>();
+    List<long[]> maskIdx = new ArrayList<>();
+    int np = 0;
+    for (int i = 0; i < b; i++) {
+      RoiTargets.Targets t = targets.get(i);
+      int p = t.numPositive();
+      posRois.add(java.util.Arrays.copyOf(t.rois(), 4 * p));
+      int[] bi = new int[p];
+      java.util.Arrays.fill(bi, i);
+      posB.add(bi);
+      maskT.add(t.masks());
+      long[] mi = new long[p];
+      for (int j = 0; j < p; j++) {
+        mi[j] = (long) (np + j) * k + t.labels()[j];
+      }
+      maskIdx.add(mi);
+      np += p;
+    }
+    if (np > 0) {
+      float[] pr = concat(posRois.toArray(new float[0][]));
+      NDArray maskFeats = maskAlign.apply(roiLevels(pyramid), config.strides(), pr, cati(posB), levels.map(pr));
+      NDArray maskLogits = maskHead.forward(ps, new NDList(maskFeats), true).head()
+          .reshape(-1, MASK_SIZE, MASK_SIZE).get(new NDIndex("{}", m.create(cat(maskIdx))));
+      NDArray target = m.create(catf(maskT), new Shape(np, MASK_SIZE, MASK_SIZE));
+      parts.put("loss_mask", Losses.bceWithLogitsSum(maskLogits, target).div((float) np * MASK_SIZE * MASK_SIZE));
+    } else {
+      parts.put("loss_mask", m.zeros(new Shape()));
+    }
+    NDArray sum = null;
+    for (NDArray v : parts.values()) {
+      sum = sum == null ? v : sum.add(v);
+    }
+    return new LossParts(sum, parts);
+  }
+
+  /**
+   * Inference on a batch of images padded to {@code (B, 3, H, W)}; {@code sizes[i] = {width, height}} of image i
+   * before padding. Boxes are in input coordinates.
+   */
+  public List<Detections> detect(ParameterStore ps, NDArray images, int[][] sizes) {
+    NDList out = forward(ps, new NDList(images), false);
+    int nl = config.strides().length;
+    NDList pyramid = new NDList(out.subList(0, nl));
+    NDArray logits = out.get(nl);
+    NDArray deltas = out.get(nl + 1);
+    float[][] anchorLevels = levelAnchors(pyramid);
+    int numAnchors = concat(anchorLevels).length / 4;
+    float[] lg = logits.toFloatArray();
+    float[] dl = deltas.toFloatArray();
+    int b = sizes.length;
+    List<float[]> props = new ArrayList<>();
+    List<int[]> bIdx = new ArrayList<>();
+    for (int i = 0; i < b; i++) {
+      float[] l = java.util.Arrays.copyOfRange(lg, i * numAnchors, (i + 1) * numAnchors);
+      float[] d = java.util.Arrays.copyOfRange(dl, i * numAnchors * 4, (i + 1) * numAnchors * 4);
+      float[] boxes = testProposals.generate(l, d, anchorLevels, sizes[i][0], sizes[i][1]).boxes();
+      props.add(boxes);
+      int[] bi = new int[boxes.length / 4];
+      java.util.Arrays.fill(bi, i);
+      bIdx.add(bi);
+    }
+    float[] allRois = concat(props.toArray(new float[0][]));
+    int[] allB = cati(bIdx);
+    NDList roiFeatures = roiLevels(pyramid);
+    int k = config.numClasses();
+    MaskRcnnConfig.Rcnn r = config.rcnn();
+    float[] clsLogits = new float[0];
+    float[] regs = new float[0];
+    if (allB.length > 0) {
+      NDArray feats = boxAlign.apply(roiFeatures, config.strides(), allRois, allB, levels.map(allRois));
+      NDList head = boxHead.forward(ps, new NDList(feats), false);
+      clsLogits = head.get(0).softmax(1).toFloatArray();
+      regs = head.get(1).toFloatArray();
+    }
+    List<Detections> result = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < b; i++) {
+      int n = props.get(i).length / 4;
+      result.add(boxesOf(props.get(i), clsLogits, regs, offset, n, k, sizes[i], r));
+      offset += n;
+    }
+    return withMasks(ps, roiFeatures, result);
+  }
+
+  private Detections boxesOf(float[] props, float[] probs, float[] regs, int offset, int n, int k, int[] size,
+      MaskRcnnConfig.Rcnn r) {
+    List<float[]> boxes = new ArrayList<>();
+    List<Float> scores = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      float[] dec = rcnnCoder.decode(props, regs, (offset * k + c) * 4, 4 * k, size[0], size[1]);
+      for (int j = 0; j < n; j++) {
+        float s = probs[(offset + j) * (k + 1) + c];
+        if (s > r.scoreThreshold()) {
+          boxes.add(java.util.Arrays.copyOfRange(dec, 4 * j, 4 * j + 4));
+          scores.add(s);
+          labels.add(c);
+        }
+      }
+    }
+    float[] bx = concat(boxes.toArray(new float[0][]));
+    float[] sc = new float[scores.size()];
+    int[] lb = new int[labels.size()];
+    for (int j = 0; j < sc.length; j++) {
+      sc[j] = scores.get(j);
+      lb[j] = labels.get(j);
+    }
+    int[] keep = Nms.batched(bx, sc, lb, r.nmsIou(), r.maxPerImage());
+    float[] kb = new float[keep.length * 4];
+    float[] ks = new float[keep.length];
+    int[] kl = new int[keep.length];
+    for (int j = 0; j < keep.length; j++) {
+      System.arraycopy(bx, 4 * keep[j], kb, 4 * j, 4);
+      ks[j] = sc[keep[j]];
+      kl[j] = lb[keep[j]];
+    }
+    return new Detections(kb, ks, kl, new float[0], MASK_SIZE);
+  }
+
+  private List<Detections> withMasks(ParameterStore ps, NDList roiFeatures, List<Detections> dets) {
+    List<float[]> boxes = new ArrayList<>();
+    List<int[]> bIdx = new ArrayList<>();
+    int total = 0;
+    for (int i = 0; i < dets.size(); i++) {
+      boxes.add(dets.get(i).boxes());
+      int[] bi = new int[dets.get(i).size()];
+      java.util.Arrays.fill(bi, i);
+      bIdx.add(bi);
+      total += bi.length;
+    }
+    float[] all = concat(boxes.toArray(new float[0][]));
+    int[] allB = cati(bIdx);
+    int[] lv = levels.map(all);
+    float[] masks = new float[total * MASK_SIZE * MASK_SIZE];
+    int k = config.numClasses();
+    int chunk = 200;
+    for (int s = 0; s < total; s += chunk) {
+      int e = Math.min(total, s + chunk);
+      float[] bx = java.util.Arrays.copyOfRange(all, 4 * s, 4 * e);
+      int[] bi = java.util.Arrays.copyOfRange(allB, s, e);
+      int[] li = java.util.Arrays.copyOfRange(lv, s, e);
+      NDArray f = maskAlign.apply(roiFeatures, config.strides(), bx, bi, li);
+      NDArray logits = maskHead.forward(ps, new NDList(f), false).head();
+      float[] prob = Activation.sigmoid(logits).toFloatArray();
+      int cell = MASK_SIZE * MASK_SIZE;
+      int di = 0;
+      for (int j = s; j < e; j++) {
+        int img = allB[j];
+        int local = j - start(bIdx, img);
+        int label = dets.get(img).labels()[local];
+        System.arraycopy(prob, ((j - s) * k + label) * cell, masks, j * cell, cell);
+        di++;
+      }
+      f.close();
+      logits.close();
+    }
+    List<Detections> out = new ArrayList<>();
+    int o = 0;
+    for (Detections d : dets) {
+      int n = d.size() * MASK_SIZE * MASK_SIZE;
+      out.add(new Detections(d.boxes(), d.scores(), d.labels(), java.util.Arrays.copyOfRange(masks, o, o + n),
+          MASK_SIZE));
+      o += n;
+    }
+    return out;
+  }
+
+  private static int start(List<int[]> groups, int g) {
+    int s = 0;
+    for (int i = 0; i < g; i++) {
+      s += groups.get(i).length;
+    }
+    return s;
+  }
+
+  private static long[] offset(int[] idx, long off) {
+    long[] out = new long[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = idx[i] + off;
+    }
+    return out;
+  }
+
+  private static long[] cat(List<long[]> parts) {
+    int n = parts.stream().mapToInt(a -> a.length).sum();
+    long[] out = new long[n];
+    int o = 0;
+    for (long[] p : parts) {
+      System.arraycopy(p, 0, out, o, p.length);
+      o += p.length;
+    }
+    return out;
+  }
+
+  private static float[] catf(List<float[]> parts) {
+    return concat(parts.toArray(new float[0][]));
+  }
+
+  private static int[] cati(List<int[]> parts) {
+    int n = parts.stream().mapToInt(a -> a.length).sum();
+    int[] out = new int[n];
+    int o = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, out, o, p.length);
+      o += p.length;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+package org.cellarena.model.predict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.cellarena.scoring.rle.RunMask;
+
+/**
+ * Turns pasted masks into non-overlapping cells: drops detections under the score threshold, binarises at the
+ * mask threshold, gives a pixel claimed by several cells to the highest-scoring one, drops cells smaller than the
+ * minimum area. The result is a valid prediction for the competition (no two masks overlap).
+ */
+public final class InstanceSelector {
+  private InstanceSelector() {}
+
+  public static List<RunMask> select(List<PastedMask> masks, Thresholds t, int width, int height) {
+    List<PastedMask> sorted = new ArrayList<>(masks);
+    sorted.sort(Comparator.comparingDouble(PastedMask::score).reversed());
+    boolean[] taken = new boolean[width * height];
+    List<RunMask> out = new ArrayList<>();
+    int[] pixels = new int[0];
+    for (PastedMask m : sorted) {
+      if (m.score() < t.score()) {
+        break;
+      }
+      if (pixels.length < m.prob().length) {
+        pixels = new int[m.prob().length];
+      }
+      int n = 0;
+      for (int y = 0; y < m.height(); y++) {
+        int row = (m.y0() + y) * width + m.x0();
+        for (int x = 0; x < m.width(); x++) {
+          if (m.prob()[y * m.width() + x] >= t.mask() && !taken[row + x]) {
+            pixels[n++] = row + x;
+          }
+        }
+      }
+      if (n < Math.max(1, t.minArea())) {
+        continue;
+      }
+      RunMask.RunBuilder b = new RunMask.RunBuilder(width, height);
+      for (int i = 0; i < n; i++) {
+        taken[pixels[i]] = true;
+        b.add(pixels[i]);
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,128 @@
+package org.cellarena.model.roi;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Aligned multi-level RoIAlign built from matrix products (DJL's PyTorch engine has no roi_align): for a chunk of
+ * RoIs on one image and level, {@code out = A_y F A_x^T} with the {@link AxisWeights} matrices, restricted to the
+ * window of rows and columns the chunk touches. Gradients reach the features through the engine's autograd.
+ */
+public final class RoiAlign {
+  private final int outputSize;
+  private final int samplingRatio;
+  private final int chunk;
+
+  public RoiAlign(int outputSize, int samplingRatio, int chunk) {
+    this.outputSize = outputSize;
+    this.samplingRatio = samplingRatio;
+    this.chunk = chunk;
+  }
+
+  public int outputSize() {
+    return outputSize;
+  }
+
+  /**
+   * @param features per level {@code (B, C, H, W)}
+   * @param strides per level stride
+   * @param rois {@code (x1, y1, x2, y2)} per RoI in image coordinates
+   * @param batch image index of each RoI
+   * @param levels level of each RoI
+   * @return {@code (R, C, P, P)} in the order of {@code rois}
+   */
+  public NDArray apply(NDList features, int[] strides, float[] rois, int[] batch, int[] levels) {
+    int n = batch.length;
+    NDArray f0 = features.get(0);
+    long channels = f0.getShape().get(1);
+    if (n == 0) {
+      return f0.getManager().zeros(new Shape(0, channels, outputSize, outputSize));
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingInt(i -> batch[i]).thenComparingInt(i -> levels[i])
+        .thenComparingDouble(i -> rois[4 * i + 1]));
+    List<NDArray> parts = new ArrayList<>();
+    int[] placed = new int[n];
+    int start = 0;
+    while (start < n) {
+      int b = batch[order[start]];
+      int l = levels[order[start]];
+      int end = start + 1;
+      while (end < n && end - start < chunk && batch[order[end]] == b && levels[order[end]] == l) {
+        end++;
+      }
+      int[] idx = new int[end - start];
+      for (int k = start; k < end; k++) {
+        idx[k - start] = order[k];
+        placed[order[k]] = k;
+      }
+      parts.add(pool(features.get(l).get(b), 1f / strides[l], rois, idx));
+      start = end;
+    }
+    NDArray sorted = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
+    long[] inverse = new long[n];
+    for (int i = 0; i < n; i++) {
+      inverse[i] = placed[i];
+    }
+    NDManager m = sorted.getManager();
+    return sorted.get(new NDIndex("{}", m.create(inverse)));
+  }
+
+  /** RoIAlign of some RoIs on one feature map {@code (C, H, W)}. */
+  public NDArray pool(NDArray feature, float scale, float[] rois, int[] idx) {
+    Shape s = feature.getShape();
+    int c = (int) s.get(0);
+    int h = (int) s.get(1);
+    int w = (int) s.get(2);
+    int k = idx.length;
+    int p = outputSize;
+    AxisWeights[] ay = new AxisWeights[k];
+    AxisWeights[] ax = new AxisWeights[k];
+    int y0 = h, y1 = 0, x0 = w, x1 = 0;
+    for (int i = 0; i < k; i++) {
+      int r = idx[i];
+      ay[i] = AxisWeights.compute(rois[4 * r + 1] * scale - 0.5f, rois[4 * r + 3] * scale - 0.5f, p, h, samplingRatio);
+      ax[i] = AxisWeights.compute(rois[4 * r] * scale - 0.5f, rois[4 * r + 2] * scale - 0.5f, p, w, samplingRatio);
+      if (ay[i].hi > ay[i].lo && ax[i].hi > ax[i].lo) {
+        y0 = Math.min(y0, ay[i].lo);
+        y1 = Math.max(y1, ay[i].hi);
+        x0 = Math.min(x0, ax[i].lo);
+        x1 = Math.max(x1, ax[i].hi);
+      }
+    }
+    NDManager m = feature.getManager();
+    if (y1 <= y0 || x1 <= x0) {
+      return m.zeros(new Shape(k, c, p, p));
+    }
+    int wh = y1 - y0;
+    int ww = x1 - x0;
+    float[] my = new float[k * p * wh];
+    float[] mx = new float[k * ww * p];
+    for (int i = 0; i < k; i++) {
+      for (int q = 0; q < p; q++) {
+        System.arraycopy(ay[i].weights, q * h + y0, my, (i * p + q) * wh, wh);
+        for (int x = 0; x < ww; x++) {
+          mx[(i * ww + x) * p + q] = ax[i].weights[q * w + x0 + x];
+        }
+      }
+    }
+    NDArray window = feature.get(new NDIndex(":, {}:{}, {}:{}", y0, y1, x0, x1));
+    NDArray rows = m.create(my, new Shape((long) k * p, wh));
+    NDArray cols = m.create(mx, new Shape(k, ww, p));
+    // (k*p, wh) x (wh, c*ww) -> (k, p, c, ww) -> (k, c*p, ww) x (k, ww, p) -> (k, c, p, p)
+    NDArray t = rows.matMul(window.transpose(1, 0, 2).reshape(wh, (long) c * ww));
+    t = t.reshape(k, p, c, ww).transpose(0, 2, 1, 3).reshape(k, (long) c * p, ww);
+    return t.matMul(cols).reshape(k, c, p, p);
+  }
+}

@@ -1,0 +1,114 @@
+package org.cellarena.model.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.cellarena.model.MaskRcnn;
+
+/**
+ * A training work dir's checkpoints: {@code epoch_N.params} with {@code epoch_N.json} (epoch, iteration, validation
+ * result, tuned thresholds) each epoch, {@code latest.optim} (momentum) and {@code latest.json} for
+ * {@code --resume}, and {@code best.params}/{@code best.json} for the best validation mAP. {@code config.json}
+ * holds the configuration the model was built from.
+ */
+public final class Checkpoints {
+  private final Path dir;
+
+  public Checkpoints(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path configFile() {
+    return dir.resolve("config.json");
+  }
+
+  public void writeConfig(JsonObject json) throws IOException {
+    Files.writeString(configFile(), new GsonBuilder().setPrettyPrinting().create().toJson(json));
+  }
+
+  /** Saves the model and state of an epoch, and marks it as the latest. */
+  public void save(String name, MaskRcnn model, Sgd sgd, JsonObject state) throws IOException {
+    Path params = dir.resolve(name + ".params");
+    Path tmp = dir.resolve(name + ".params.tmp");
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp));
+        DataOutputStream dos = new DataOutputStream(os)) {
+      model.saveParameters(dos);
+    }
+    Files.move(tmp, params, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    writeJson(dir.resolve(name + ".json"), state);
+    if (sgd != null) {
+      NDList s = sgd.state();
+      Files.write(dir.resolve("latest.optim"), s.encode());
+      s.close();
+    }
+    JsonObject latest = state.deepCopy();
+    latest.addProperty("checkpoint", name);
+    writeJson(dir.resolve("latest.json"), latest);
+  }
+
+  /** Copies a saved checkpoint to {@code best}. */
+  public void markBest(String name) throws IOException {
+    Files.copy(dir.resolve(name + ".params"), dir.resolve("best.params"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(dir.resolve(name + ".json"), dir.resolve("best.json"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The state of the latest checkpoint, or null. */
+  public JsonObject latest() throws IOException {
+    Path p = dir.resolve("latest.json");
+    return Files.exists(p) ? readJson(p) : null;
+  }
+
+  /** The state of the best checkpoint, or null. */
+  public JsonObject best() throws IOException {
+    Path p = dir.resolve("best.json");
+    return Files.exists(p) ? readJson(p) : null;
+  }
+
+  public void loadOptimizer(Sgd sgd, NDManager manager) throws IOException {
+    Path p = dir.resolve("latest.optim");
+    if (Files.exists(p)) {
+      sgd.load(NDList.decode(manager, Files.readAllBytes(p)));
+    }
+  }
+
+  /** Loads parameters into an initialised model, re-attaching gradients to the trainable ones. */
+  public static void loadParameters(MaskRcnn model, Path params, NDManager manager) throws IOException {
+    try (InputStream is = new BufferedInputStream(Files.newInputStream(params));
+        DataInputStream dis = new DataInputStream(is)) {
+      model.loadParameters(manager, dis);
+    } catch (MalformedModelException e) {
+      throw new IOException("checkpoint " + params + " does not match the model: " + e.getMessage(), e);
+    }
+    for (Parameter p : model.getParameters().values()) {
+      if (p.requiresGradient()) {
+        p.getArray().setRequiresGradient(true);
+      }
+    }
+  }
+
+  static void writeJson(Path file, JsonObject o) throws IOException {
+    Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(o));
+  }
+
+  static JsonObject readJson(Path file) throws IOException {
+    return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+  }
+}
