@@ -3,6 +3,7 @@ package org.cellarena.web.api;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.Optional;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
@@ -13,6 +14,9 @@ import org.cellarena.web.store.Tokens;
  * Authentication and the per-token rate limit, as route handlers. The token comes from
  * {@code Authorization: Bearer <token>} or, for GET requests that a browser makes by itself (an EventSource, an
  * image), from the {@code access_token} query parameter. The caller is then in {@link #caller}.
+ *
+ * <p>The handlers are {@link SecurityPolicyHandler}s so that Vert.x runs them before a body handler: a bad token
+ * is refused before a large upload is read.
  */
 public final class Access {
   private final Services services;
@@ -23,17 +27,17 @@ public final class Access {
 
   /** Lets a team through. */
   public Handler<RoutingContext> team() {
-    return ctx -> authenticate(ctx, false, true);
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, false, true);
   }
 
   /** Lets the admin through. */
   public Handler<RoutingContext> admin() {
-    return ctx -> authenticate(ctx, true, false);
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, false);
   }
 
   /** Lets a team or the admin through. */
   public Handler<RoutingContext> teamOrAdmin() {
-    return ctx -> authenticate(ctx, true, true);
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, true);
   }
 
   /** The caller that a handler above let through. */
@@ -67,19 +71,20 @@ public final class Access {
     }
     ctx.request().pause();
     ctx.vertx().executeBlocking(() -> services.teams().byToken(token), false).onComplete(ar -> {
+      Optional<Team> team = ar.succeeded() ? ar.result() : Optional.empty();
+      if (ar.succeeded() && team.isPresent() && teamAllowed) {
+        ctx.put(Caller.KEY, Caller.of(team.get()));
+        ctx.next(); // the body handler, if any, takes the request's data from here
+        ctx.request().resume();
+        return;
+      }
       ctx.request().resume();
       if (ar.failed()) {
         ctx.fail(ar.cause());
-        return;
-      }
-      Optional<Team> team = ar.result();
-      if (team.isEmpty()) {
+      } else if (team.isEmpty()) {
         refuse(ctx, 401, "the token is not valid");
-      } else if (!teamAllowed) {
-        refuse(ctx, 403, "this is for the admin: a team token cannot do it");
       } else {
-        ctx.put(Caller.KEY, Caller.of(team.get()));
-        ctx.next();
+        refuse(ctx, 403, "this is for the admin: a team token cannot do it");
       }
     });
   }

@@ -1,0 +1,103 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A small blocking HTTP client for the tests. */
+final class Http {
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  Http(String base) {
+    this.base = base;
+  }
+
+  /** An answer: status, body, and the body as JSON when it is JSON. */
+  record Reply(int status, String body, HttpResponse<String> raw) {
+    JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  Reply get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  Reply delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
+  Reply put(String path, String token) {
+    return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  Reply post(String path, String token) {
+    return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  Reply postJson(String path, String token, JsonObject body) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
+  }
+
+  Reply postBytes(String path, String token, String contentType, byte[] body) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A multipart/form-data POST with a {@code file} part and, when not null, a {@code description} part. */
+  Reply postMultipart(String path, String token, String fileName, byte[] file, String description) {
+    String boundary = "----cellarena" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      if (description != null) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n"
+            + description + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(file);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpClient client() {
+    return client;
+  }
+}
