@@ -62,11 +62,21 @@ public final class ApiRouter {
     // >>> the pages and their endpoints (overlays) mount here: see PageRoutes <<<
     mountPages(router, services);
 
-    // anything else under /api is a JSON 404; every failure under /api is JSON
-    router.route("/api/*").handler(ctx -> ctx.fail(404));
-    router.route("/api/*").failureHandler(ctx -> Replies.failure(ctx, config.uploadLimitBytes() / ServerConfig.MB));
+    // every failure under /api is JSON, unknown paths (404) and wrong methods (405) included
+    long limitMb = config.uploadLimitBytes() / ServerConfig.MB;
+    router.route("/api/*").failureHandler(ctx -> Replies.failure(ctx, limitMb));
+    for (int status : new int[] {404, 405}) {
+      router.errorHandler(status, ctx -> {
+        if (ctx.request().path().startsWith("/api/")) {
+          Replies.failure(ctx, limitMb);
+        } else {
+          ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+              .end(status == 404 ? "Not found\n" : "Method not allowed\n");
+        }
+      });
+    }
 
-    router.route("/*").handler(StaticHandler.create("webroot"));
+    router.get("/*").handler(StaticHandler.create("webroot"));
     return router;
   }
 

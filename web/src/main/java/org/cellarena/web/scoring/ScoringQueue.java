@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cellarena.scoring.io.InvalidFileException;
@@ -81,11 +82,17 @@ public final class ScoringQueue implements AutoCloseable {
 
   private void work() {
     while (running) {
-      long id;
+      Long id;
       try {
-        id = waiting.take();
+        id = waiting.poll(200, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
+      }
+      if (id == null) {
+        continue;
+      }
+      if (!running) {
+        return; // still queued in the database: the next start scores it
       }
       enqueued.remove(id);
       try {
@@ -139,14 +146,17 @@ public final class ScoringQueue implements AutoCloseable {
     return row.fileName() == null || row.fileName().isBlank() ? "submission.csv" : row.fileName();
   }
 
-  /** Stops the workers; a submission being scored stays so in the database and is scored on the next start. */
+  /**
+   * Stops taking work and waits (up to 30 s) for the submissions being scored. Workers are not interrupted, as an
+   * interrupt would break their file reads; one still scoring after the wait stays "scoring" in the database and
+   * is scored again on the next start.
+   */
   @Override
   public void close() {
     running = false;
-    workers.forEach(Thread::interrupt);
     for (Thread t : workers) {
       try {
-        t.join(2000);
+        t.join(30_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

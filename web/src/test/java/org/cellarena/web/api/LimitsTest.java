@@ -1,0 +1,112 @@
+package org.cellarena.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.cellarena.web.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daily limit, the upload cap, gzip bombs, truncated and empty uploads, the per-token rate limit. */
+class LimitsTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void theDailyLimitCountsScoredSubmissionsOnlyAndSaysWhenToRetry() {
+    ServerFixture.copyExampleCompetition(dataDir, json -> json.put("daily_limit", 2));
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      String team = fx.createTeam("limited");
+      long bad = fx.submit(team, "id,predicted\nnope,1 1\n".getBytes(StandardCharsets.UTF_8));
+      assertEquals("failed", fx.awaitFinal(bad, team).getString("status"));
+      long one = fx.submit(team, ServerFixture.exampleSubmission());
+      long two = fx.submit(team, ServerFixture.exampleSubmission());
+      assertEquals("scored", fx.awaitFinal(one, team).getString("status"));
+      assertEquals("scored", fx.awaitFinal(two, team).getString("status"));
+
+      Http.Reply refused = fx.http.postBytes("/api/competitions/example/submissions", team, "text/csv",
+          ServerFixture.exampleSubmission());
+      assertEquals(429, refused.status(), refused.body());
+      JsonObject body = refused.json();
+      Instant tomorrow = Instant.now().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(1).toInstant();
+      assertEquals(tomorrow.toString(), body.getString("retry_at"));
+      assertTrue(body.getString("error").contains("daily limit"), body.encode());
+      assertTrue(body.getLong("retry_after_seconds") > 0);
+      // another team is not affected
+      String other = fx.createTeam("unlimited");
+      fx.submit(other, ServerFixture.exampleSubmission());
+    }
+  }
+
+  @Test
+  void anUploadOverTheCapIsRefusedWith413() {
+    try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withUploadLimit(4096))) {
+      String team = fx.createTeam("big");
+      Http.Reply r = fx.http.postBytes("/api/competitions/example/submissions", team, "text/csv",
+          ServerFixture.exampleSubmission());
+      assertEquals(413, r.status(), r.body());
+      assertTrue(r.json().getString("error").contains("limit"), r.body());
+      Http.Reply multipart = fx.http.postMultipart("/api/competitions/example/submissions", team, "big.csv",
+          ServerFixture.exampleSubmission(), null);
+      assertEquals(413, multipart.status(), multipart.body());
+    }
+  }
+
+  @Test
+  void aGzipBombIsRefusedAndLeavesNothingBehind() throws Exception {
+    try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withUncompressedLimit(ServerConfig.MB))) {
+      String team = fx.createTeam("bomber");
+      byte[] zeros = new byte[8 * 1024 * 1024];
+      Arrays.fill(zeros, (byte) '0');
+      byte[] bomb = ServerFixture.gzip(zeros);
+      assertTrue(bomb.length < 64 * 1024);
+      Http.Reply r = fx.http.postBytes("/api/competitions/example/submissions", team, "application/gzip", bomb);
+      assertEquals(413, r.status(), r.body());
+      assertTrue(r.json().getString("error").contains("decompresses"), r.body());
+      try (Stream<Path> files = Files.list(dataDir.resolve("submissions/example"))) {
+        assertEquals(0, files.count(), "no staged file left");
+      }
+      assertEquals(0, fx.http.get("/api/competitions/example/submissions", team).json()
+          .getJsonArray("submissions").size());
+    }
+  }
+
+  @Test
+  void truncatedGzipAndEmptyBodiesAreClear400s() {
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      String team = fx.createTeam("sloppy");
+      byte[] gz = ServerFixture.gzip(ServerFixture.exampleSubmission());
+      Http.Reply truncated = fx.http.postBytes("/api/competitions/example/submissions", team, "application/gzip",
+          Arrays.copyOf(gz, gz.length / 2));
+      assertEquals(400, truncated.status(), truncated.body());
+      assertTrue(truncated.json().getString("error").contains("truncated"), truncated.body());
+      Http.Reply empty = fx.http.postBytes("/api/competitions/example/submissions", team, "text/csv", new byte[0]);
+      assertEquals(400, empty.status(), empty.body());
+      assertTrue(empty.json().getString("error").contains("empty"), empty.body());
+    }
+  }
+
+  @Test
+  void eachTokenIsRateLimited() {
+    try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withRequestsPerMinute(5))) {
+      String team = fx.createTeam("chatty");
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, fx.http.get("/api/me", team).status());
+      }
+      Http.Reply limited = fx.http.get("/api/me", team);
+      assertEquals(429, limited.status(), limited.body());
+      assertNotNull(limited.header("Retry-After"));
+      // the public leaderboard needs no token and is not limited per token
+      assertEquals(200, fx.http.get("/api/competitions/example/leaderboard", null).status());
+    }
+  }
+}
