@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoDataCommand.class,
       SplitCommand.class,
       CompetitionCommand.class,
+      BaselineCommand.class,
       BenchCommand.class,
     })
 public final class CellArena implements Runnable {

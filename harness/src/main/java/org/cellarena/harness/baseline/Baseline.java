@@ -1,0 +1,43 @@
+package org.cellarena.harness.baseline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cellarena.harness.dataset.DataException;
+import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.harness.dataset.PngImages;
+import org.cellarena.scoring.rle.RunMask;
+import org.opencv.core.Mat;
+
+/** Runs the {@link ClassicalSegmenter} over a folder of PNGs and writes the submission. */
+public final class Baseline {
+  private Baseline() {}
+
+  /** Segments every {@code <id>.png} in {@code images} (sorted by id) and writes {@code out}; returns the masks. */
+  public static Map<String, List<RunMask>> run(Path images, Path out, PrintStream progress) throws IOException {
+    List<String> ids = DatasetReader.pngIds(images);
+    if (ids.isEmpty()) {
+      throw new DataException("no PNG images in " + images);
+    }
+    ClassicalSegmenter segmenter = new ClassicalSegmenter();
+    Map<String, List<RunMask>> masks = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    int cells = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      Mat gray = PngImages.read8Bit(images.resolve(ids.get(i) + ".png"));
+      List<RunMask> found = segmenter.segment(gray);
+      gray.release();
+      masks.put(ids.get(i), found);
+      cells += found.size();
+      if (progress != null && ((i + 1) % 10 == 0 || i + 1 == ids.size())) {
+        progress.printf("baseline: %d/%d images, %d cells (%.1f s)%n", i + 1, ids.size(), cells,
+            (System.nanoTime() - start) / 1e9);
+      }
+    }
+    SubmissionWriter.write(out, masks);
+    return masks;
+  }
+}
