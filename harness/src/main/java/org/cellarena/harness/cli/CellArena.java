@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SplitCommand.class,
       CompetitionCommand.class,
       BaselineCommand.class,
+      SubmitCommand.class,
       BenchCommand.class,
     })
 public final class CellArena implements Runnable {

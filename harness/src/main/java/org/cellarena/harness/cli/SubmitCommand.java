@@ -1,0 +1,82 @@
+package org.cellarena.harness.cli;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.cellarena.harness.submit.SubmissionClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code submit}: upload a submission to a server, optionally waiting for its score. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+    description = {"Upload a submission (id,predicted; .csv or .csv.gz) to a CellArena server as a team. "
+        + "With --wait, follow it to the end: print the public score (exit 0) or the reason it failed (exit 2)."})
+public final class SubmitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--server", defaultValue = "http://localhost:8080", paramLabel = "URL",
+      description = "Server base URL (default: ${DEFAULT-VALUE}).")
+  String server;
+
+  @Option(names = "--competition", required = true, paramLabel = "ID", description = "Competition id.")
+  String competition;
+
+  @Option(names = "--token", paramLabel = "T", defaultValue = "${env:CELLARENA_TOKEN}",
+      description = "The team's token (default: $CELLARENA_TOKEN).")
+  String token;
+
+  @Option(names = "--file", required = true, paramLabel = "F", description = "Submission file.")
+  Path file;
+
+  @Option(names = "--description", paramLabel = "D", description = "What this submission is.")
+  String description;
+
+  @Option(names = "--wait", description = "Follow the submission until it is scored or failed.")
+  boolean await;
+
+  @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+      description = "With --wait: give up after this long (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (token == null || token.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "give the team's token with --token or CELLARENA_TOKEN");
+    }
+    URI base;
+    try {
+      base = new URI(server);
+      if (base.getScheme() == null || base.getHost() == null) {
+        throw new URISyntaxException(server, "expected http://host:port");
+      }
+    } catch (URISyntaxException e) {
+      throw new ParameterException(spec.commandLine(), "--server: not a URL: " + server + " (like http://localhost:8080)");
+    }
+    SubmissionClient client = new SubmissionClient(base, token);
+    JsonObject receipt = client.upload(competition, file, description);
+    long id = receipt.getLong("id");
+    System.out.println("submitted " + file.getFileName() + " as submission " + id + " (" + receipt.getString("status")
+        + "); status: " + server.replaceAll("/+$", "") + "/api/submissions/" + id);
+    if (!await) {
+      return 0;
+    }
+    JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), SubmitCommand::printProgress);
+    if ("scored".equals(result.getString("status"))) {
+      System.out.printf("scored: public score %.10f%n", result.getDouble("public_score"));
+      return 0;
+    }
+    System.err.println("failed: " + result.getString("error", "(no reason given)"));
+    return UserErrorHandler.INVALID_INPUT;
+  }
+
+  private static void printProgress(JsonObject status) {
+    Object position = status.getValue("queue_position");
+    System.out.println("  " + status.getString("status") + (position != null ? " (position " + position + ")" : ""));
+  }
+}
