@@ -86,7 +86,8 @@ function competitionsCard(comps, say) {
               try { const r = await api(`/api/admin/competitions/${id}/rescore`, {...A, method: 'POST'}); say('ok', `Rescoring ${c.id}: ${r?.queued ?? r?.count ?? 'all'} submissions queued.`); }
               catch (e) { say('error', 'Rescore failed: ' + e.message); }
             }),
-            act('Export', () => download(`/api/admin/competitions/${id}/export`, `${c.id}-export`, say))));
+            act('Export CSV', () => download(`/api/admin/competitions/${id}/export`, `${c.id}-export`, say)),
+            act('Export JSON', () => download(`/api/admin/competitions/${id}/export?format=json`, `${c.id}-export`, say)))));
       })))));
 }
 

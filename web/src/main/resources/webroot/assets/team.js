@@ -105,13 +105,15 @@ function uploadCard() {
   const form = el('form', {class: 'card', id: 'upload-form'},
     el('h2', {}, 'New submission'),
     zone,
-    el('div', {class: 'field', style: 'margin-top:12px'}, el('label', {for: 'description'}, 'Description (optional)'), desc),
-    send, progress);
+    el('div', {class: 'upload-row'},
+      el('div', {class: 'field grow'}, el('label', {for: 'description'}, 'Description (optional)'), desc),
+      send),
+    progress);
   form.addEventListener('submit', e => {
     e.preventDefault();
     if (!picked) return;
     send.disabled = true;
-    upload(picked, desc.value, progress).finally(() => { send.disabled = false; pick(null); file.value = ''; });
+    upload(picked, desc.value, progress).finally(() => { send.disabled = false; pick(null); file.value = ''; desc.value = ''; });
   });
   return form;
 }
@@ -124,6 +126,7 @@ function upload(f, description, box) {
     ['uploaded', 'queued', 'scoring', 'scored'].map(s => el('li', {dataset: {step: s}}, s)));
   const status = el('div', {id: 'live-status', role: 'status'});
   show(box, el('div', {style: 'margin-top:14px'}, bar, label, steps, status));
+  box.scrollIntoView({block: 'nearest'});
   return new Promise(resolve => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
@@ -171,10 +174,13 @@ function mark(steps, step, cls) {
 }
 
 function statusView(s, steps, status) {
+  requestAnimationFrame(() => status.scrollIntoView({block: 'nearest'}));
   const st = s.status;
   const order = ['uploaded', 'queued', 'scoring', 'scored'];
   const at = st === 'failed' ? 3 : order.indexOf(st);
   order.forEach((o, i) => mark(steps, o, i < at ? 'done' : i === at ? (st === 'scored' ? 'done' : 'now') : ''));
+  const last = steps.querySelector('[data-step="scored"]');
+  if (last) last.textContent = st === 'failed' ? 'failed' : 'scored';
   if (st === 'failed') mark(steps, 'scored', 'fail');
   const sLink = el('a', {href: '/submissions/' + encodeURIComponent(s.id)}, 'submission #' + s.id);
   if (st === 'queued') {

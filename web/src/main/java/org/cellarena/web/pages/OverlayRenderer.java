@@ -24,7 +24,7 @@ import org.cellarena.scoring.rle.RunMask;
  * <p>The outcome comes from the scoring module: {@link Scorer#scoreImage} gives each cell's and prediction's best
  * partner, and the match at threshold t_k is decided by {@link Thresholds#exceeds} on that pair's intersection and
  * union, exactly as the metric decides it. Colours are from the Okabe-Ito palette (readable with the common forms
- * of colour blindness); missed cells and spurious predictions are also lightly filled so they stand out without
+ * of colour blindness, the missed-cell colour brightened for dark backgrounds); missed cells and spurious predictions are also lightly filled so they stand out without
  * relying on hue alone.
  */
 public final class OverlayRenderer {
@@ -32,12 +32,14 @@ public final class OverlayRenderer {
   public static final int MATCHED_CELL = 0x009E73;
   /** A prediction that matches a cell at the threshold: sky blue. */
   public static final int MATCHED_PREDICTION = 0x56B4E9;
-  /** A ground-truth cell without a matching prediction (a false negative): reddish purple. */
-  public static final int MISSED_CELL = 0xCC79A7;
+  /** A ground-truth cell without a matching prediction (a false negative): a bright reddish purple. */
+  public static final int MISSED_CELL = 0xFF5CC8;
   /** A prediction without a matching cell (a false positive): yellow. */
   public static final int SPURIOUS_PREDICTION = 0xF0E442;
   /** The canvas when the competition has no image for this id. */
   public static final int NEUTRAL = 0x3C4043;
+  /** The image is drawn in this grey range, dimmed a little so that the contours stand out. */
+  static final int GREY_LO = 16, GREY_HI = 200;
   /** Opacity of the fill of missed cells and spurious predictions. */
   static final double FILL_ALPHA = 0.28;
 
@@ -205,7 +207,8 @@ public final class OverlayRenderer {
   }
 
   /**
-   * The image as opaque grey RGB, contrast-stretched between its 0.5th and 99.5th percentiles (phase-contrast
+   * The image as opaque grey RGB, contrast-stretched between its 0.5th and 99.5th percentiles onto
+   * [{@link #GREY_LO}, {@link #GREY_HI}] (phase-contrast
    * micrographs use a narrow band of grey); the neutral canvas when absent. An image of another size is scaled.
    */
   static int[] background(BufferedImage image, int width, int height) {
@@ -244,8 +247,8 @@ public final class OverlayRenderer {
       hi = max;
     }
     for (int i = 0; i < gray.length; i++) {
-      int g = (int) Math.round(255.0 * (gray[i] - lo) / (hi - lo));
-      g = Math.max(0, Math.min(255, g));
+      double unit = Math.max(0, Math.min(1, (gray[i] - lo) / (hi - lo)));
+      int g = (int) Math.round(GREY_LO + (GREY_HI - GREY_LO) * unit);
       rgb[i] = (g << 16) | (g << 8) | g;
     }
     return rgb;

@@ -74,6 +74,9 @@ class PagesBrowserTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile"), "--window-size=1280,800",
         "--hide-scrollbars");
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -92,7 +95,20 @@ class PagesBrowserTest {
 
   @Test
   void uploadFollowLeaderboardBreakdownOverlayDiffAdmin() throws Exception {
+    try {
+      walkThroughThePages();
+    } catch (Throwable t) {
+      fullPageShot("99-failure");
+      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(e -> System.err.println("browser console: " + e.getLevel() + " " + e.getMessage()));
+      throw t;
+    }
+  }
+
+  private void walkThroughThePages() throws Exception {
     String base = server.url();
+    driver.get(base + "/");
+    viewport(1280, 800);
 
     // Competitions list
     driver.get(base + "/");
@@ -116,6 +132,7 @@ class PagesBrowserTest {
         .findElement(By.cssSelector("li[data-step=scored]")).getAttribute("class"));
     waitForText(By.id("my-submissions"), "#" + first);
     shot("03-team-scored");
+    fullPageShot("03-team-scored-full");
 
     // A malformed file fails with its reason shown verbatim
     Path bad = temp.resolve("bad-submission.csv");
@@ -124,6 +141,7 @@ class PagesBrowserTest {
     WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failure-reason")));
     assertTrue(reason.getText().contains("odd number of tokens"), reason.getText());
     shot("04-team-failed");
+    fullPageShot("04-team-failed-full");
 
     // A worse second submission, for the diff
     Path worse = temp.resolve("worse-submission.csv");
@@ -188,7 +206,7 @@ class PagesBrowserTest {
         + ".png?threshold=0.75", ADMIN).statusCode(), "the admin sees private overlays");
 
     // Phone width
-    driver.manage().window().setSize(new Dimension(390, 844));
+    viewport(390, 844);
     driver.navigate().refresh();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("image-table")));
     waitForOverlay(By.id("overlay-image"));
@@ -196,7 +214,7 @@ class PagesBrowserTest {
         "return document.documentElement.scrollWidth");
     assertTrue(scrollWidth.intValue() <= 400, "no sideways scrolling at phone width: " + scrollWidth);
     shot("07-submission-phone");
-    driver.manage().window().setSize(new Dimension(1280, 800));
+    viewport(1280, 800);
 
     // Diff of the two submissions: largest regressions first, overlays side by side
     driver.get(base + "/competitions/" + PagesFixture.COMPETITION + "/diff?a=" + first + "&b=" + second);
@@ -207,6 +225,7 @@ class PagesBrowserTest {
     assertEquals(3, diffRows.size());
     assertTrue(driver.findElement(By.id("diff-delta")).getText().contains("-"), "the second one is worse");
     shot("08-diff");
+    fullPageShot("08-diff-full");
 
     // Admin page
     driver.get(base + "/admin");
@@ -215,6 +234,7 @@ class PagesBrowserTest {
     waitForText(By.id("teams-table"), "Team Pixel");
     waitForText(By.id("audit-table"), "team");
     shot("09-admin");
+    fullPageShot("09-admin-full");
   }
 
   /** Picks a file in the upload form, sends it and returns the new submission's id once its status is final. */
@@ -235,8 +255,18 @@ class PagesBrowserTest {
     return Long.parseLong(m.group(1));
   }
 
+  /** Waits until the element's rendered text contains {@code text}, ignoring case (CSS may upper-case it). */
   private static void waitForText(By by, String text) {
-    wait.until(d -> d.findElement(by).getText().contains(text));
+    wait.until(d -> d.findElement(by).getText().toLowerCase(java.util.Locale.ROOT)
+        .contains(text.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Sizes the window so that the page itself (the viewport) is width x height CSS pixels. */
+  private static void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    Number w = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
+    Number h = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+    driver.manage().window().setSize(new Dimension(2 * width - w.intValue(), 2 * height - h.intValue()));
   }
 
   private static void waitForOverlay(By by) {
