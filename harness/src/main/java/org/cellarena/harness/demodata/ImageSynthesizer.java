@@ -88,7 +88,7 @@ public final class ImageSynthesizer {
   private static double peakThickness(CellType type, Random random) {
     return switch (type) {
       case SHSY5Y -> 0.7 + 0.35 * random.nextDouble();
-      case ASTRO -> 0.3 + 0.25 * random.nextDouble();
+      case ASTRO -> 0.35 + 0.25 * random.nextDouble();
       case CORT -> 1.0 + 0.4 * random.nextDouble();
     };
   }
