@@ -134,10 +134,16 @@ function auditCard() {
     body.replaceChildren(...(list.length ? list.map(x => el('tr', {},
       el('td', {class: 'nowrap'}, timeEl(x.at ?? x.time ?? x.created_at, false)), el('td', {}, x.action),
       el('td', {}, x.target ?? x.competition ?? ''),
-      el('td', {class: 'hide-sm small mono'}, typeof x.details === 'object' ? JSON.stringify(x.details) : (x.details ?? x.detail ?? ''))))
+      el('td', {class: 'hide-sm small mono'}, detailText(x.detail ?? x.details))))
       : [el('tr', {}, el('td', {colspan: 4, class: 'empty'}, 'No admin actions yet.'))]));
   }).catch(e => body.replaceChildren(el('tr', {}, el('td', {colspan: 4}, notice('error', 'Could not load the audit log: ' + e.message)))));
   return card;
+}
+
+function detailText(d) {
+  if (d === null || d === undefined) return '';
+  if (typeof d !== 'object') return String(d);
+  return Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
 }
 
 main();

@@ -149,7 +149,8 @@ export function header(current, competitionId) {
     links.push(['team', `/competitions/${encodeURIComponent(competitionId)}/team`, 'My team']);
   }
   links.push(['admin', '/admin', 'Admin']);
-  const who = tokens.team() ? 'Team token saved' : tokens.admin() ? 'Admin token saved' : 'Not signed in';
+  const who = current === 'admin' ? (tokens.admin() ? 'Signed in as the host' : 'Not signed in')
+    : tokens.team() ? 'Team token saved' : tokens.admin() ? 'Admin token saved' : 'Not signed in';
   const bar = el('div', {class: 'bar'},
     el('a', {class: 'brand', href: '/'}, logo, 'CellArena'),
     el('nav', {'aria-label': 'Main'}, links.map(([key, href, text]) =>
@@ -157,6 +158,13 @@ export function header(current, competitionId) {
     el('span', {class: 'who'}, who));
   const top = document.querySelector('header.top');
   top.replaceChildren(bar);
+}
+
+/** Fills a breadcrumb link with the competition's title. */
+export function competitionCrumb(link, id) {
+  link.href = '/competitions/' + encodeURIComponent(id);
+  link.textContent = id;
+  api('/api/competitions/' + encodeURIComponent(id)).then(c => { link.textContent = c.title || id; }).catch(() => {});
 }
 
 /** The {id} path segments of the current URL: /competitions/abc/team -> ['competitions', 'abc', 'team']. */

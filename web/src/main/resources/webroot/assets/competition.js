@@ -6,10 +6,11 @@ const content = document.getElementById('content');
 const base = '/api/competitions/' + encodeURIComponent(id);
 
 function boardTable(rows, caption, privateBoard) {
-  const table = el('table', {id: privateBoard ? 'private-leaderboard' : 'leaderboard'}, el('caption', {}, caption));
+  const table = el('table', {id: privateBoard ? 'private-leaderboard' : 'leaderboard'}, el('caption', {class: 'sr-only'}, caption));
   const t = sortableTable(table, [
-    {key: 'rank', label: 'Rank', num: true, render: r => el('span', {class: 'rank r' + r.rank}, r.rank)},
+    {key: 'rank', label: 'Rank', className: 'rank-col', render: r => el('span', {class: 'rank r' + r.rank}, r.rank)},
     {key: 'team', label: 'Team', className: 'team', render: r => el('strong', {}, r.team)},
+    ...(privateBoard ? [{key: 'public_score', label: 'Public', num: true, className: 'hide-sm', render: r => fmtScore(r.public_score)}] : []),
     {key: 'score', label: 'Score', num: true, render: r => {
       const ci = ciOf(r);
       return el('span', {}, el('span', {class: 'score'}, fmtScore(r.score)),

@@ -1,4 +1,4 @@
-import {el, api, header, show, notice, tokens, fmtScore, pathParts, sortableTable, imageUrl} from './app.js';
+import {el, api, header, competitionCrumb, show, notice, tokens, fmtScore, pathParts, sortableTable, imageUrl} from './app.js';
 import {normalizeDetail} from './detail.js';
 import {overlayPath, legend, controls} from './overlay.js';
 import {thresholds, precisionChart} from './charts.js';
@@ -6,9 +6,7 @@ import {thresholds, precisionChart} from './charts.js';
 const comp = pathParts()[1];
 header('team', comp);
 const compHref = '/competitions/' + encodeURIComponent(comp);
-const compLink = document.getElementById('comp-link');
-compLink.href = compHref;
-compLink.textContent = comp;
+competitionCrumb(document.getElementById('comp-link'), comp);
 document.getElementById('team-link').href = compHref + '/team';
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);

@@ -1,4 +1,4 @@
-import {el, api, header, show, notice, tokens, fmtScore, ciText, timeEl, badge, pathParts, sortableTable} from './app.js';
+import {el, api, header, competitionCrumb, show, notice, tokens, fmtScore, ciText, timeEl, badge, pathParts, sortableTable} from './app.js';
 import {precisionChart, barChart, noData} from './charts.js';
 import {normalizeDetail} from './detail.js';
 import {overlayViewer} from './overlay.js';
@@ -28,9 +28,7 @@ async function main() {
   const comp = sub.competition;
   header('team', comp);
   const compHref = '/competitions/' + encodeURIComponent(comp);
-  const compLink = document.getElementById('comp-link');
-  compLink.href = compHref;
-  compLink.textContent = comp;
+  competitionCrumb(document.getElementById('comp-link'), comp);
   document.getElementById('team-link').href = compHref + '/team';
   document.getElementById('title').textContent = `Submission #${sid}`;
   document.title = `Submission #${sid} · CellArena`;

@@ -244,7 +244,7 @@ async function follow(sid, steps, status) {
 function renderList(list) {
   const rows = [...list.rows].sort((a, b) => (b.id > a.id ? 1 : -1));
   const selected = new Set();
-  const compare = el('button', {class: 'btn', type: 'button', id: 'compare', disabled: true}, 'Compare selected');
+  const compare = el('button', {class: 'btn', type: 'button', id: 'compare', disabled: true}, 'Compare selected (0/2)');
   compare.addEventListener('click', () => {
     const [a, b] = [...selected].sort((x, y) => Number(x) - Number(y));
     location.href = `${compHref}/diff?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
@@ -297,7 +297,7 @@ function renderList(list) {
   show(listSection,
     el('div', {class: 'row'}, el('h2', {}, 'Your submissions'), el('span', {class: 'spacer'}), compare),
     el('p', {class: 'small muted', id: 'quota'}, list.quota
-      ? `${list.quota.remaining} of ${list.quota.limit} submissions left today (resets ${new Date(list.quota.resets_at).toLocaleString()}). Failed ones do not count. `
+      ? `${list.quota.remaining} of ${list.quota.limit} submissions left today (resets at 00:00 UTC, ${new Date(list.quota.resets_at).toLocaleString()} your time). Failed ones do not count. `
       : 'Failed submissions do not count against the daily limit. ',
       list.finalLimit ? `Up to ${list.finalLimit} final picks count for the private leaderboard${list.explicitPicks ? '' : ' (until you pick, your best public ones do)'}. ` : '',
       'Tick two scored submissions to compare them.'),

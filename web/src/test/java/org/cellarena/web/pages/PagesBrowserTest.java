@@ -235,6 +235,17 @@ class PagesBrowserTest {
     waitForText(By.id("audit-table"), "team");
     shot("09-admin");
     fullPageShot("09-admin-full");
+
+    // The reveal: the private leaderboard appears; a team still never sees a Private image's overlay
+    driver.findElement(By.xpath("//button[normalize-space()='Reveal private board']")).click();
+    driver.switchTo().alert().accept();
+    waitForText(By.id("admin-messages"), "revealed");
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("private-leaderboard")));
+    waitForText(By.id("private-leaderboard"), "Team Pixel");
+    fullPageShot("10-leaderboard-revealed");
+    assertEquals(403, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
+        + ".png?threshold=0.5", teamToken).statusCode(), "private overlays are for the admin only, always");
   }
 
   /** Picks a file in the upload form, sends it and returns the new submission's id once its status is final. */
