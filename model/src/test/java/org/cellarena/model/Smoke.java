@@ -15,10 +15,11 @@ public final class Smoke {
     Path dir = Files.createTempDirectory("cellarena-smoke");
     int n = args.length > 2 ? Integer.parseInt(args[2]) : 48;
     int size = args.length > 3 ? Integer.parseInt(args[3]) : 256;
-    SyntheticCells.write(dir.resolve("data"), n, size, 1);
+    long dataSeed = Long.parseLong(System.getProperty("dataSeed", "1"));
+    SyntheticCells.write(dir.resolve("data"), n, size, dataSeed);
     List<String> sets = args.length > 4 ? List.of(args[4].split(";")) : List.of();
     TrainConfig cfg = ConfigLoader.load(Path.of(args[0]), sets);
-    TrainResult r = new Training(cfg, new TrainOptions(dir.resolve("data"), dir.resolve("work"), null, 0.2, 0, false,
+    TrainResult r = new Training(cfg, new TrainOptions(dir.resolve("data"), dir.resolve("work"), null, 0.2, Long.getLong("splitSeed", 0L), false,
         Double.parseDouble(args[1]), System.err)).run();
     System.out.println(r);
   }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       SubmitCommand.class,
       BenchCommand.class,
+      org.cellarena.model.cli.TrainCommand.class,
+      org.cellarena.model.cli.PredictCommand.class,
     })
 public final class CellArena implements Runnable {
 

@@ -27,8 +27,19 @@ public final class Sgd {
     this.clipNorm = clipNorm;
   }
 
-  /** One update of every parameter that has a gradient; returns the gradient norm before clipping. */
+  /** Name of the first parameter whose gradient was not finite in the last {@link #step}, or null. */
+  private String nonFinite;
+
+  public String nonFinite() {
+    return nonFinite;
+  }
+
+  /**
+   * One update of every parameter that has a gradient; returns the gradient norm before clipping. A step whose
+   * gradient is not finite is skipped (gradients zeroed, parameters untouched, {@link #nonFinite} set).
+   */
   public float step(List<Pair<String, Parameter>> params, float lr) {
+    nonFinite = null;
     try (NDManager tmp = manager.newSubManager()) {
       Map<String, NDArray> grads = new LinkedHashMap<>();
       double sq = 0;
@@ -40,12 +51,17 @@ public final class Sgd {
         NDArray g = param.getArray().getGradient();
         g.attach(tmp);
         grads.put(p.getKey(), g);
-        if (clipNorm > 0) {
-          NDArray s = g.square().sum();
-          sq += s.getFloat();
+        float s = g.square().sum().getFloat();
+        if (!Float.isFinite(s) && nonFinite == null) {
+          nonFinite = p.getKey();
         }
+        sq += s;
       }
       float norm = (float) Math.sqrt(sq);
+      if (nonFinite != null) {
+        grads.values().forEach(g -> g.muli(0f));
+        return norm;
+      }
       float scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6f) : 1f;
       for (Pair<String, Parameter> p : params) {
         NDArray g = grads.get(p.getKey());

@@ -95,6 +95,7 @@ public final class Training {
       long trainNanos = 0;
       long images = 0;
       long sessionIters = 0;
+      int skipped = 0;
       ValidationResult lastVal = null;
       int epochsDone = startEpoch;
       boolean outOfTime = false;
@@ -116,6 +117,13 @@ public final class Training {
             iter++;
             it++;
             sessionIters++;
+            if (values.remove("skipped") != null) {
+              skipped++;
+              log(out, "\nskipped iteration " + iter + ": non-finite gradient (first in " + sgd.nonFinite() + ")");
+              if (skipped > 20) {
+                throw new IllegalStateException("more than 20 iterations with non-finite gradients; lower optimizer.lr");
+              }
+            }
             values.forEach((k, v) -> window.merge(k, (double) v, Double::sum));
             inWindow++;
             if (inWindow == LOG_INTERVAL || !loader.hasNext()) {
@@ -194,8 +202,11 @@ public final class Training {
     }
   }
 
-  /** One SGD step on a batch; returns the loss values. */
-  static Map<String, Float> step(MaskRcnn model, NDManager root, Sgd sgd, List<Pair<String, Parameter>> params,
+  /**
+   * One SGD step on a batch in its own NDManager; returns the loss values ({@code skipped} = 1 when the gradient
+   * was not finite and the step was skipped).
+   */
+  public static Map<String, Float> step(MaskRcnn model, NDManager root, Sgd sgd, List<Pair<String, Parameter>> params,
       Batch batch, float lr, Random random) {
     Map<String, Float> values;
     try (NDManager it = root.newSubManager()) {
@@ -212,6 +223,9 @@ public final class Training {
       }
     }
     sgd.step(params, lr);
+    if (sgd.nonFinite() != null) {
+      values.put("skipped", 1f);
+    }
     return values;
   }
 

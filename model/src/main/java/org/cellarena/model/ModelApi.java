@@ -1,0 +1,49 @@
+package org.cellarena.model;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.cellarena.model.predict.FolderPrediction;
+import org.cellarena.model.train.ConfigLoader;
+import org.cellarena.model.train.TrainConfig;
+import org.cellarena.model.train.TrainOptions;
+import org.cellarena.model.train.TrainResult;
+import org.cellarena.model.train.Training;
+import org.cellarena.scoring.io.InvalidFileException;
+
+/**
+ * The model in two calls, for the harness (demo, auto-submit): train on a Kaggle-layout dataset for a time budget,
+ * then predict a folder of PNGs into a submission CSV that the scoring module has validated.
+ *
+ * <pre>{@code
+ * TrainResult r = ModelApi.train(Path.of("configs/tiny_cpu.json"), dataDir, workDir, 5.0, List.of(), 0.1, 0, System.err);
+ * FolderPrediction.Summary s = ModelApi.predict(workDir, testImagesDir, Path.of("submissions/tiny.csv"), false, System.err);
+ * }</pre>
+ */
+public final class ModelApi {
+  private ModelApi() {}
+
+  /**
+   * Trains (validation each epoch on a random {@code valFraction} split with {@code seed}, checkpoints in
+   * {@code workDir}), stopping after {@code maxMinutes} of training (0: the config's epochs).
+   *
+   * @param overrides {@code key.path=value} config overrides, as {@code --set}
+   * @param progress where the progress bar goes, or null
+   */
+  public static TrainResult train(Path config, Path dataDir, Path workDir, double maxMinutes, List<String> overrides,
+      double valFraction, long seed, PrintStream progress) throws IOException {
+    TrainConfig cfg = ConfigLoader.load(config, overrides);
+    return new Training(cfg, new TrainOptions(dataDir, workDir, null, valFraction, seed, false, maxMinutes, progress))
+        .run();
+  }
+
+  /**
+   * Predicts every PNG of {@code imagesDir} with the best checkpoint of a training work dir (or one .params file)
+   * at its validation-tuned thresholds and writes a validated submission to {@code out} (.csv or .csv.gz).
+   */
+  public static FolderPrediction.Summary predict(Path checkpoint, Path imagesDir, Path out, boolean tta,
+      PrintStream progress) throws IOException, InvalidFileException {
+    return FolderPrediction.run(checkpoint, imagesDir, out, tta, progress);
+  }
+}

@@ -1,0 +1,69 @@
+package org.cellarena.model.predict;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cellarena.model.MaskRcnn;
+import org.cellarena.model.MaskRcnnConfig;
+import org.cellarena.model.train.Checkpoints;
+import org.cellarena.model.train.ConfigLoader;
+import org.cellarena.model.train.TrainConfig;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A trained model loaded for prediction: from a training work dir (its {@code best.params}, else the latest epoch)
+ * or from one {@code .params} file with {@code config.json} beside it; thresholds from the checkpoint's
+ * {@code .json} (tuned on validation) or the defaults.
+ */
+public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresholds, Path params) {
+
+  public static LoadedModel load(Path checkpoint, NDManager manager, int maxDetections) throws IOException {
+    Path params;
+    Path dir;
+    if (Files.isDirectory(checkpoint)) {
+      dir = checkpoint;
+      params = dir.resolve("best.params");
+      if (!Files.exists(params)) {
+        Path latest = dir.resolve("latest.json");
+        if (!Files.exists(latest)) {
+          throw new IllegalArgumentException("no checkpoint in " + checkpoint + " (no best.params or latest.json)");
+        }
+        String name = JsonParser.parseString(Files.readString(latest)).getAsJsonObject().get("checkpoint").getAsString();
+        params = dir.resolve(name + ".params");
+      }
+    } else if (Files.isRegularFile(checkpoint)) {
+      params = checkpoint;
+      dir = checkpoint.toAbsolutePath().getParent();
+    } else {
+      throw new IllegalArgumentException("checkpoint not found: " + checkpoint);
+    }
+    Path configFile = dir.resolve("config.json");
+    if (!Files.exists(configFile)) {
+      throw new IllegalArgumentException("no config.json next to checkpoint " + params);
+    }
+    TrainConfig cfg = ConfigLoader.load(configFile, java.util.List.of());
+    MaskRcnnConfig m = cfg.model();
+    if (maxDetections > 0) {
+      MaskRcnnConfig.Rcnn r = m.rcnn();
+      m = new MaskRcnnConfig(m.numClasses(), m.backbone(), m.fpnChannels(), m.anchorScales(), m.anchorRatios(),
+          m.strides(), m.rpn(), new MaskRcnnConfig.Rcnn(r.boxConvs(), r.boxConvChannels(), r.boxFcChannels(),
+              r.maskConvs(), r.maskChannels(), r.headNorm(), r.posIou(), r.samples(), r.posFraction(),
+              r.finestScale(), r.roiChunk(), r.scoreThreshold(), r.nmsIou(), maxDetections, r.maskThreshold()));
+    }
+    MaskRcnn model = new MaskRcnn(m);
+    model.initializeParameters(manager);
+    Checkpoints.loadParameters(model, params, manager);
+    Thresholds t = Thresholds.defaults();
+    String base = params.getFileName().toString().replaceFirst("\\.params$", "");
+    Path state = params.resolveSibling(base + ".json");
+    if (Files.exists(state)) {
+      JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
+      if (o.has("thresholds")) {
+        t = Thresholds.fromJson(o.getAsJsonObject("thresholds"));
+      }
+    }
+    return new LoadedModel(model, cfg, t, params);
+  }
+}
