@@ -15,8 +15,8 @@ import org.cellarena.scoring.io.SolutionImage;
 /**
  * Makes a {@link SplitManifest}. Images are gathered into groups (by the group column; one image per group
  * without it), groups into strata (by the stratify column). Within each stratum the groups are shuffled with the
- * seed and taken in turn, each kept when it brings the part closer to its share of the stratum: ungrouped, each
- * part's count per stratum is within half an image of proportional. The k-fold form deals the remaining groups
+ * seed and taken in turn, each kept when it brings the part no further from its share of the stratum: ungrouped,
+ * each part's count per stratum is within one image of proportional. The k-fold form deals the remaining groups
  * to the fold with the fewest images so far.
  */
 public final class Splitter {
@@ -98,12 +98,15 @@ public final class Splitter {
     return best;
   }
 
-  /** Moves groups into {@code into} while each brings the count closer to {@code target}; returns the rest. */
+  /**
+   * Moves each group into {@code into} that brings the count no further from {@code target} (a tie takes it, so
+   * a small stratum of big groups still gets one); returns the rest.
+   */
   private static List<List<SolutionImage>> take(List<List<SolutionImage>> groups, double target, Set<String> into) {
     List<List<SolutionImage>> rest = new ArrayList<>();
     int count = 0;
     for (List<SolutionImage> group : groups) {
-      if (Math.abs(count + group.size() - target) < Math.abs(count - target)) {
+      if (target > 0 && Math.abs(count + group.size() - target) <= Math.abs(count - target)) {
         count += group.size();
         group.forEach(i -> into.add(i.id()));
       } else {
