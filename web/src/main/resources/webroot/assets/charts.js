@@ -28,7 +28,8 @@ export function precisionChart(values, {title = 'Precision per IoU threshold', c
   values.forEach((v, k) => {
     g.append(svg('circle', {class: 'dot', cx: x(k), cy: y(v), r: 3.5}, svg('title', {}, `IoU > ${(0.5 + 0.05 * k).toFixed(2)}: precision ${v.toFixed(4)}`)));
     if (k % 3 === 0 || k === values.length - 1) {
-      g.append(svg('text', {class: 'val', x: x(k), y: y(v) - 8, 'text-anchor': 'middle'}, v.toFixed(2)));
+      const anchor = k === 0 ? 'start' : k === values.length - 1 ? 'end' : 'middle';
+      g.append(svg('text', {class: 'val', x: x(k) + (k === 0 ? 5 : 0), y: y(v) - 8, 'text-anchor': anchor}, v.toFixed(2)));
     }
   });
   return g;

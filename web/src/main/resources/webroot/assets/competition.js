@@ -10,12 +10,12 @@ function boardTable(rows, caption, privateBoard) {
   const t = sortableTable(table, [
     {key: 'rank', label: 'Rank', className: 'rank-col', render: r => el('span', {class: 'rank r' + r.rank}, r.rank)},
     {key: 'team', label: 'Team', className: 'team', render: r => el('strong', {}, r.team)},
-    ...(privateBoard ? [{key: 'public_score', label: 'Public', num: true, className: 'hide-sm', render: r => fmtScore(r.public_score)}] : []),
-    {key: 'score', label: 'Score', num: true, render: r => {
+    {key: 'score', label: privateBoard ? 'Private score' : 'Score', num: true, render: r => {
       const ci = ciOf(r);
       return el('span', {}, el('span', {class: 'score'}, fmtScore(r.score)),
         ci ? el('br') : null, ci ? el('span', {class: 'ci'}, ciText(ci)) : null);
     }},
+    ...(privateBoard ? [{key: 'public_score', label: 'Public score', num: true, className: 'hide-sm', render: r => fmtScore(r.public_score)}] : []),
     {key: 'entries', label: 'Entries', num: true},
     {key: 'last', label: 'Last', className: 'hide-sm', render: r => timeEl(r.last), value: r => r.last},
   ], {sortKey: 'rank'});
@@ -64,7 +64,8 @@ async function load() {
     el('div', {class: 'row'}, el('h2', {}, 'Public leaderboard'), el('span', {class: 'spacer'}),
       el('a', {class: 'btn small', href: base + '/leaderboard?format=csv', download: id + '-leaderboard.csv'}, 'Download CSV'),
       el('a', {class: 'btn small primary', href: `/competitions/${encodeURIComponent(id)}/team`}, 'Submit')),
-    el('p', {class: 'muted small'}, 'Each team\u2019s best submission on the Public images. The private leaderboard stays hidden until the host reveals it.'),
+    el('p', {class: 'muted small'}, 'Each team\u2019s best submission on the Public images, with the 95% bootstrap interval of its score.',
+      privateRows ? '' : ' The private leaderboard stays hidden until the host reveals it.'),
     board.rows.length ? boardTable(board.rows, 'Public leaderboard', false)
       : el('p', {class: 'empty'}, 'No scored submissions yet. Be the first.')));
   show(content, parts);

@@ -50,7 +50,8 @@ export function overlayViewer(sid, images) {
   const state = {i: 0, k: 0};
   const img = el('img', {id: 'overlay-image', alt: 'Overlay loading', width: 704, height: 520});
   const caption = el('figcaption', {id: 'overlay-caption'});
-  const frame = el('div', {class: 'frame'}, img);
+  const mark = el('div', {class: 'mark hidden', 'aria-hidden': 'true'});
+  const frame = el('div', {class: 'frame'}, el('div', {class: 'stage'}, img, mark));
   const side = el('div', {class: 'cells', id: 'overlay-cells'});
   const message = el('div');
   let token = 0;
@@ -72,7 +73,8 @@ export function overlayViewer(sid, images) {
         (table.image ? '' : ' (no image file: contours on a plain canvas)');
       show(caption, `${im.id} · IoU > ${t.toFixed(2)}: precision ${fmtScore(table.precision, 3)} (TP ${table.tp}, FP ${table.fp}, FN ${table.fn}) · image score ${fmtScore(table.score, 3)}`,
         table.image ? '' : ' · no image file, plain canvas');
-      renderCells(side, table);
+      mark.classList.add('hidden');
+      renderCells(side, table, (bbox) => highlight(mark, bbox, table));
     } catch (e) {
       if (my !== token) return;
       img.removeAttribute('src');
@@ -99,8 +101,19 @@ export function overlayViewer(sid, images) {
   };
 }
 
-function renderCells(side, table) {
-  const row = (kind, c) => el('tr', {class: c.outcome},
+/** Frames one object on the overlay (bbox = [x0, y0, x1, y1] in image pixels), in percent so it scales with the image. */
+function highlight(mark, bbox, table) {
+  if (!bbox || bbox.length !== 4) { mark.classList.add('hidden'); return; }
+  const pad = 3;
+  const [x0, y0, x1, y1] = [bbox[0] - pad, bbox[1] - pad, bbox[2] + pad + 1, bbox[3] + pad + 1];
+  Object.assign(mark.style, {left: 100 * x0 / table.width + '%', top: 100 * y0 / table.height + '%',
+    width: 100 * (x1 - x0) / table.width + '%', height: 100 * (y1 - y0) / table.height + '%'});
+  mark.classList.remove('hidden');
+}
+
+function renderCells(side, table, onPick) {
+  const row = (kind, c) => el('tr', {class: c.outcome + ' pickable', tabindex: 0, title: 'Show where it is',
+    onclick: () => onPick(c.bbox), onfocus: () => onPick(c.bbox), onmouseenter: () => onPick(c.bbox)},
     el('th', {scope: 'row'}, kind + ' ' + c.index),
     el('td', {class: 'num'}, c.area),
     el('td', {class: 'num'}, fmtScore(c.best_iou, 3)),

@@ -173,6 +173,9 @@ class PagesBrowserTest {
     String alt = driver.findElement(By.id("overlay-image")).getAttribute("alt");
     assertTrue(alt.contains("matched"), alt);
     waitForText(By.id("overlay-cell-table"), "Best IoU");
+    // picking a cell in the table frames it on the image
+    driver.findElement(By.cssSelector("#overlay-cell-table tbody tr")).click();
+    wait.until(d -> !d.findElement(By.cssSelector("#overlay-viewer .mark")).getAttribute("class").contains("hidden"));
     // filter by cell type
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("type-filter"))).selectByValue("astro");
     assertEquals(1, driver.findElements(By.cssSelector("#image-table tbody tr")).size());
