@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cellarena.harness.CommandRun;
+import org.cellarena.harness.GeneratedData;
 import org.cellarena.harness.SharedData;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
@@ -35,6 +37,23 @@ class CocoImportTest {
       assertSameCells(sample.images(), SolutionReader.read(csv).images());
     }
     assertEquals(2750, sample.cellCount(), "the sample's README count");
+  }
+
+  @Test
+  void importCocoCommandWritesTheKaggleLayout(@TempDir Path dir) throws Exception {
+    Path data = GeneratedData.dataset();
+    List<SolutionImage> original = DatasetReader.read(data).images();
+    Path json = dir.resolve("coco.json");
+    Files.writeString(json, CocoExporter.toJson(original, true).encode());
+    CommandRun run = CommandRun.of("import-coco", "--json", json.toString(), "--images",
+        data.resolve("train").toString(), "--out", dir.resolve("imported").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertSameCells(original, DatasetReader.read(dir.resolve("imported")).images());
+
+    CommandRun missing = CommandRun.of("import-coco", "--json", json.toString(), "--images", dir.toString(),
+        "--out", dir.resolve("again").toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("image " + original.get(0).id() + ": no file"), missing.err());
   }
 
   @Test
