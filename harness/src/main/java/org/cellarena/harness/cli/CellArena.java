@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CompetitionCommand.class,
       BaselineCommand.class,
       SubmitCommand.class,
+      ImportCocoCommand.class,
       BenchCommand.class,
       org.cellarena.model.cli.TrainCommand.class,
       org.cellarena.model.cli.PredictCommand.class,
