@@ -274,8 +274,9 @@ function renderList(list) {
     const ci = ciOf(s);
     body.append(el('tr', {dataset: {sid: s.id}},
       el('td', {}, box),
-      el('th', {scope: 'row'}, el('a', {href: '/submissions/' + encodeURIComponent(s.id)}, '#' + s.id)),
-      el('td', {}, badge(s.status), s.status === 'queued' && (s.queue_position ?? s.position) ? el('span', {class: 'small muted'}, ' #' + (s.queue_position ?? s.position)) : null),
+      el('th', {scope: 'row'}, el('a', {href: '/submissions/' + encodeURIComponent(s.id)}, '#' + s.id),
+        el('span', {class: 'show-sm'}, el('br'), badge(s.status))),
+      el('td', {class: 'hide-sm'}, badge(s.status), s.status === 'queued' && (s.queue_position ?? s.position) ? el('span', {class: 'small muted'}, ' #' + (s.queue_position ?? s.position)) : null),
       el('td', {class: 'num'}, el('span', {class: 'score'}, fmtScore(s.public_score)), ci ? el('div', {class: 'ci'}, ciText(ci)) : null),
       el('td', {class: 'hide-sm'}, s.description || el('span', {class: 'muted'}, '—')),
       el('td', {class: 'hide-sm'}, timeEl(s.created ?? s.submitted ?? s.created_at ?? s.submitted_at)),
@@ -290,7 +291,7 @@ function renderList(list) {
     el('caption', {class: 'sr-only'}, 'Your submissions'),
     el('thead', {}, el('tr', {},
       el('th', {scope: 'col'}, el('span', {class: 'sr-only'}, 'Compare')),
-      el('th', {scope: 'col'}, 'Submission'), el('th', {scope: 'col'}, 'Status'),
+      el('th', {scope: 'col'}, 'Submission'), el('th', {scope: 'col', class: 'hide-sm'}, 'Status'),
       el('th', {scope: 'col', class: 'num'}, 'Public score'), el('th', {scope: 'col', class: 'hide-sm'}, 'Description'),
       el('th', {scope: 'col', class: 'hide-sm'}, 'Submitted'), el('th', {scope: 'col'}, 'Final'))),
     body);

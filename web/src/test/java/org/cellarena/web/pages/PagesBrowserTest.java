@@ -143,11 +143,19 @@ class PagesBrowserTest {
     shot("04-team-failed");
     fullPageShot("04-team-failed-full");
 
-    // A worse second submission, for the diff
-    Path worse = temp.resolve("worse-submission.csv");
-    Files.writeString(worse, PagesFixture.submission(4, PagesFixture.RADIUS - 1));
-    long second = upload(worse, "shifted by 4 px, smaller");
+    // A worse second submission, for the diff, dropped on the drop zone (a drop event carrying the file)
+    ((JavascriptExecutor) driver).executeScript("const dt = new DataTransfer();"
+        + "dt.items.add(new File([arguments[0]], 'worse-submission.csv', {type: 'text/csv'}));"
+        + "document.getElementById('drop').dispatchEvent("
+        + "new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        PagesFixture.submission(4, PagesFixture.RADIUS - 1));
+    waitForText(By.id("chosen"), "worse-submission.csv");
+    long second = send("shifted by 4 px, smaller");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-score")));
+    viewport(390, 844);
+    assertNoSidewaysScrolling();
+    fullPageShot("04b-team-phone");
+    viewport(1280, 800);
 
     // Leaderboard: the team is there with its best public score
     driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
@@ -155,6 +163,10 @@ class PagesBrowserTest {
     waitForText(By.id("leaderboard"), "Team Pixel");
     assertTrue(board.getText().contains(String.format("%.4f", publicScore)), board.getText());
     shot("05-leaderboard");
+    viewport(390, 844);
+    assertNoSidewaysScrolling();
+    shot("05b-leaderboard-phone");
+    viewport(1280, 800);
 
     // Submission page: the per-image table lists the Public images, worst first, and an overlay loads
     driver.get(base + "/submissions/" + first);
@@ -213,9 +225,7 @@ class PagesBrowserTest {
     driver.navigate().refresh();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("image-table")));
     waitForOverlay(By.id("overlay-image"));
-    Number scrollWidth = (Number) ((JavascriptExecutor) driver).executeScript(
-        "return document.documentElement.scrollWidth");
-    assertTrue(scrollWidth.intValue() <= 400, "no sideways scrolling at phone width: " + scrollWidth);
+    assertNoSidewaysScrolling();
     shot("07-submission-phone");
     viewport(1280, 800);
 
@@ -255,6 +265,11 @@ class PagesBrowserTest {
   private static long upload(Path file, String description) {
     WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
     input.sendKeys(file.toAbsolutePath().toString());
+    return send(description);
+  }
+
+  /** Types the description, presses upload and returns the new submission's id once its status is final. */
+  private static long send(String description) {
     WebElement desc = driver.findElement(By.id("description"));
     desc.clear();
     desc.sendKeys(description);
@@ -281,6 +296,14 @@ class PagesBrowserTest {
     Number w = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
     Number h = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
     driver.manage().window().setSize(new Dimension(2 * width - w.intValue(), 2 * height - h.intValue()));
+  }
+
+  private static void assertNoSidewaysScrolling() {
+    Number scrollWidth = (Number) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth");
+    Number width = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
+    assertTrue(scrollWidth.intValue() <= width.intValue(),
+        "no sideways scrolling at phone width: " + scrollWidth + " > " + width);
   }
 
   private static void waitForOverlay(By by) {
