@@ -221,6 +221,7 @@ async function follow(sid, steps, status) {
         if (!data) continue;
         const parsed = JSON.parse(data);
         if (!parsed || !parsed.status) continue;
+        document.body.dataset.live = 'events'; // how the status arrived (the browser test checks it)
         last = parsed;
         update(last);
         if (done(last)) { reader.cancel().catch(() => {}); break; }
@@ -229,6 +230,7 @@ async function follow(sid, steps, status) {
     }
   } catch { /* fall back to polling */ }
   while (!last || !done(last)) {
+    document.body.dataset.live = 'polling';
     try {
       last = await api('/api/submissions/' + encodeURIComponent(sid), {token: 'team'});
       update(last);
