@@ -47,7 +47,7 @@ final class CellBody {
         double edge = shape.radius(Math.atan2(v, u));
         if (rho < edge) {
           double q = rho / edge;
-          double dome = 0.35 + 0.65 * Math.sqrt(1 - q * q);
+          double dome = 0.5 + 0.5 * Math.sqrt(1 - q * q);
           double grain = 1 + 0.3 * (random.nextDouble() - 0.5);
           inside[j * size + i] = true;
           thickness[j * size + i] = (float) (peak * dome * grain);

@@ -54,7 +54,7 @@ final class CellShape {
         double major = 14 + random.nextDouble() * 16;
         yield new CellShape(major, major * (0.5 + random.nextDouble() * 0.4), angle,
             1.5 + random.nextDouble() * 0.5, 4, 0.3,
-            2 + random.nextInt(5), 0.6, 2.5, random);
+            1 + random.nextInt(4), 0.4, 1.5, random);
       }
       case CORT -> {
         double major = 6 + random.nextDouble() * 4;

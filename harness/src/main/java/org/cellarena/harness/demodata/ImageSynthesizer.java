@@ -88,7 +88,7 @@ public final class ImageSynthesizer {
   private static double peakThickness(CellType type, Random random) {
     return switch (type) {
       case SHSY5Y -> 0.7 + 0.35 * random.nextDouble();
-      case ASTRO -> 0.35 + 0.25 * random.nextDouble();
+      case ASTRO -> 0.45 + 0.25 * random.nextDouble();
       case CORT -> 1.0 + 0.4 * random.nextDouble();
     };
   }
@@ -96,7 +96,7 @@ public final class ImageSynthesizer {
   private static int granules(CellType type, Random random) {
     return switch (type) {
       case SHSY5Y -> random.nextInt(3);
-      case ASTRO -> 3 + random.nextInt(8);
+      case ASTRO -> 8 + random.nextInt(12);
       case CORT -> random.nextInt(2);
     };
   }
@@ -113,9 +113,10 @@ public final class ImageSynthesizer {
         }
       }
       case ASTRO -> {
-        if (random.nextDouble() < 0.5) {
-          Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 20 + random.nextDouble() * 50, 0.3,
-              random, 1);
+        int count = 1 + random.nextInt(4);
+        for (int n = 0; n < count; n++) {
+          Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 30 + random.nextDouble() * 70, 0.4,
+              random, 2);
         }
       }
       case CORT -> {

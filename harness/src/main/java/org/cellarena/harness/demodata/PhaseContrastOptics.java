@@ -9,9 +9,10 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Images a thickness map the way a phase-contrast microscope roughly does: the gray level drops with the
- * thickness minus its blurs at two scales (a band-pass of the optical path), so bodies and neurites come out dark and
- * every edge gets a bright halo outside; then a gray background with uneven illumination, fine grain, faint
- * scan lines and sensor noise. Output: 8-bit range gray values, row-major.
+ * thickness minus its blurs at two scales (a band-pass of the optical path), so bodies and neurites come out
+ * dark and every edge gets a bright halo outside, with a slight relief (light from one side); then a gray
+ * background (mean 128, as the competition's images) with uneven illumination, fine grain, faint scan lines
+ * and sensor noise. Output: 8-bit range gray values, row-major.
  */
 final class PhaseContrastOptics {
   private PhaseContrastOptics() {}
@@ -23,7 +24,7 @@ final class PhaseContrastOptics {
     Mat thickness = new Mat(h, w, CvType.CV_32F);
     thickness.put(0, 0, map.values);
     float[] sharp = blur(thickness, 0.5);
-    float[] near = blur(thickness, 1.5 + random.nextDouble() * 0.5);
+    float[] near = blur(thickness, 1.2 + random.nextDouble() * 0.4);
     float[] wide = blur(thickness, 6 + random.nextDouble() * 2);
     thickness.release();
 
@@ -38,7 +39,8 @@ final class PhaseContrastOptics {
 
     double base = 128;
     double stripes = 0.8 + random.nextDouble() * 1.2;
-    double edgeContrast = 75 + random.nextDouble() * 20;
+    double edgeContrast = 90 + random.nextDouble() * 25;
+    double relief = 12 + random.nextDouble() * 10;
     double bodyContrast = 12 + random.nextDouble() * 8;
     double tiltX = (random.nextDouble() - 0.5) * 10;
     double tiltY = (random.nextDouble() - 0.5) * 10;
@@ -57,6 +59,9 @@ final class PhaseContrastOptics {
         double light = base + tiltX * (x / (double) w - 0.5) + tiltY * (y / (double) h - 0.5)
             + spotGain * Math.exp(-(dx * dx + dy * dy));
         double phase = -edgeContrast * (sharp[p] - near[p]) - bodyContrast * (sharp[p] - wide[p]);
+        if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
+          phase += relief * (sharp[p - w - 1] - sharp[p + w + 1]);
+        }
         pixels[p] = (float) (light + phase + 5 * fineGrain[p] + scanLine + noise * random.nextGaussian());
       }
     }

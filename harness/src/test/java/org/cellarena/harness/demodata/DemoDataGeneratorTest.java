@@ -60,7 +60,7 @@ class DemoDataGeneratorTest {
         boolean[] dense = cell.toDense();
         double deviation = meanDeviation(pixels, dense, true, background);
         double mean = meanOver(pixels, dense);
-        assertTrue(deviation > 1.2 * noise && mean < background,
+        assertTrue(deviation > 1.1 * noise && mean < background,
             image.id() + " (" + image.cellType() + "): a mask of area " + cell.area() + " at row " + cell.minRow()
                 + ", col " + cell.minCol() + " does not differ from the background: mean " + mean + " vs "
                 + background + ", deviation " + deviation + " vs noise " + noise);
