@@ -8,7 +8,7 @@ import org.cellarena.scoring.rle.RunMask;
 /**
  * Turns pasted masks into non-overlapping cells: drops detections under the score threshold, binarises at the
  * mask threshold, gives a pixel claimed by several cells to the highest-scoring one, drops cells smaller than the
- * minimum area. The result is a valid prediction for the competition (no two masks overlap).
+ * minimum area, and ignores any part of a mask outside the image. The result is a valid prediction for the competition (no two masks overlap).
  */
 public final class InstanceSelector {
   private InstanceSelector() {}
@@ -27,9 +27,11 @@ public final class InstanceSelector {
         pixels = new int[m.prob().length];
       }
       int n = 0;
-      for (int y = 0; y < m.height(); y++) {
+      int ys = Math.max(0, -m.y0()), ye = Math.min(m.height(), height - m.y0());
+      int xs = Math.max(0, -m.x0()), xe = Math.min(m.width(), width - m.x0());
+      for (int y = ys; y < ye; y++) {
         int row = (m.y0() + y) * width + m.x0();
-        for (int x = 0; x < m.width(); x++) {
+        for (int x = xs; x < xe; x++) {
           if (m.prob()[y * m.width() + x] >= t.mask() && !taken[row + x]) {
             pixels[n++] = row + x;
           }
