@@ -233,6 +233,18 @@ class PagesBrowserTest {
         .statusCode(), "a bad token is refused");
     assertEquals(200, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
         + ".png?threshold=0.75", ADMIN).statusCode(), "the admin sees private overlays");
+    HttpResponse<byte[]> cellTable = get("/api/submissions/" + first + "/overlay/" + publicImage
+        + ".json?threshold=0.95", teamToken);
+    assertEquals(200, cellTable.statusCode());
+    assertTrue(new String(cellTable.body()).contains("\"best_iou\""), new String(cellTable.body()));
+    assertEquals(403, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
+        + ".json?threshold=0.5", teamToken).statusCode(), "nor its cell table");
+    assertEquals(400, get("/api/submissions/" + first + "/overlay/" + publicImage + ".png?threshold=0.52",
+        teamToken).statusCode(), "a threshold that is not one of the ten");
+    assertEquals(404, get("/api/submissions/" + first + "/overlay/no-such-image.png", teamToken).statusCode());
+    String otherTeam = server.createTeam("Team Other").token();
+    assertEquals(404, get("/api/submissions/" + first + "/overlay/" + publicImage + ".png", otherTeam)
+        .statusCode(), "another team's submission is not shown");
 
     // Phone width
     viewport(390, 844);
