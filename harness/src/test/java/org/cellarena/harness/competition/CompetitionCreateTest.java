@@ -1,0 +1,66 @@
+package org.cellarena.harness.competition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.cellarena.harness.CommandRun;
+import org.cellarena.harness.GeneratedData;
+import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.harness.split.SplitManifest;
+import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionReader;
+import org.cellarena.scoring.io.SubmissionReader;
+import org.cellarena.scoring.io.Usage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompetitionCreateTest {
+  @Test
+  void writesTheServedFolderAndABundleWithoutTheHoldout(@TempDir Path dir) throws Exception {
+    Path data = GeneratedData.dataset();
+    Path split = dir.resolve("split.json");
+    Path out = dir.resolve("comp");
+    assertEquals(0, CommandRun.of("split", "--data", data.toString(), "--out", split.toString(),
+        "--holdout", "0.5", "--val", "0.2", "--seed", "9").exitCode());
+    CommandRun created = CommandRun.of("competition", "create", "--data", data.toString(), "--split",
+        split.toString(), "--out", out.toString(), "--id", "cells-2026", "--title", "Cells 2026",
+        "--public-fraction", "0.5", "--daily-limit", "3", "--deadline", "2026-12-31T23:59:00Z");
+    assertEquals(0, created.exitCode(), created.err());
+
+    JsonObject json = new JsonObject(Files.readString(out.resolve("competition.json")));
+    assertEquals("cells-2026", json.getString("id"));
+    assertEquals("Cells 2026", json.getString("title"));
+    assertEquals(3, json.getInteger("daily_limit"));
+    assertEquals(2, json.getInteger("final_picks"));
+    assertEquals("2026-12-31T23:59Z", json.getString("deadline"));
+
+    SplitManifest manifest = SplitManifest.read(split);
+    Solution solution = SolutionReader.read(out.resolve("solution.csv"));
+    assertEquals(new HashSet<>(manifest.holdout()), solution.ids());
+    for (String type : solution.cellTypes()) {
+      List<SolutionImage> ofType = solution.images().stream().filter(i -> i.cellType().equals(type)).toList();
+      long publicCount = ofType.stream().filter(i -> i.usage() == Usage.PUBLIC).count();
+      assertEquals(Math.max(1, Math.round(0.5 * ofType.size())), publicCount, "Public images of " + type);
+    }
+    assertEquals(solution.ids(), new HashSet<>(DatasetReader.pngIds(out.resolve("test"))));
+    new SubmissionReader(solution).read(out.resolve("sample_submission.csv"));
+    SolutionImage first = solution.images().get(0);
+    assertTrue(first.metadata().containsKey("sample_id"), "solution keeps the metadata columns");
+
+    Path bundle = out.resolve("participant");
+    Set<String> participantIds = DatasetReader.read(bundle).train().ids();
+    Set<String> expected = new HashSet<>(manifest.train());
+    expected.addAll(manifest.val());
+    assertEquals(expected, participantIds);
+    assertTrue(participantIds.stream().noneMatch(solution.ids()::contains), "no held-out image in the bundle");
+    assertEquals(solution.ids(), new HashSet<>(DatasetReader.pngIds(bundle.resolve("test"))));
+    assertTrue(SplitManifest.read(bundle.resolve("split.json")).holdout().isEmpty());
+  }
+}
