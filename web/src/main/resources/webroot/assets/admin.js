@@ -51,6 +51,7 @@ function teamsCard(teams, say) {
     try {
       const t = await api('/api/admin/teams', {...A, method: 'POST', body: {name: name.value}});
       say('ok', `Team “${t.name ?? name.value}” created. Its token, shown only this once: `, el('div', {class: 'token', id: 'new-team-token'}, t.token));
+      refreshAudit();
       name.value = '';
       const list = await api('/api/admin/teams', A);
       body.replaceChildren(...rows(Array.isArray(list) ? list : list.teams || []));
@@ -75,15 +76,16 @@ function competitionsCard(comps, say) {
       el('tbody', {}, comps.map(c => {
         const id = encodeURIComponent(c.id);
         return el('tr', {},
-          el('th', {scope: 'row'}, el('a', {href: '/competitions/' + id}, c.title || c.id), el('div', {class: 'small muted'}, c.id)),
+          el('th', {scope: 'row'}, el('a', {href: '/competitions/' + id}, c.title || c.id), el('div', {class: 'small muted'}, c.id,
+            c.revealed ? [' ', el('span', {class: 'badge private'}, 'revealed')] : null)),
           el('td', {}, el('div', {class: 'row'},
             act('Reveal private board', async () => {
               if (!confirm(`Reveal the private leaderboard of ${c.id}? This cannot be undone.`)) return;
-              try { await api(`/api/admin/competitions/${id}/reveal`, {...A, method: 'POST'}); say('ok', `Private leaderboard of ${c.id} revealed.`); }
+              try { await api(`/api/admin/competitions/${id}/reveal`, {...A, method: 'POST'}); say('ok', `Private leaderboard of ${c.id} revealed.`); refreshAudit(); }
               catch (e) { say('error', 'Reveal failed: ' + e.message); }
             }, 'btn small danger'),
             act('Rescore all', async () => {
-              try { const r = await api(`/api/admin/competitions/${id}/rescore`, {...A, method: 'POST'}); say('ok', `Rescoring ${c.id}: ${r?.queued ?? r?.count ?? 'all'} submissions queued.`); }
+              try { const r = await api(`/api/admin/competitions/${id}/rescore`, {...A, method: 'POST'}); say('ok', `Rescoring ${c.id}: ${r?.queued ?? r?.count ?? 'all'} submissions queued.`); refreshAudit(); }
               catch (e) { say('error', 'Rescore failed: ' + e.message); }
             }),
             act('Export CSV', () => download(`/api/admin/competitions/${id}/export`, `${c.id}-export`, say)),
@@ -116,11 +118,14 @@ function rescoreCard(say) {
     e.preventDefault();
     try {
       await api(`/api/admin/submissions/${encodeURIComponent(sid.value)}/rescore`, {...A, method: 'POST'});
+      refreshAudit();
       say('ok', `Submission #${sid.value} queued for rescoring; its old result stays beside the new one.`);
     } catch (err) { say('error', 'Rescore failed: ' + err.message); }
   });
   return el('section', {class: 'card'}, el('h2', {}, 'Rescore one submission'), form);
 }
+
+let refreshAudit = () => {};
 
 function auditCard() {
   const body = el('tbody', {}, el('tr', {}, el('td', {colspan: 4, class: 'muted'}, 'Loading…')));
@@ -129,7 +134,7 @@ function auditCard() {
     el('div', {class: 'table-wrap'}, el('table', {id: 'audit-table'}, el('caption', {class: 'sr-only'}, 'Audit log'),
       el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'When'), el('th', {scope: 'col'}, 'Action'),
         el('th', {scope: 'col'}, 'Target'), el('th', {scope: 'col', class: 'hide-sm'}, 'Details'))), body)));
-  api('/api/admin/audit', A).then(data => {
+  refreshAudit = () => api('/api/admin/audit', A).then(data => {
     const list = (Array.isArray(data) ? data : data.entries || data.rows || []).slice().reverse();
     body.replaceChildren(...(list.length ? list.map(x => el('tr', {},
       el('td', {class: 'nowrap'}, timeEl(x.at ?? x.time ?? x.created_at, false)), el('td', {}, x.action),
@@ -137,6 +142,7 @@ function auditCard() {
       el('td', {class: 'hide-sm small mono'}, detailText(x.detail ?? x.details))))
       : [el('tr', {}, el('td', {colspan: 4, class: 'empty'}, 'No admin actions yet.'))]));
   }).catch(e => body.replaceChildren(el('tr', {}, el('td', {colspan: 4}, notice('error', 'Could not load the audit log: ' + e.message)))));
+  refreshAudit();
   return card;
 }
 

@@ -216,6 +216,7 @@ class PagesBrowserTest {
         "arguments[0].value = 0; arguments[0].dispatchEvent(new Event('input'));", range);
     wait.until(d -> d.findElement(By.id("overlay-caption")).getText().contains("0.50"));
     waitForOverlay(By.id("overlay-image"));
+    ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
     shot("06-submission");
     fullPageShot("06-submission-full");
 
@@ -272,6 +273,11 @@ class PagesBrowserTest {
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     waitForText(By.id("teams-table"), "Team Pixel");
     waitForText(By.id("audit-table"), "team");
+    driver.findElement(By.id("team-name")).sendKeys("Team Gamma");
+    driver.findElement(By.xpath("//button[normalize-space()='Create']")).click();
+    WebElement newToken = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-team-token")));
+    assertTrue(newToken.getText().length() >= 20, "the new team's token is shown once: " + newToken.getText());
+    waitForText(By.id("teams-table"), "Team Gamma");
     shot("09-admin");
     fullPageShot("09-admin-full");
 
@@ -279,6 +285,7 @@ class PagesBrowserTest {
     driver.findElement(By.xpath("//button[normalize-space()='Reveal private board']")).click();
     driver.switchTo().alert().accept();
     waitForText(By.id("admin-messages"), "revealed");
+    waitForText(By.id("audit-table"), "reveal");
     driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("private-leaderboard")));
     waitForText(By.id("private-leaderboard"), "Team Pixel");
