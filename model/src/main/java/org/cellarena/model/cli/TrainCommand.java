@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cellarena.model.submit.AutoSubmit;
 import org.cellarena.model.train.ConfigException;
 import org.cellarena.model.train.ConfigLoader;
 import org.cellarena.model.train.TrainConfig;
@@ -52,9 +53,41 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-minutes", description = "stop training after this many minutes (validates and saves first; 0: no limit)", defaultValue = "0")
   double maxMinutes;
 
+  @Option(names = "--submit", paramLabel = "URL", description = "after training, predict the test images, upload the submission to this server and wait for its public score")
+  java.net.URI submit;
+
+  @Option(names = "--competition", paramLabel = "ID", description = "with --submit: the competition id")
+  String competition;
+
+  @Option(names = "--token", paramLabel = "T", defaultValue = "${env:CELLARENA_TOKEN}", description = "with --submit: the team's token (default: $CELLARENA_TOKEN)")
+  String token;
+
+  @Option(names = "--test-images", paramLabel = "DIR", description = "with --submit: the competition's test images (default: DATA/test)")
+  Path testImages;
+
+  @Option(names = "--tta", description = "with --submit: flip test-time augmentation")
+  boolean tta;
+
+  @Option(names = "--submissions-dir", defaultValue = "submissions", description = "with --submit: where the submission file is kept (default: ${DEFAULT-VALUE})")
+  Path submissionsDir;
+
   @Override
   public Integer call() throws Exception {
     try {
+      if (submit != null) {
+        if (competition == null || competition.isBlank()) {
+          throw new IllegalArgumentException("--submit needs --competition");
+        }
+        if (token == null || token.isBlank()) {
+          throw new IllegalArgumentException("--submit needs --token (or CELLARENA_TOKEN)");
+        }
+        if (testImages == null) {
+          testImages = data.resolve("test");
+        }
+        if (!Files.isDirectory(testImages)) {
+          throw new IllegalArgumentException("test images not found: " + testImages + " (give --test-images)");
+        }
+      }
       if (!Files.isDirectory(data)) {
         throw new IllegalArgumentException("data dir not found: " + data);
       }
@@ -67,7 +100,17 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.printf("trained %d epochs (%d iterations, %.2f images/s); %s; checkpoints in %s%n", r.epochsDone(),
           r.iterations(), r.imagesPerSecond(), Double.isNaN(r.bestMap()) ? "no validation images"
               : String.format("best val mAP %.4f at epoch %d", r.bestMap(), r.bestEpoch()), r.workDir());
-      return 0;
+      if (submit == null) {
+        return 0;
+      }
+      AutoSubmit.Outcome o = AutoSubmit.run(workDir, testImages, submissionsDir, competition, submit, token, tta,
+          System.err);
+      if (o.scored()) {
+        System.out.printf("submission %d (%s): public score %.6f%n", o.id(), o.file(), o.publicScore());
+        return 0;
+      }
+      System.err.println("cellarena train: submission " + o.id() + " failed: " + o.error());
+      return 2;
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("cellarena train: " + e.getMessage());
       return 2;
