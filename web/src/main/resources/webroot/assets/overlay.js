@@ -46,7 +46,7 @@ export function controls(images, state, onChange, idPrefix = 'ov') {
 /**
  * The viewer of one submission. images: [{id, label}] in the table's order. Returns {node, select(imageId)}.
  */
-export function overlayViewer(sid, images) {
+export function overlayViewer(sid, images, {onShow = () => {}} = {}) {
   const state = {i: 0, k: 0};
   const img = el('img', {id: 'overlay-image', alt: 'Overlay loading', width: 704, height: 520});
   const caption = el('figcaption', {id: 'overlay-caption'});
@@ -58,6 +58,7 @@ export function overlayViewer(sid, images) {
   async function load() {
     const my = ++token;
     const im = images[state.i], t = thresholds[state.k];
+    onShow(im.id);
     show(message);
     img.setAttribute('aria-busy', 'true');
     try {

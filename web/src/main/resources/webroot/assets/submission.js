@@ -80,7 +80,17 @@ function render(d, sub) {
         el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Cell type'), el('th', {scope: 'col', class: 'num'}, 'Score'))),
         el('tbody', {}, d.cellTypes.map(([t, v]) => el('tr', {}, el('th', {scope: 'row'}, t), el('td', {class: 'num'}, fmtScore(v)))))) : null));
 
-  const viewer = publicImages.length ? overlayViewer(d.id ?? sid, publicImages.map(i => ({id: i.id, label: `${i.id} (${i.cellType}, ${fmtScore(i.score, 3)})`}))) : null;
+  let shown = null;
+  const viewer = publicImages.length ? overlayViewer(d.id ?? sid,
+    [...publicImages].sort((a, b) => a.score - b.score).map(i => ({id: i.id, label: `${i.id} (${i.cellType}, ${fmtScore(i.score, 3)})`})),
+    {onShow: id => {
+      shown = id;
+      table.querySelectorAll('tbody tr').forEach(tr => {
+        const on = tr.dataset.image === id;
+        tr.classList.toggle('selected', on);
+        if (on) tr.setAttribute('aria-current', 'true'); else tr.removeAttribute('aria-current');
+      });
+    }}) : null;
 
   // The per-image table: Public images, worst first, sortable, filterable by cell type.
   const types = [...new Set(publicImages.map(i => i.cellType))].sort();
@@ -101,7 +111,8 @@ function render(d, sub) {
     {key: 'spurious', label: 'Spurious', num: true},
     {key: 'split', label: 'Split', num: true, className: 'hide-sm'},
     {key: 'merged', label: 'Merged', num: true, className: 'hide-sm'},
-  ], {sortKey: 'score', descending: false});
+  ], {sortKey: 'score', descending: false,
+    rowAttrs: r => ({dataset: {image: r.id}, class: r.id === shown ? 'selected' : null, 'aria-current': r.id === shown ? 'true' : null})});
   function apply() {
     const t = filter.value, q = search.value.trim().toLowerCase();
     const shown = publicImages.filter(i => (!t || i.cellType === t) && (!q || String(i.id).toLowerCase().includes(q)));
