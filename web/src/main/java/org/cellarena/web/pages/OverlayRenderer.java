@@ -219,22 +219,23 @@ public final class OverlayRenderer {
     }
     Raster raster = image.getRaster();
     int iw = image.getWidth(), ih = image.getHeight();
-    int bands = raster.getNumBands();
-    boolean wide = raster.getSampleModel().getSampleSize(0) > 8;
+    // Grey samples are read as they are (8 or 16 bit); anything else (RGB, palette, alpha) through its colours.
+    boolean grey = image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+        && !(image.getColorModel() instanceof java.awt.image.IndexColorModel) && raster.getNumBands() <= 2;
+    boolean wide = grey && raster.getSampleModel().getSampleSize(0) > 8;
     int max = wide ? 65535 : 255;
     double[] gray = new double[width * height];
-    int[] pixel = new int[bands];
     int[] histogram = new int[max + 1];
     for (int y = 0; y < height; y++) {
       int sy = (int) ((long) y * ih / height);
       for (int x = 0; x < width; x++) {
         int sx = (int) ((long) x * iw / width);
-        raster.getPixel(sx, sy, pixel);
         int v;
-        if (bands >= 3) {
-          v = (pixel[0] * 299 + pixel[1] * 587 + pixel[2] * 114) / 1000;
+        if (grey) {
+          v = raster.getSample(sx, sy, 0);
         } else {
-          v = pixel[0];
+          int c = image.getRGB(sx, sy);
+          v = (((c >> 16) & 255) * 299 + ((c >> 8) & 255) * 587 + (c & 255) * 114) / 1000;
         }
         v = Math.max(0, Math.min(max, v));
         histogram[v]++;

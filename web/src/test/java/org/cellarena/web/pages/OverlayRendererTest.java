@@ -125,6 +125,20 @@ class OverlayRendererTest {
   }
 
   @Test
+  void drawsOverAColourImage(@TempDir Path dir) throws IOException {
+    BufferedImage rgb = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        rgb.setRGB(x, y, x < W / 2 ? 0xFF202020 : 0xFFE0E0E0);
+      }
+    }
+    Path file = dir.resolve("rgb.png");
+    ImageIO.write(rgb, "png", file.toFile());
+    BufferedImage img = png(OverlayRenderer.render(file, W, H, List.of(), List.of(), 0.5));
+    assertTrue((at(img, 5, 40) & 255) > (at(img, 5, 4) & 255) + 100, "dark left, light right");
+  }
+
+  @Test
   void refusesAThresholdThatIsNotOneOfTheTen() {
     assertThrows(IllegalArgumentException.class,
         () -> OverlayRenderer.render((Path) null, W, H, List.of(), List.of(), 0.52));
