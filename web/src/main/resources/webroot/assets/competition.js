@@ -77,3 +77,5 @@ function stat(label, value, sub) {
 }
 
 await load();
+// Keep the board current while the page is open (every 30 s, only when the tab is visible).
+setInterval(() => { if (document.visibilityState === 'visible') load(); }, 30000);

@@ -40,6 +40,11 @@ export function controls(images, state, onChange, idPrefix = 'ov') {
     el('span', {class: 'spacer'}),
     el('label', {for: idPrefix + '-threshold'}, 'IoU threshold'), range, out);
   box.sync = sync;
+  /** Moves by di images and dk thresholds (keyboard: left/right and up/down). */
+  box.step = (di, dk) => {
+    const i = Math.max(0, Math.min(images.length - 1, state.i + di)), k = Math.max(0, Math.min(9, state.k + dk));
+    if (i !== state.i || k !== state.k) { state.i = i; state.k = k; sync(); onChange(); }
+  };
   return box;
 }
 
@@ -87,9 +92,15 @@ export function overlayViewer(sid, images, {onShow = () => {}} = {}) {
     }
   }
   const ctl = controls(images, state, load);
+  frame.tabIndex = 0;
+  frame.setAttribute('aria-label', 'Overlay image: arrow keys left and right change the image, up and down the threshold');
+  frame.addEventListener('keydown', e => {
+    const moves = {ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1]};
+    if (moves[e.key]) { e.preventDefault(); ctl.step(...moves[e.key]); }
+  });
   const node = el('section', {class: 'card', id: 'overlay-viewer', 'aria-labelledby': 'overlay-h'},
     el('h2', {id: 'overlay-h'}, 'Overlay'),
-    el('p', {class: 'small muted'}, 'Ground-truth and predicted contours, coloured by what happens to each at the chosen IoU threshold. Step through thresholds to see where matches are lost.'),
+    el('p', {class: 'small muted'}, 'Ground-truth and predicted contours, coloured by what happens to each at the chosen IoU threshold. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).'),
     ctl, legend(), message,
     el('div', {class: 'viewer'}, el('figure', {}, frame, caption), side));
   return {

@@ -216,6 +216,13 @@ class PagesBrowserTest {
         "arguments[0].value = 0; arguments[0].dispatchEvent(new Event('input'));", range);
     wait.until(d -> d.findElement(By.id("overlay-caption")).getText().contains("0.50"));
     waitForOverlay(By.id("overlay-image"));
+    // the keyboard steps too: up raises the threshold
+    WebElement frame = driver.findElement(By.cssSelector("#overlay-viewer .frame"));
+    frame.sendKeys(org.openqa.selenium.Keys.ARROW_UP);
+    wait.until(d -> d.findElement(By.id("overlay-caption")).getText().contains("0.55"));
+    frame.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    wait.until(d -> d.findElement(By.id("overlay-caption")).getText().contains("0.50"));
+    waitForOverlay(By.id("overlay-image"));
     ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
     shot("06-submission");
     fullPageShot("06-submission-full");
