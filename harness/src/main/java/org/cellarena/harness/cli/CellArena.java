@@ -11,19 +11,21 @@ import picocli.CommandLine.Command;
     description = "Self-hosted competition harness for cell instance segmentation (Sartorius layout).",
     subcommands = {
       CommandLine.HelpCommand.class,
-      ScoreCommand.class,
-      ValidateCommand.class,
-      org.cellarena.web.cli.ServeCommand.class,
-      org.cellarena.web.cli.TeamCommand.class,
+      DemoCommand.class,
       DemoDataCommand.class,
+      ImportCocoCommand.class,
       SplitCommand.class,
       CompetitionCommand.class,
-      BaselineCommand.class,
+      org.cellarena.web.cli.ServeCommand.class,
+      org.cellarena.web.cli.TeamCommand.class,
       SubmitCommand.class,
-      ImportCocoCommand.class,
-      BenchCommand.class,
+      LeaderboardCommand.class,
+      BaselineCommand.class,
       org.cellarena.model.cli.TrainCommand.class,
       org.cellarena.model.cli.PredictCommand.class,
+      ScoreCommand.class,
+      ValidateCommand.class,
+      BenchCommand.class,
     })
 public final class CellArena implements Runnable {
 
