@@ -53,8 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535 || trainMinutes < 0 || images < 3) {
-      throw new UserException("--port must be 0..65535, --train-minutes >= 0, --images >= 3");
+    if (port < 0 || port > 65535 || trainMinutes < 0 || images < 10) {
+      throw new UserException("--port must be 0..65535, --train-minutes >= 0, --images >= 10 (a split needs some of each cell type)");
     }
     Path home = Path.of(System.getProperty("cellarena.home", ".")).toAbsolutePath().normalize();
     Path data = (dataDir != null ? dataDir : home.resolve("data")).toAbsolutePath().normalize();

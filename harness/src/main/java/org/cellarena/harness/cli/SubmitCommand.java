@@ -61,22 +61,25 @@ public final class SubmitCommand implements Callable<Integer> {
     SubmissionClient client = new SubmissionClient(base, token);
     JsonObject receipt = client.upload(competition, file, description);
     long id = receipt.getLong("id");
-    System.out.println("submitted " + file.getFileName() + " as submission " + id + " (" + receipt.getString("status")
+    var out = spec.commandLine().getOut();
+    out.println("submitted " + file.getFileName() + " as submission " + id + " (" + receipt.getString("status")
         + "); status: " + server.replaceAll("/+$", "") + "/api/submissions/" + id);
     if (!await) {
       return 0;
     }
-    JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), SubmitCommand::printProgress);
+    JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), this::printProgress);
     if ("scored".equals(result.getString("status"))) {
-      System.out.printf("scored: public score %.10f%n", result.getDouble("public_score"));
+      out.printf("scored: public score %.10f%n", result.getDouble("public_score"));
       return 0;
     }
-    System.err.println("failed: " + result.getString("error", "(no reason given)"));
+    spec.commandLine().getErr().println("failed: " + result.getString("error", "(no reason given)"));
     return UserErrorHandler.INVALID_INPUT;
   }
 
-  private static void printProgress(JsonObject status) {
+  private void printProgress(JsonObject status) {
     Object position = status.getValue("queue_position");
-    System.out.println("  " + status.getString("status") + (position != null ? " (position " + position + ")" : ""));
+    var out = spec.commandLine().getOut();
+    out.println("  " + status.getString("status") + (position != null ? " (position " + position + ")" : ""));
+    out.flush();
   }
 }
