@@ -2,15 +2,18 @@ package org.cellarena.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.cellarena.web.api.ApiRouter;
+import org.cellarena.web.api.HttpVerticle;
 import org.cellarena.web.auth.AdminToken;
 import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.board.DailyQuota;
@@ -40,11 +43,11 @@ public final class Server implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Server.class.getName());
 
   private final Services services;
-  private final HttpServer http;
+  private final int port;
 
-  private Server(Services services, HttpServer http) {
+  private Server(Services services, int port) {
     this.services = services;
-    this.http = http;
+    this.port = port;
   }
 
   /** Starts a server; a generated admin token is printed to standard output, the one time it is made. */
@@ -84,16 +87,34 @@ public final class Server implements AutoCloseable {
           new AuditLog(db), AdminToken.resolve(config.adminToken(), new Settings(db), announceAdminToken),
           new RateLimiter(config.requestsPerMinute()));
       queue.start();
-      HttpServer http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-          .requestHandler(ApiRouter.create(services))
-          .listen(config.port(), config.host()));
+      int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
       LOG.info("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
-          + ":" + http.actualPort());
-      return new Server(services, http);
+          + ":" + port);
+      return new Server(services, port);
     } catch (RuntimeException e) {
       vertx.close();
       db.close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts one HTTP server per core, all on the same port, which Vert.x shares among them (port 0: a free port
+   * chosen first); returns the port.
+   */
+  private static int listen(Vertx vertx, Router router, String host, int port) {
+    int actual = port != 0 ? port : freePort(host);
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    await(vertx.deployVerticle(() -> new HttpVerticle(router, host, actual),
+        new DeploymentOptions().setInstances(instances)));
+    return actual;
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new ServerStartException("cannot find a free port on " + host + ": " + e.getMessage(), e);
     }
   }
 
@@ -111,7 +132,8 @@ public final class Server implements AutoCloseable {
     try {
       return future.toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {
-      throw new ServerStartException("cannot start the HTTP server: " + e.getCause().getMessage(), e.getCause());
+      Throwable cause = e.getCause();
+      throw new ServerStartException("cannot start the HTTP server: " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServerStartException("interrupted while starting", e);
@@ -120,7 +142,7 @@ public final class Server implements AutoCloseable {
 
   /** The port the server listens on. */
   public int port() {
-    return http.actualPort();
+    return port;
   }
 
   /** {@code http://host:port}. */
@@ -145,7 +167,6 @@ public final class Server implements AutoCloseable {
   public void close() {
     services.queue().close();
     try {
-      await(http.close());
       await(services.vertx().close());
     } finally {
       services.database().close();

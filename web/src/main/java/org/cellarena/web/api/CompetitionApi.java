@@ -7,6 +7,7 @@ import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.board.Leaderboards.Board;
+import org.cellarena.web.board.Leaderboards.Rendered;
 import org.cellarena.web.competition.Competition;
 
 /** The public side of competitions: the list, one competition, its leaderboards. */
@@ -45,21 +46,16 @@ final class CompetitionApi {
 
   private void board(RoutingContext ctx, Competition competition, Board board) {
     boolean csv = "csv".equalsIgnoreCase(ctx.request().getParam("format"));
-    JsonObject cached = services.leaderboards().cached(competition, board);
-    if (cached != null) {
-      send(ctx, cached, csv);
-      return;
-    }
-    ctx.vertx().executeBlocking(() -> services.leaderboards().compute(competition, board), false)
-        .onSuccess(json -> send(ctx, json, csv))
+    services.leaderboards().get(ctx.vertx(), competition, board)
+        .onSuccess(rendered -> send(ctx, rendered, csv))
         .onFailure(ctx::fail);
   }
 
-  private static void send(RoutingContext ctx, JsonObject board, boolean csv) {
+  private static void send(RoutingContext ctx, Rendered board, boolean csv) {
     if (csv) {
-      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8").end(Leaderboards.toCsv(board));
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8").end(Leaderboards.toCsv(board.board()));
     } else {
-      Replies.json(ctx, 200, board);
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(board.json());
     }
   }
 

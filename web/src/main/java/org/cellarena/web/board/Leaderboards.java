@@ -1,5 +1,9 @@
 package org.cellarena.web.board;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -18,7 +22,8 @@ import org.cellarena.web.store.Submissions;
 /**
  * The public leaderboard (per team its best scored submission on the Public images) and the private one (per team
  * the best of its final picks on the Private images). Each board is computed once and kept until a submission
- * of its competition changes; {@link #cached} answers without touching the database.
+ * of its competition changes; {@link #get} answers from memory when it can and computes a board at most once at
+ * a time.
  */
 public final class Leaderboards {
   /** Which board. */
@@ -26,32 +31,59 @@ public final class Leaderboards {
 
   private record Key(String competition, Board board) {}
 
-  private record Cached(long generation, JsonObject board) {}
+  /** A computed board, with its JSON already encoded (what most requests send). */
+  public record Rendered(JsonObject board, Buffer json) {}
+
+  private record Cached(long generation, Rendered rendered) {}
 
   private final Submissions submissions;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+  private final Map<Key, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
 
   public Leaderboards(Submissions submissions) {
     this.submissions = submissions;
   }
 
   /** The board if it is computed and current, else null (then call {@link #compute}, off the event loop). */
-  public JsonObject cached(Competition competition, Board board) {
+  public Rendered cached(Competition competition, Board board) {
     Cached c = cache.get(new Key(competition.id(), board));
-    return c != null && c.generation == generation(competition.id()).get() ? c.board : null;
+    return c != null && c.generation == generation(competition.id()).get() ? c.rendered : null;
   }
 
   /** Computes the board from the database (blocking) and keeps it. */
-  public JsonObject compute(Competition competition, Board board) {
+  public Rendered compute(Competition competition, Board board) {
     long generation = generation(competition.id()).get();
     List<Entry> entries = entries(competition.id());
     JsonObject result = new JsonObject()
         .put("competition", competition.id())
         .put("board", board.name().toLowerCase(java.util.Locale.ROOT))
         .put("rows", board == Board.PUBLIC ? publicRows(entries) : privateRows(entries, competition.finalPicks()));
-    cache.put(new Key(competition.id(), board), new Cached(generation, result));
-    return result;
+    Rendered rendered = new Rendered(result, result.toBuffer());
+    cache.put(new Key(competition.id(), board), new Cached(generation, rendered));
+    return rendered;
+  }
+
+  /**
+   * The board: from memory when current, else computed on a worker thread, once however many requests ask at
+   * the same time (they all get that one computation's answer).
+   */
+  public Future<Rendered> get(Vertx vertx, Competition competition, Board board) {
+    Rendered current = cached(competition, board);
+    if (current != null) {
+      return Future.succeededFuture(current);
+    }
+    Key key = new Key(competition.id(), board);
+    Promise<Rendered> computing = Promise.promise();
+    Future<Rendered> already = inFlight.putIfAbsent(key, computing.future());
+    if (already != null) {
+      return already;
+    }
+    vertx.executeBlocking(() -> compute(competition, board), false).onComplete(done -> {
+      inFlight.remove(key, computing.future());
+      computing.handle(done);
+    });
+    return computing.future();
   }
 
   /** Forgets the competition's boards; the next request computes them again. */
