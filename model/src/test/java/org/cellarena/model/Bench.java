@@ -20,19 +20,21 @@ import org.cellarena.model.train.Training;
 
 /**
  * Benchmark: training images/s, prediction images/s and peak RSS of a config on generated images.
- * Args: config imageSize trainIters warmupIters predictImages. Prints one line of figures.
+ * Args: config WIDTHxHEIGHT trainIters warmupIters predictImages. Prints one line of figures.
  */
 public final class Bench {
   public static void main(String[] args) throws Exception {
     Path cfgFile = Path.of(args[0]);
-    int size = Integer.parseInt(args[1]);
+    String[] wh = args[1].split("x");
+    int width = Integer.parseInt(wh[0]);
+    int height = Integer.parseInt(wh[wh.length - 1]);
     int iters = Integer.parseInt(args[2]);
     int warm = Integer.parseInt(args[3]);
     int predictImages = Integer.parseInt(args[4]);
     TrainConfig cfg = ConfigLoader.load(cfgFile, List.of());
     Path dir = Files.createTempDirectory("cellarena-bench");
     int n = Math.max(4, (iters + warm) * cfg.data().batchSize());
-    SyntheticCells.write(dir, n, size, 5);
+    SyntheticCells.write(dir, n, width, height, 5);
     Dataset ds = Dataset.open(dir);
     try (NDManager root = NDManager.newBaseManager()) {
       MaskRcnn model = new MaskRcnn(cfg.model());
@@ -52,7 +54,8 @@ public final class Bench {
             t += dt;
             images += b.size();
           }
-          System.err.printf("iter %d: %.2f s (batch %dx%dx%d)%n", done, dt / 1e9, b.size(), b.height(), b.width());
+          System.err.printf("iter %d: %.2f s (batch %dx%dx%d), RSS %.0f MB%n", done, dt / 1e9, b.size(), b.height(),
+              b.width(), rssKb("VmRSS:") / 1024.0);
           done++;
         }
       }
@@ -69,15 +72,19 @@ public final class Bench {
       double predictSeconds = (System.nanoTime() - p0) / 1e9;
       System.out.printf("BENCH %s: image %dx%d, batch %d, params %.2fM: train %.3f images/s (%d images after %d "
               + "warm-up iterations), predict %.3f images/s (%d images), peak RSS %.2f GB after training, %.2f GB "
-              + "after prediction%n", cfgFile.getFileName(), size, size, cfg.data().batchSize(),
+              + "after prediction%n", cfgFile.getFileName(), width, height, cfg.data().batchSize(),
           model.parameterCount() / 1e6, images / (t / 1e9), images, warm, Math.min(predictImages, n) / predictSeconds,
           Math.min(predictImages, n), rssTrain / 1048576.0, peakRssKb() / 1048576.0);
     }
   }
 
   static long peakRssKb() throws Exception {
+    return rssKb("VmHWM:");
+  }
+
+  static long rssKb(String key) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
+      if (line.startsWith(key)) {
         return Long.parseLong(line.replaceAll("\\D", ""));
       }
     }

@@ -25,6 +25,11 @@ public final class SyntheticCells {
 
   /** Writes {@code n} images of {@code size x size} to {@code dir}; returns their ids. */
   public static List<String> write(Path dir, int n, int size, long seed) throws IOException {
+    return write(dir, n, size, size, seed);
+  }
+
+  /** Writes {@code n} images of {@code width x height}; returns their ids. */
+  public static List<String> write(Path dir, int n, int width, int height, long seed) throws IOException {
     GrayImage.loadOpenCv();
     Files.createDirectories(dir.resolve("train"));
     Random r = new Random(seed);
@@ -34,9 +39,9 @@ public final class SyntheticCells {
       for (int i = 0; i < n; i++) {
         String id = String.format("synth%04d", i);
         String type = TYPES[i % TYPES.length];
-        List<RunMask> cells = image(dir.resolve("train").resolve(id + ".png"), size, r);
+        List<RunMask> cells = image(dir.resolve("train").resolve(id + ".png"), width, height, r);
         for (RunMask m : cells) {
-          w.write(id + "," + m.toRle() + "," + size + "," + size + "," + type + "\n");
+          w.write(id + "," + m.toRle() + "," + width + "," + height + "," + type + "\n");
         }
         ids.add(id);
       }
@@ -44,20 +49,21 @@ public final class SyntheticCells {
     return ids;
   }
 
-  static List<RunMask> image(Path png, int size, Random r) {
-    float[] img = new float[size * size];
+  static List<RunMask> image(Path png, int width, int height, Random r) {
+    int size = width;
+    float[] img = new float[width * height];
     double fx = 0.02 + 0.03 * r.nextDouble(), fy = 0.02 + 0.03 * r.nextDouble(), ph = r.nextDouble() * 6;
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
         img[y * size + x] = (float) (128 + 10 * Math.sin(fx * x + ph) * Math.cos(fy * y) + r.nextGaussian() * 5);
       }
     }
-    int[] owner = new int[size * size];
+    int[] owner = new int[width * height];
     java.util.Arrays.fill(owner, -1);
-    int count = 15 + r.nextInt(16);
+    int count = (15 + r.nextInt(16)) * Math.max(1, width * height / (256 * 256));
     for (int c = 0; c < count; c++) {
       double cx = 8 + r.nextDouble() * (size - 16);
-      double cy = 8 + r.nextDouble() * (size - 16);
+      double cy = 8 + r.nextDouble() * (height - 16);
       double a = 6 + r.nextDouble() * 8;
       double b = 5 + r.nextDouble() * 6;
       double th = r.nextDouble() * Math.PI;
@@ -66,7 +72,7 @@ public final class SyntheticCells {
       int ext = (int) Math.ceil(a + 3);
       for (int y = (int) (cy - ext); y <= cy + ext; y++) {
         for (int x = (int) (cx - ext); x <= cx + ext; x++) {
-          if (x < 0 || y < 0 || x >= size || y >= size) {
+          if (x < 0 || y < 0 || x >= width || y >= height) {
             continue;
           }
           double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
@@ -82,8 +88,8 @@ public final class SyntheticCells {
         }
       }
     }
-    Mat m = new Mat(size, size, CvType.CV_8U);
-    byte[] bytes = new byte[size * size];
+    Mat m = new Mat(height, width, CvType.CV_8U);
+    byte[] bytes = new byte[width * height];
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) Math.max(0, Math.min(255, Math.round(img[i])));
     }
@@ -92,7 +98,7 @@ public final class SyntheticCells {
     m.release();
     List<RunMask> cells = new ArrayList<>();
     for (int c = 0; c < count; c++) {
-      boolean[] dense = new boolean[size * size];
+      boolean[] dense = new boolean[width * height];
       int area = 0;
       for (int p = 0; p < dense.length; p++) {
         if (owner[p] == c) {
@@ -101,7 +107,7 @@ public final class SyntheticCells {
         }
       }
       if (area >= 20) {
-        cells.add(RunMask.fromDense(dense, size, size));
+        cells.add(RunMask.fromDense(dense, width, height));
       }
     }
     return cells;

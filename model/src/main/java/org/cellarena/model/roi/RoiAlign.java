@@ -20,11 +20,20 @@ public final class RoiAlign {
   private final int outputSize;
   private final int samplingRatio;
   private final int chunk;
+  private final Mode mode;
+
+  /** How a chunk's feature window is taken: chosen by size, or forced (tests). */
+  public enum Mode { AUTO, SHARED, PER_ROI }
 
   public RoiAlign(int outputSize, int samplingRatio, int chunk) {
+    this(outputSize, samplingRatio, chunk, Mode.AUTO);
+  }
+
+  public RoiAlign(int outputSize, int samplingRatio, int chunk, Mode mode) {
     this.outputSize = outputSize;
     this.samplingRatio = samplingRatio;
     this.chunk = chunk;
+    this.mode = mode;
   }
 
   public int outputSize() {
@@ -79,7 +88,11 @@ public final class RoiAlign {
     return sorted.get(new NDIndex("{}", m.create(inverse)));
   }
 
-  /** RoIAlign of some RoIs on one feature map {@code (C, H, W)}. */
+  /**
+   * RoIAlign of some RoIs on one feature map {@code (C, H, W)}. The chunk either shares one window of the map (the
+   * union of what its RoIs touch) or, when that would be larger, takes a same-sized window per RoI (stacked), so
+   * that memory follows the RoIs' size rather than the image's.
+   */
   public NDArray pool(NDArray feature, float scale, float[] rois, int[] idx) {
     Shape s = feature.getShape();
     int c = (int) s.get(0);
@@ -90,6 +103,7 @@ public final class RoiAlign {
     AxisWeights[] ay = new AxisWeights[k];
     AxisWeights[] ax = new AxisWeights[k];
     int y0 = h, y1 = 0, x0 = w, x1 = 0;
+    int hm = 0, wm = 0;
     for (int i = 0; i < k; i++) {
       int r = idx[i];
       ay[i] = AxisWeights.compute(rois[4 * r + 1] * scale - 0.5f, rois[4 * r + 3] * scale - 0.5f, p, h, samplingRatio);
@@ -99,12 +113,26 @@ public final class RoiAlign {
         y1 = Math.max(y1, ay[i].hi);
         x0 = Math.min(x0, ax[i].lo);
         x1 = Math.max(x1, ax[i].hi);
+        hm = Math.max(hm, ay[i].hi - ay[i].lo);
+        wm = Math.max(wm, ax[i].hi - ax[i].lo);
       }
     }
     NDManager m = feature.getManager();
     if (y1 <= y0 || x1 <= x0) {
       return m.zeros(new Shape(k, c, p, p));
     }
+    boolean perRoi = mode == Mode.PER_ROI
+        || (mode == Mode.AUTO && (long) k * hm * wm < (long) (y1 - y0) * (x1 - x0));
+    return perRoi ? perRoiWindows(feature, ay, ax, hm, wm) : sharedWindow(feature, ay, ax, y0, y1, x0, x1);
+  }
+
+  private NDArray sharedWindow(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int y0, int y1, int x0, int x1) {
+    Shape s = feature.getShape();
+    int c = (int) s.get(0);
+    int h = (int) s.get(1);
+    int w = (int) s.get(2);
+    int k = ay.length;
+    int p = outputSize;
     int wh = y1 - y0;
     int ww = x1 - x0;
     float[] my = new float[k * p * wh];
@@ -117,12 +145,44 @@ public final class RoiAlign {
         }
       }
     }
+    NDManager m = feature.getManager();
     NDArray window = feature.get(new NDIndex(":, {}:{}, {}:{}", y0, y1, x0, x1));
     NDArray rows = m.create(my, new Shape((long) k * p, wh));
     NDArray cols = m.create(mx, new Shape(k, ww, p));
     // (k*p, wh) x (wh, c*ww) -> (k, p, c, ww) -> (k, c*p, ww) x (k, ww, p) -> (k, c, p, p)
     NDArray t = rows.matMul(window.transpose(1, 0, 2).reshape(wh, (long) c * ww));
     t = t.reshape(k, p, c, ww).transpose(0, 2, 1, 3).reshape(k, (long) c * p, ww);
+    return t.matMul(cols).reshape(k, c, p, p);
+  }
+
+  private NDArray perRoiWindows(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int hm, int wm) {
+    Shape s = feature.getShape();
+    int c = (int) s.get(0);
+    int h = (int) s.get(1);
+    int w = (int) s.get(2);
+    int k = ay.length;
+    int p = outputSize;
+    float[] my = new float[k * p * hm];
+    float[] mx = new float[k * wm * p];
+    NDList windows = new NDList(k);
+    for (int i = 0; i < k; i++) {
+      int ys = Math.min(ay[i].lo, h - hm);
+      int xs = Math.min(ax[i].lo, w - wm);
+      windows.add(feature.get(new NDIndex(":, {}:{}, {}:{}", ys, ys + hm, xs, xs + wm)));
+      for (int q = 0; q < p; q++) {
+        System.arraycopy(ay[i].weights, q * h + ys, my, (i * p + q) * hm, hm);
+        for (int x = 0; x < wm; x++) {
+          mx[(i * wm + x) * p + q] = ax[i].weights[q * w + xs + x];
+        }
+      }
+    }
+    NDManager m = feature.getManager();
+    NDArray stacked = NDArrays.stack(windows); // (k, c, hm, wm)
+    NDArray rows = m.create(my, new Shape(k, p, hm));
+    NDArray cols = m.create(mx, new Shape(k, wm, p));
+    // (k, p, hm) x (k, hm, c*wm) -> (k, p, c, wm) -> (k, c*p, wm) x (k, wm, p) -> (k, c, p, p)
+    NDArray t = rows.matMul(stacked.transpose(0, 2, 1, 3).reshape(k, hm, (long) c * wm));
+    t = t.reshape(k, p, c, wm).transpose(0, 2, 1, 3).reshape(k, (long) c * p, wm);
     return t.matMul(cols).reshape(k, c, p, p);
   }
 }

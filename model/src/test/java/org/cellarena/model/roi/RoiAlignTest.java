@@ -32,6 +32,8 @@ class RoiAlignTest {
       RoiAlign align = new RoiAlign(2, 0, 16);
       // RoI (0,0,4,4) at stride 1: start -0.5, bins of 2, 2 samples per bin at 0 and 1 (bin 0), 2 and 3 (bin 1)
       NDArray inside = align.pool(f, 1f, new float[] {0, 0, 4, 4}, new int[] {0});
+      NDArray perRoi = new RoiAlign(2, 0, 16, RoiAlign.Mode.PER_ROI).pool(f, 1f, new float[] {0, 0, 4, 4}, new int[] {0});
+      assertArrayEquals(inside.toFloatArray(), perRoi.toFloatArray(), 1e-6f);
       assertArrayEquals(new float[] {5.5f, 7.5f, 25.5f, 27.5f}, inside.toFloatArray(), 1e-5f);
       // RoI (-4,-4,2,2), partly outside: bins of 3, 3 samples; bin 0 samples at -4,-3,-2 (< -1: contribute 0);
       // bin 1 samples at -1 (clamped to 0), 0, 1 -> row weights 2/3, 1/3, divided over all 3 samples
@@ -107,8 +109,9 @@ class RoiAlignTest {
         + ly * (1 - lx) * f[y1 * w + x0] + ly * lx * f[y1 * w + x1];
   }
 
-  @Test
-  void multiLevelBatchMatchesTheSampleBySampleReference() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(RoiAlign.Mode.class)
+  void multiLevelBatchMatchesTheSampleBySampleReference(RoiAlign.Mode mode) {
     Random r = new Random(5);
     int[] strides = {4, 8};
     int[][] sizes = {{20, 24}, {10, 12}};
@@ -136,7 +139,7 @@ class RoiAlignTest {
         level[i] = r.nextInt(2);
       }
       int p = 7;
-      float[] out = new RoiAlign(p, 0, 8).apply(levels, strides, rois, batch, level).toFloatArray();
+      float[] out = new RoiAlign(p, 0, 8, mode).apply(levels, strides, rois, batch, level).toFloatArray();
       assertEquals(n * 3 * p * p, out.length);
       for (int i = 0; i < n; i++) {
         int l = level[i];
