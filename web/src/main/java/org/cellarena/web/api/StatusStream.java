@@ -1,6 +1,7 @@
 package org.cellarena.web.api;
 
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -62,6 +63,7 @@ final class StatusStream {
       response.setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
           .putHeader("Cache-Control", "no-cache")
+          .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY) // compression would hold events back
           .putHeader("X-Accel-Buffering", "no");
       response.write(": submission " + id + "\n\n");
       response.closeHandler(v -> close());

@@ -48,6 +48,19 @@ class LimitsTest {
   }
 
   @Test
+  void afterTheDeadlineSubmissionsAreRefused() {
+    ServerFixture.copyExampleCompetition(dataDir, json -> json.put("deadline", "2020-01-01T00:00:00Z"));
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      String team = fx.createTeam("late");
+      Http.Reply r = fx.http.postBytes("/api/competitions/example/submissions", team, "text/csv",
+          ServerFixture.exampleSubmission());
+      assertEquals(403, r.status(), r.body());
+      assertTrue(r.json().getString("error").contains("closed"), r.body());
+      assertEquals("2020-01-01T00:00:00Z", fx.http.get("/api/competitions/example", null).json().getString("deadline"));
+    }
+  }
+
+  @Test
   void anUploadOverTheCapIsRefusedWith413() {
     try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withUploadLimit(4096))) {
       String team = fx.createTeam("big");

@@ -139,10 +139,12 @@ class SubmissionFlowTest {
   void theEventStreamEndsWithScored() throws Exception {
     long id = fx.submit(token, ServerFixture.exampleSubmission());
     HttpResponse<InputStream> response = fx.http.client().send(
-        fx.http.request("/api/submissions/" + id + "/events", token).GET().build(),
+        fx.http.request("/api/submissions/" + id + "/events", token).header("Accept-Encoding", "gzip").GET().build(),
         HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, response.statusCode());
     assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    assertFalse(response.headers().firstValue("Content-Encoding").orElse("").contains("gzip"),
+        "events are not compressed, so each arrives at once");
     List<String> statuses = new ArrayList<>();
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       String line;
