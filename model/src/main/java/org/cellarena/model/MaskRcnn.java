@@ -115,7 +115,7 @@ public final class MaskRcnn extends LazyBlock {
 
   /** Images {@code (B, 3, H, W)} to the pyramid P2..P6 followed by RPN logits {@code (B, N)} and deltas. */
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDList feats = neck.forward(ps, backbone.forward(ps, in, training), training);
     NDList rpn = rpnHead.forward(ps, feats, training);
     NDList out = new NDList(feats);

@@ -34,7 +34,7 @@ public final class Bottleneck extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = in.head();
     NDArray out = conv2.forward(ps, conv1.forward(ps, in, training), training).head();
     if (avd) {

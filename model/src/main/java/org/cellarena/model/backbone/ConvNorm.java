@@ -29,7 +29,7 @@ public final class ConvNorm extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = norm.forward(ps, conv.forward(ps, in, training), training).head();
     return new NDList(relu ? Activation.relu(x) : x);
   }

@@ -19,7 +19,7 @@ public final class DeepStem extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDList x = conv3.forward(ps, conv2.forward(ps, conv1.forward(ps, in, training), training), training);
     return new NDList(Pool.maxPool2d(x.head(), new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
   }

@@ -63,7 +63,7 @@ public final class ResNeSt extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = stem.forward(ps, in, training && (config.frozenStages() < 0 || !stem.isInitialized())).head();
     NDList outs = new NDList();
     for (int s = 0; s < stages.size(); s++) {

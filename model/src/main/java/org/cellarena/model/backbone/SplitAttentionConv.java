@@ -34,7 +34,7 @@ public final class SplitAttentionConv extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = conv.forward(ps, in, training).head();
     Shape s = x.getShape();
     long b = s.get(0);

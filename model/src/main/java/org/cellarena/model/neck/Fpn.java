@@ -31,7 +31,7 @@ public final class Fpn extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     int n = laterals.size();
     NDArray[] lat = new NDArray[n];
     for (int i = 0; i < n; i++) {

@@ -30,7 +30,7 @@ public final class RpnHead extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList levels, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList levels, boolean training, PairList<String, Object> p) {
     NDList logits = new NDList();
     NDList deltas = new NDList();
     for (NDArray x : levels) {

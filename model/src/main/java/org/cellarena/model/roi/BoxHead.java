@@ -36,7 +36,7 @@ public final class BoxHead extends LazyBlock {
 
   /** Input {@code (R, C, 7, 7)}; output class logits {@code (R, K+1)} and deltas {@code (R, 4K)}. */
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = in.head();
     for (ConvNorm c : convs) {
       x = c.forward(ps, new NDList(x), training).head();

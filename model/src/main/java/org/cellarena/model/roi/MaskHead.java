@@ -31,7 +31,7 @@ public final class MaskHead extends LazyBlock {
 
   /** Input {@code (R, C, 14, 14)}; output logits {@code (R, K, 28, 28)}. */
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = in.head();
     for (ConvNorm c : convs) {
       x = c.forward(ps, new NDList(x), training).head();

@@ -56,36 +56,45 @@ public final class RoiAlign {
       return f0.getManager().zeros(new Shape(0, channels, outputSize, outputSize));
     }
     Integer[] order = new Integer[n];
+    float[] area = new float[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
+      area[i] = (rois[4 * i + 2] - rois[4 * i]) * (rois[4 * i + 3] - rois[4 * i + 1]);
     }
+    // chunks of RoIs of similar size, so per-RoI windows of one chunk waste little
     Arrays.sort(order, Comparator.<Integer>comparingInt(i -> batch[i]).thenComparingInt(i -> levels[i])
-        .thenComparingDouble(i -> rois[4 * i + 1]));
-    List<NDArray> parts = new ArrayList<>();
-    int[] placed = new int[n];
-    int start = 0;
-    while (start < n) {
-      int b = batch[order[start]];
-      int l = levels[order[start]];
-      int end = start + 1;
-      while (end < n && end - start < chunk && batch[order[end]] == b && levels[order[end]] == l) {
-        end++;
+        .thenComparingDouble(i -> area[i]));
+    NDManager parent = f0.getManager();
+    try (NDManager scope = parent.newSubManager()) {
+      List<NDArray> parts = new ArrayList<>();
+      int[] placed = new int[n];
+      int start = 0;
+      while (start < n) {
+        int b = batch[order[start]];
+        int l = levels[order[start]];
+        int end = start + 1;
+        while (end < n && end - start < chunk && batch[order[end]] == b && levels[order[end]] == l) {
+          end++;
+        }
+        int[] idx = new int[end - start];
+        for (int k = start; k < end; k++) {
+          idx[k - start] = order[k];
+          placed[order[k]] = k;
+        }
+        NDArray map = features.get(l).get(b);
+        map.attach(scope);
+        parts.add(pool(map, 1f / strides[l], rois, idx));
+        start = end;
       }
-      int[] idx = new int[end - start];
-      for (int k = start; k < end; k++) {
-        idx[k - start] = order[k];
-        placed[order[k]] = k;
+      NDArray sorted = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
+      long[] inverse = new long[n];
+      for (int i = 0; i < n; i++) {
+        inverse[i] = placed[i];
       }
-      parts.add(pool(features.get(l).get(b), 1f / strides[l], rois, idx));
-      start = end;
+      NDArray out = sorted.get(new NDIndex("{}", scope.create(inverse)));
+      out.attach(parent);
+      return out;
     }
-    NDArray sorted = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
-    long[] inverse = new long[n];
-    for (int i = 0; i < n; i++) {
-      inverse[i] = placed[i];
-    }
-    NDManager m = sorted.getManager();
-    return sorted.get(new NDIndex("{}", m.create(inverse)));
   }
 
   /**
@@ -123,7 +132,12 @@ public final class RoiAlign {
     }
     boolean perRoi = mode == Mode.PER_ROI
         || (mode == Mode.AUTO && (long) k * hm * wm < (long) (y1 - y0) * (x1 - x0));
-    return perRoi ? perRoiWindows(feature, ay, ax, hm, wm) : sharedWindow(feature, ay, ax, y0, y1, x0, x1);
+    try (NDManager scope = m.newSubManager()) {
+      feature.tempAttach(scope);
+      NDArray out = perRoi ? perRoiWindows(feature, ay, ax, hm, wm) : sharedWindow(feature, ay, ax, y0, y1, x0, x1);
+      out.attach(m);
+      return out;
+    }
   }
 
   private NDArray sharedWindow(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int y0, int y1, int x0, int x1) {

@@ -30,7 +30,7 @@ public final class TransposedConv2x2 extends LazyBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+  protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
     NDArray x = in.head();
     Shape s = x.getShape();
     long n = s.get(0), h = s.get(2), w = s.get(3);

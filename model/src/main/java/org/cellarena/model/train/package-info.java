@@ -1,0 +1,7 @@
+/**
+ * Training: JSON configurations with {@code --set} overrides, the SGD schedule (warm-up, step decay, optional time
+ * budget), SGD with momentum, the loop with per-iteration NDManagers, validation with the competition metric and
+ * threshold tuning, checkpoints and resume, {@code metrics.jsonl}, the loss-curve PNG, the progress bar, and the
+ * pretrained-backbone importer.
+ */
+package org.cellarena.model.train;
