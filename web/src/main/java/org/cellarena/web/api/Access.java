@@ -74,8 +74,10 @@ public final class Access {
       Optional<Team> team = ar.succeeded() ? ar.result() : Optional.empty();
       if (ar.succeeded() && team.isPresent() && teamAllowed) {
         ctx.put(Caller.KEY, Caller.of(team.get()));
-        ctx.next(); // the body handler, if any, takes the request's data from here
-        ctx.request().resume();
+        if (!hasBody(ctx)) {
+          ctx.request().resume();
+        }
+        ctx.next(); // a request with a body stays paused: the next handler reads it and resumes it
         return;
       }
       ctx.request().resume();
@@ -87,6 +89,11 @@ public final class Access {
         refuse(ctx, 403, "this is for the admin: a team token cannot do it");
       }
     });
+  }
+
+  private static boolean hasBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader("Content-Length");
+    return (length != null && !length.equals("0")) || ctx.request().getHeader("Transfer-Encoding") != null;
   }
 
   private static void refuse(RoutingContext ctx, int status, String message) {

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,41 +25,56 @@ final class SubmissionApi {
   }
 
   /**
-   * POST /api/competitions/:cid/submissions: a raw body (text/csv or gzip; {@code ?description=} and
-   * {@code ?filename=} optional) or multipart with a {@code file} field and an optional {@code description}.
-   * Answers 202 once the file is stored and its row committed.
+   * POST /api/competitions/:cid/submissions as {@code multipart/form-data}: a {@code file} field (the body
+   * handler has written it to disk) and an optional {@code description} field.
    */
-  void upload(RoutingContext ctx) {
+  void uploadMultipart(RoutingContext ctx) {
     Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
     Team team = Access.caller(ctx).team();
-    String contentType = ctx.request().getHeader("Content-Type");
-    boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/form-data");
-    Upload upload;
-    if (multipart) {
-      FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
-          .orElseThrow(() -> Refusal.badRequest("the multipart form has no \"file\" field"));
-      upload = new Upload(Path.of(file.uploadedFileName()), null, file.fileName(),
-          ctx.request().getFormAttribute("description"));
-    } else {
-      upload = new Upload(null, ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(),
-          ctx.request().getParam("filename"), ctx.request().getParam("description"));
-    }
+    FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
+        .orElseThrow(() -> Refusal.badRequest("the multipart form has no \"file\" field"));
+    accept(ctx, competition, team, Path.of(file.uploadedFileName()), file.fileName(),
+        ctx.request().getFormAttribute("description"));
+  }
+
+  /**
+   * POST /api/competitions/:cid/submissions with the file as the body (text/csv or gzip), streamed to disk;
+   * {@code ?description=} and {@code ?filename=} optional.
+   */
+  void uploadRaw(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Team team = Access.caller(ctx).team();
+    String fileName = ctx.request().getParam("filename");
+    String description = ctx.request().getParam("description");
+    RawUpload.receive(ctx, services.config().submissionsDir().resolve(".uploads"),
+        services.config().uploadLimitBytes()).onComplete(received -> {
+          if (received.failed()) {
+            if (received.cause() instanceof Refusal) {
+              ctx.response().putHeader("Connection", "close"); // the rest of the body is not read
+              ctx.fail(received.cause());
+            } else if (!ctx.response().closed()) {
+              ctx.fail(received.cause());
+            }
+            return;
+          }
+          Path body = received.result();
+          ctx.addEndHandler(done -> ctx.vertx().fileSystem().delete(body.toString()));
+          accept(ctx, competition, team, body, fileName, description);
+        });
+  }
+
+  /** Stores and queues the upload (on a worker thread) and answers 202 once its row is committed. */
+  private void accept(RoutingContext ctx, Competition competition, Team team, Path body, String fileName,
+      String description) {
     Replies.json(ctx, 202, () -> {
       long id;
-      try (InputStream in = upload.open()) {
-        id = services.intake().accept(competition, team, in, upload.fileName, upload.description);
+      try (InputStream in = Files.newInputStream(body)) {
+        id = services.intake().accept(competition, team, in, fileName, description);
       }
       return new JsonObject().put("id", id).put("status", Status.QUEUED.label())
           .put("status_url", "/api/submissions/" + id)
           .put("events_url", "/api/submissions/" + id + "/events");
     });
-  }
-
-  /** The body of an upload: a file the body handler wrote, or bytes. */
-  private record Upload(Path file, byte[] bytes, String fileName, String description) {
-    InputStream open() throws java.io.IOException {
-      return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(bytes);
-    }
   }
 
   /** GET /api/competitions/:cid/submissions: the caller's submissions, newest first, and its quota today. */

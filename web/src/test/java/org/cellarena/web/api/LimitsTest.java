@@ -75,6 +75,40 @@ class LimitsTest {
   }
 
   @Test
+  void aChunkedUploadIsCutOffAtTheCap() {
+    try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withUploadLimit(4096))) {
+      String team = fx.createTeam("streamer");
+      // no Content-Length: the server counts as the body streams in
+      Http.Reply r = fx.http.send(fx.http.request("/api/competitions/example/submissions", team)
+          .header("Content-Type", "text/csv")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+              () -> new java.io.ByteArrayInputStream(ServerFixture.exampleSubmission()))));
+      assertEquals(413, r.status(), r.body());
+    }
+  }
+
+  @Test
+  void aBodyCutShortByTheClientLeavesNoSubmission() throws Exception {
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      String team = fx.createTeam("quitter");
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fx.server.port())) {
+        var out = socket.getOutputStream();
+        out.write(("POST /api/competitions/example/submissions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + team + "\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\n").getBytes());
+        out.write(java.util.Arrays.copyOf(ServerFixture.exampleSubmission(), 1000));
+        out.flush();
+        ServerFixture.sleep(300);
+      }
+      ServerFixture.sleep(300);
+      assertEquals(0, fx.http.get("/api/competitions/example/submissions", team).json()
+          .getJsonArray("submissions").size());
+      try (Stream<Path> files = Files.list(dataDir.resolve("submissions/.uploads"))) {
+        assertEquals(0, files.count(), "the partial body was deleted");
+      }
+    }
+  }
+
+  @Test
   void aGzipBombIsRefusedAndLeavesNothingBehind() throws Exception {
     try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withUncompressedLimit(ServerConfig.MB))) {
       String team = fx.createTeam("bomber");
