@@ -54,7 +54,6 @@ public final class Access {
     long waitMillis = services.rateLimiter().acquire(Tokens.hash(token));
     if (waitMillis > 0) {
       long seconds = Math.max(1, (waitMillis + 999) / 1000);
-      ctx.response().putHeader("Retry-After", Long.toString(seconds));
       ctx.fail(new Refusal(429, "too many requests with this token; the limit is "
           + services.config().requestsPerMinute() + " a minute; retry in " + seconds + " s",
           new JsonObject().put("retry_after_seconds", seconds)));

@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cellarena.web.Refusal;
 
-/** Answers: JSON and text replies, blocking work moved off the event loop, and every error as JSON. */
+/** Answers: JSON replies, blocking work moved off the event loop, and every error as JSON. */
 public final class Replies {
   private static final Logger LOG = Logger.getLogger(Replies.class.getName());
 
@@ -31,17 +31,6 @@ public final class Replies {
     }
   }
 
-  /** Runs blocking work on a worker thread and answers its text with the content type. */
-  public static void text(RoutingContext ctx, String contentType, Callable<String> work) {
-    ctx.vertx().executeBlocking(work, false).onComplete(ar -> {
-      if (ar.succeeded()) {
-        ctx.response().putHeader("Content-Type", contentType).end(ar.result());
-      } else {
-        ctx.fail(ar.cause());
-      }
-    });
-  }
-
   /**
    * The failure handler of {@code /api/*}: a {@link Refusal} or an HTTP status becomes a JSON error.
    *
@@ -53,6 +42,9 @@ public final class Replies {
     }
     Throwable cause = ctx.failure();
     if (cause instanceof Refusal r) {
+      if (r.extra().containsKey("retry_after_seconds")) {
+        ctx.response().putHeader("Retry-After", String.valueOf(r.extra().getValue("retry_after_seconds")));
+      }
       json(ctx, r.status(), error(r.status(), r.getMessage()).mergeIn(r.extra()));
       return;
     }

@@ -41,6 +41,7 @@ class LimitsTest {
       assertEquals(tomorrow.toString(), body.getString("retry_at"));
       assertTrue(body.getString("error").contains("daily limit"), body.encode());
       assertTrue(body.getLong("retry_after_seconds") > 0);
+      assertEquals(body.getLong("retry_after_seconds").toString(), refused.header("Retry-After"));
       // another team is not affected
       String other = fx.createTeam("unlimited");
       fx.submit(other, ServerFixture.exampleSubmission());
