@@ -89,7 +89,7 @@ final class SubmissionApi {
         list.add(SubmissionView.status(s, position(s), revealed));
       }
       JsonArray picks = new JsonArray();
-      Leaderboards.finalPicks(rows, competition.finalPicks()).forEach(s -> picks.add(s.id()));
+      Leaderboards.finalPicks(rows, competition.finalPicks()).forEach(picks::add);
       return new JsonObject()
           .put("competition", competition.id())
           .put("team", team.name())

@@ -54,7 +54,7 @@ public final class Leaderboards {
   /** Computes the board from the database (blocking) and keeps it. */
   public Rendered compute(Competition competition, Board board) {
     long generation = generation(competition.id()).get();
-    List<Entry> entries = entries(competition.id());
+    List<Entry> entries = entries(submissions.forCompetition(competition.id()));
     JsonObject result = new JsonObject()
         .put("competition", competition.id())
         .put("board", board.name().toLowerCase(java.util.Locale.ROOT))
@@ -91,28 +91,30 @@ public final class Leaderboards {
     generation(competition).incrementAndGet();
   }
 
-  /** A team's final picks: its explicit ones, or by default its best public ones (up to {@code finalPicks}). */
-  public static List<SubmissionRow> finalPicks(List<SubmissionRow> teamSubmissions, int finalPicks) {
-    List<SubmissionRow> scored = teamSubmissions.stream().filter(s -> s.status() != Status.FAILED
-        && s.score() != null).toList();
-    List<SubmissionRow> explicit = scored.stream().filter(SubmissionRow::finalPick).toList();
+  /**
+   * The ids of a team's final picks: its explicit ones, or without any its best public ones (up to
+   * {@code finalPicks}, ties to the earlier). The private board uses the same rule.
+   */
+  public static List<Long> finalPicks(List<SubmissionRow> teamSubmissions, int finalPicks) {
+    return picks(entries(teamSubmissions), finalPicks).stream().map(Entry::submission).toList();
+  }
+
+  private static List<Entry> picks(List<Entry> team, int finalPicks) {
+    List<Entry> explicit = team.stream().filter(Entry::finalPick).toList();
     if (!explicit.isEmpty()) {
       return explicit;
     }
-    return scored.stream()
-        .sorted(Comparator.comparing((SubmissionRow s) -> s.score().publicScore() == null
-            ? Double.NEGATIVE_INFINITY : -s.score().publicScore()).thenComparingLong(SubmissionRow::id))
-        .limit(finalPicks)
-        .toList();
+    return team.stream().sorted(Entry::byPublicScore).limit(finalPicks).toList();
   }
 
   private AtomicLong generation(String competition) {
     return generations.computeIfAbsent(competition, c -> new AtomicLong());
   }
 
-  private List<Entry> entries(String competition) {
+  /** The submissions that have a score, as the boards see them. */
+  private static List<Entry> entries(List<SubmissionRow> rows) {
     List<Entry> entries = new ArrayList<>();
-    for (SubmissionRow s : submissions.forCompetition(competition)) {
+    for (SubmissionRow s : rows) {
       if (s.status() != Status.FAILED && s.score() != null) {
         entries.add(new Entry(s.id(), s.teamId(), s.teamName(), s.createdAt(), s.score().publicScore(),
             s.score().publicCiLow(), s.score().publicCiHigh(), s.score().privateScore(), s.finalPick()));
@@ -145,11 +147,7 @@ public final class Leaderboards {
     entries.forEach(e -> byTeam.computeIfAbsent(e.teamId(), t -> new ArrayList<>()).add(e));
     List<Entry> best = new ArrayList<>();
     for (List<Entry> team : byTeam.values()) {
-      List<Entry> picks = team.stream().filter(Entry::finalPick).toList();
-      if (picks.isEmpty()) {
-        picks = team.stream().sorted(Entry::byPublicScore).limit(finalPicks).toList();
-      }
-      picks.stream().min(Entry::byPrivateScore).ifPresent(best::add);
+      picks(team, finalPicks).stream().min(Entry::byPrivateScore).ifPresent(best::add);
     }
     best.sort(Entry::byPrivateScore);
     Map<Long, TeamActivity> activity = activity(entries);
