@@ -51,15 +51,10 @@ public final class Access {
       refuse(ctx, 401, "this needs a token: send the header Authorization: Bearer <token>");
       return;
     }
-    long waitMillis = services.rateLimiter().acquire(Tokens.hash(token));
-    if (waitMillis > 0) {
-      long seconds = Math.max(1, (waitMillis + 999) / 1000);
-      ctx.fail(new Refusal(429, "too many requests with this token; the limit is "
-          + services.config().requestsPerMinute() + " a minute; retry in " + seconds + " s",
-          new JsonObject().put("retry_after_seconds", seconds)));
-      return;
-    }
     if (services.adminToken().matches(token)) {
+      if (!withinRateLimit(ctx, "token " + Tokens.hash(token))) {
+        return;
+      }
       if (adminAllowed) {
         ctx.put(Caller.KEY, Caller.theAdmin());
         ctx.next();
@@ -71,7 +66,10 @@ public final class Access {
     ctx.request().pause();
     ctx.vertx().executeBlocking(() -> services.teams().byToken(token), false).onComplete(ar -> {
       Optional<Team> team = ar.succeeded() ? ar.result() : Optional.empty();
-      if (ar.succeeded() && team.isPresent() && teamAllowed) {
+      // a valid token is limited by itself; invalid ones by the address they come from (guessing is slow)
+      String limitKey = team.isPresent() ? "token " + Tokens.hash(token)
+          : "address " + ctx.request().remoteAddress().hostAddress();
+      if (team.isPresent() && teamAllowed && withinRateLimit(ctx, limitKey)) {
         ctx.put(Caller.KEY, Caller.of(team.get()));
         if (!hasBody(ctx)) {
           ctx.request().resume();
@@ -80,14 +78,30 @@ public final class Access {
         return;
       }
       ctx.request().resume();
-      if (ar.failed()) {
+      if (ctx.failed()) {
+        return; // over the rate limit, answered
+      } else if (ar.failed()) {
         ctx.fail(ar.cause());
       } else if (team.isEmpty()) {
-        refuse(ctx, 401, "the token is not valid");
+        if (withinRateLimit(ctx, limitKey)) {
+          refuse(ctx, 401, "the token is not valid");
+        }
       } else {
         refuse(ctx, 403, "this is for the admin: a team token cannot do it");
       }
     });
+  }
+
+  /** Takes one request from the key's allowance; when there is none left, answers 429 and returns false. */
+  private boolean withinRateLimit(RoutingContext ctx, String key) {
+    long waitMillis = services.rateLimiter().acquire(key);
+    if (waitMillis == 0) {
+      return true;
+    }
+    long seconds = Math.max(1, (waitMillis + 999) / 1000);
+    ctx.fail(new Refusal(429, "too many requests; the limit is " + services.config().requestsPerMinute()
+        + " a minute per token; retry in " + seconds + " s", new JsonObject().put("retry_after_seconds", seconds)));
+    return false;
   }
 
   private static boolean hasBody(RoutingContext ctx) {

@@ -155,6 +155,11 @@ class LimitsTest {
       assertNotNull(limited.header("Retry-After"));
       // the public leaderboard needs no token and is not limited per token
       assertEquals(200, fx.http.get("/api/competitions/example/leaderboard", null).status());
+      // guessing tokens is limited by address
+      for (int i = 0; i < 5; i++) {
+        assertEquals(401, fx.http.get("/api/me", "guess-" + i).status());
+      }
+      assertEquals(429, fx.http.get("/api/me", "guess-5").status());
     }
   }
 }
