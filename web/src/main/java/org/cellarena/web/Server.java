@@ -86,8 +86,8 @@ public final class Server implements AutoCloseable {
           new SubmissionIntake(submissions, files, quota, queue), leaderboards, quota, new Reveals(db),
           new AuditLog(db), AdminToken.resolve(config.adminToken(), new Settings(db), announceAdminToken),
           new RateLimiter(config.requestsPerMinute()));
-      queue.start();
       int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
+      queue.start(); // after listening, so that a failed start leaves no worker behind
       LOG.info("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
           + ":" + port);
       return new Server(services, port);
