@@ -1,16 +1,18 @@
 package org.cellarena.web.example;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.cellarena.scoring.rle.RunMask;
 
 /**
  * Generates the small example competition: six 128x96 images of elliptical cells (ground truth may overlap),
- * four Public and two Private, and a fair example submission (most cells found, a little off, some missed, a
+ * four Public and two Private, their pictures in {@code test/}, and a fair example submission (most cells found, a little off, some missed, a
  * few spurious, no overlaps). Deterministic: the same files every run.
  *
  * <p>Regenerate with {@code mvn -pl web test-compile exec:java -Dexec.classpathScope=test
@@ -45,8 +47,9 @@ public final class ExampleCompetition {
     }
   }
 
-  /** The three files, as text. */
-  public record Files3(String competitionJson, String solutionCsv, String submissionCsv) {}
+  /** The files: three texts and the held-out images (8-bit grayscale) by image id. */
+  public record Files3(String competitionJson, String solutionCsv, String submissionCsv,
+      java.util.Map<String, BufferedImage> testImages) {}
 
   private ExampleCompetition() {}
 
@@ -54,6 +57,7 @@ public final class ExampleCompetition {
     Random random = new Random(20261126L);
     StringBuilder solution = new StringBuilder("id,annotation,width,height,cell_type,Usage\n");
     StringBuilder submission = new StringBuilder("id,predicted\n");
+    java.util.Map<String, BufferedImage> pictures = new java.util.LinkedHashMap<>();
     for (String[] image : IMAGES) {
       List<Ellipse> cells = new ArrayList<>();
       int count = 18 + random.nextInt(16);
@@ -61,6 +65,7 @@ public final class ExampleCompetition {
         cells.add(new Ellipse(6 + random.nextDouble() * (WIDTH - 12), 6 + random.nextDouble() * (HEIGHT - 12),
             3.5 + random.nextDouble() * 5, 3 + random.nextDouble() * 4, random.nextDouble() * Math.PI));
       }
+      pictures.put(image[0], picture(cells, new Random(random.nextLong())));
       for (Ellipse cell : cells) {
         RunMask mask = cell.mask();
         if (!mask.isEmpty()) {
@@ -99,7 +104,29 @@ public final class ExampleCompetition {
           "deadline": null
         }
         """;
-    return new Files3(json, solution.toString(), submission.toString());
+    return new Files3(json, solution.toString(), submission.toString(), pictures);
+  }
+
+  /** A phase-contrast-like picture: a noisy grey background, each cell a brighter disc with a dark rim. */
+  private static BufferedImage picture(List<Ellipse> cells, Random random) {
+    double[] level = new double[WIDTH * HEIGHT];
+    java.util.Arrays.fill(level, 105);
+    for (Ellipse cell : cells) {
+      boolean[] inside = cell.mask().toDense();
+      for (int p = 0; p < inside.length; p++) {
+        if (inside[p]) {
+          level[p] += 35;
+        }
+      }
+    }
+    BufferedImage png = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        double v = level[y * WIDTH + x] + random.nextGaussian() * 6;
+        png.getRaster().setSample(x, y, 0, (int) Math.max(0, Math.min(255, Math.round(v))));
+      }
+    }
+    return png;
   }
 
   /** Each pixel goes to the first prediction that claims it; predictions left with no pixels are dropped. */
@@ -134,6 +161,10 @@ public final class ExampleCompetition {
     Files.writeString(competition.resolve("competition.json"), files.competitionJson());
     Files.writeString(competition.resolve("solution.csv"), files.solutionCsv());
     Files.writeString(examplesDir.resolve("submissions").resolve("example.csv"), files.submissionCsv());
+    Path test = Files.createDirectories(competition.resolve("test"));
+    for (var picture : files.testImages().entrySet()) {
+      ImageIO.write(picture.getValue(), "png", test.resolve(picture.getKey() + ".png").toFile());
+    }
   }
 
   public static void main(String[] args) throws IOException {

@@ -1,8 +1,10 @@
 package org.cellarena.web.example;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cellarena.scoring.io.Solution;
@@ -11,6 +13,7 @@ import org.cellarena.scoring.io.Submission;
 import org.cellarena.scoring.io.SubmissionReader;
 import org.cellarena.scoring.io.Usage;
 import org.cellarena.scoring.metric.Scorer;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The shipped example is exactly what the generator makes, and it is a usable competition. */
@@ -25,6 +28,14 @@ class ExampleCompetitionTest {
     assertEquals(generated.solutionCsv(), Files.readString(dir.resolve("solution.csv")),
         "regenerate examples/ with ExampleCompetition.main");
     assertEquals(generated.submissionCsv(), Files.readString(EXAMPLES.resolve("submissions/example.csv")));
+    for (var picture : generated.testImages().entrySet()) {
+      BufferedImage shipped = ImageIO.read(dir.resolve("test/" + picture.getKey() + ".png").toFile());
+      assertArrayEquals(pixels(picture.getValue()), pixels(shipped), picture.getKey());
+    }
+  }
+
+  private static int[] pixels(BufferedImage image) {
+    return image.getRaster().getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
   }
 
   @Test
