@@ -1,16 +1,43 @@
 package org.cellarena.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Activation;
 
-/** Loss functions on NDArrays, written from elementary ops so they differentiate in the engine. */
+/**
+ * Loss functions on NDArrays, written from elementary ops so they differentiate in the engine.
+ *
+ * <p>No op here takes a Java number as an operand where the backward pass needs it: DJL turns such a number into
+ * a temporary array borrowing Java memory and closes it right after the op, while autograd keeps reading it (a
+ * division by a freed scalar gave random infinite gradients). Constants are arrays in the caller's manager instead.
+ */
 public final class Losses {
   private Losses() {}
 
-  /** Sum of binary cross-entropy with logits: {@code max(x,0) - x*z + log(1 + exp(-|x|))}. */
-  public static NDArray bceWithLogitsSum(NDArray logits, NDArray targets) {
-    NDArray pos = logits.maximum(0f);
+  /** {@code x / d} with {@code d} as an array that lives as long as {@code x}'s manager. */
+  public static NDArray divide(NDArray x, float d) {
+    return x.div(x.getManager().create(d));
+  }
+
+  /** Elementwise binary cross-entropy with logits: {@code relu(x) - x*z + log(1 + exp(-|x|))}. */
+  private static NDArray bce(NDArray logits, NDArray targets) {
     NDArray soft = logits.abs().neg().exp().add(1f).log();
-    return pos.sub(logits.mul(targets)).add(soft).sum();
+    return Activation.relu(logits).sub(logits.mul(targets)).add(soft);
+  }
+
+  /** Sum of binary cross-entropy with logits. */
+  public static NDArray bceWithLogitsSum(NDArray logits, NDArray targets) {
+    return bce(logits, targets).sum();
+  }
+
+  /** Weighted sum of binary cross-entropy with logits (weights 0/1 select elements without indexing). */
+  public static NDArray bceWithLogitsSum(NDArray logits, NDArray targets, NDArray weights) {
+    return bce(logits, targets).mul(weights).sum();
+  }
+
+  /** Weighted sum of absolute differences. */
+  public static NDArray l1Sum(NDArray pred, NDArray target, NDArray weights) {
+    return pred.sub(target).abs().mul(weights).sum();
   }
 
   /** Sum of absolute differences. */
@@ -21,6 +48,6 @@ public final class Losses {
   /** Sum over rows of the softmax cross-entropy of {@code logits (R, K)} at flat indices {@code r*K + label}. */
   public static NDArray crossEntropySum(NDArray logits, NDArray flatLabelIndex) {
     NDArray logp = logits.logSoftmax(1).reshape(-1);
-    return logp.get(new ai.djl.ndarray.index.NDIndex("{}", flatLabelIndex)).sum().neg();
+    return logp.get(new NDIndex("{}", flatLabelIndex)).sum().neg();
   }
 }

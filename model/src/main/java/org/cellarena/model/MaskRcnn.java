@@ -180,13 +180,34 @@ public final class MaskRcnn extends LazyBlock {
     }
     float norm = Math.max(1, sampled);
     Map<String, NDArray> parts = new LinkedHashMap<>();
-    NDArray rpnCls = Losses.bceWithLogitsSum(logits.reshape(-1).get(new NDIndex("{}", m.create(cat(idx)))),
-        m.create(catf(lab))).div(norm);
+    // dense over all anchors with 0/1 weights (no index ops in the graph)
+    int dense = b * numAnchors;
+    float[] clsWeight = new float[dense];
+    float[] clsLabel = new float[dense];
+    float[] regWeight = new float[dense * 4];
+    float[] regTarget = new float[dense * 4];
+    for (int i = 0; i < b; i++) {
+      long[] ix = idx.get(i);
+      float[] lb = lab.get(i);
+      for (int j = 0; j < ix.length; j++) {
+        clsWeight[(int) ix[j]] = 1f;
+        clsLabel[(int) ix[j]] = lb[j];
+      }
+      long[] px = posIdx.get(i);
+      float[] pd = posDeltas.get(i);
+      for (int j = 0; j < px.length; j++) {
+        for (int c = 0; c < 4; c++) {
+          regWeight[(int) px[j] * 4 + c] = 1f;
+          regTarget[(int) px[j] * 4 + c] = pd[4 * j + c];
+        }
+      }
+    }
+    Shape flat = new Shape(b, numAnchors);
+    NDArray rpnCls = Losses.divide(
+        Losses.bceWithLogitsSum(logits, m.create(clsLabel, flat), m.create(clsWeight, flat)), norm);
     parts.put("loss_rpn_cls", rpnCls);
-    long[] pIdx = cat(posIdx);
-    NDArray rpnBox = pIdx.length == 0 ? m.zeros(new Shape()) : Losses.l1Sum(
-        deltas.reshape(-1, 4).get(new NDIndex("{}", m.create(pIdx))),
-        m.create(catf(posDeltas), new Shape(pIdx.length, 4))).div(norm);
+    Shape flat4 = new Shape(b, numAnchors, 4);
+    NDArray rpnBox = Losses.divide(Losses.l1Sum(deltas, m.create(regTarget, flat4), m.create(regWeight, flat4)), norm);
     parts.put("loss_rpn_bbox", rpnBox);
 
     // proposals (no gradient) and R-CNN targets
@@ -235,11 +256,11 @@ public final class MaskRcnn extends LazyBlock {
     NDArray boxFeats = boxAlign.apply(roiLevels(pyramid), config.strides(), allRois, allB, roiLevel);
     NDList head = boxHead.forward(ps, new NDList(boxFeats), true);
     float rn = Math.max(1, total);
-    parts.put("loss_cls", Losses.crossEntropySum(head.get(0), m.create(cat(clsIdx))).div(rn));
+    parts.put("loss_cls", Losses.divide(Losses.crossEntropySum(head.get(0), m.create(cat(clsIdx))), rn));
     long[] ri = cat(regIdx);
-    parts.put("loss_bbox", ri.length == 0 ? m.zeros(new Shape()) : Losses.l1Sum(
+    parts.put("loss_bbox", ri.length == 0 ? m.zeros(new Shape()) : Losses.divide(Losses.l1Sum(
         head.get(1).reshape(-1, 4).get(new NDIndex("{}", m.create(ri))),
-        m.create(catf(regT), new Shape(ri.length, 4))).div(rn));
+        m.create(catf(regT), new Shape(ri.length, 4))), rn));
 
     // mask head on the positives
     List<float[]> posRois = new ArrayList<>();
@@ -268,7 +289,7 @@ public final class MaskRcnn extends LazyBlock {
       NDArray maskLogits = maskHead.forward(ps, new NDList(maskFeats), true).head()
           .reshape(-1, MASK_SIZE, MASK_SIZE).get(new NDIndex("{}", m.create(cat(maskIdx))));
       NDArray target = m.create(catf(maskT), new Shape(np, MASK_SIZE, MASK_SIZE));
-      parts.put("loss_mask", Losses.bceWithLogitsSum(maskLogits, target).div((float) np * MASK_SIZE * MASK_SIZE));
+      parts.put("loss_mask", Losses.divide(Losses.bceWithLogitsSum(maskLogits, target), (float) np * MASK_SIZE * MASK_SIZE));
     } else {
       parts.put("loss_mask", m.zeros(new Shape()));
     }

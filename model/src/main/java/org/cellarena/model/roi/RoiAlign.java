@@ -83,7 +83,7 @@ public final class RoiAlign {
         }
         NDArray map = features.get(l).get(b);
         map.attach(scope);
-        parts.add(pool(map, 1f / strides[l], rois, idx));
+        parts.add(pool(map, 1f / strides[l], rois, idx, parent));
         start = end;
       }
       NDArray sorted = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
@@ -91,7 +91,8 @@ public final class RoiAlign {
       for (int i = 0; i < n; i++) {
         inverse[i] = placed[i];
       }
-      NDArray out = sorted.get(new NDIndex("{}", scope.create(inverse)));
+      // the index array borrows Java memory and the backward pass reads it: it must outlive this scope
+      NDArray out = sorted.get(new NDIndex("{}", parent.create(inverse)));
       out.attach(parent);
       return out;
     }
@@ -103,6 +104,15 @@ public final class RoiAlign {
    * that memory follows the RoIs' size rather than the image's.
    */
   public NDArray pool(NDArray feature, float scale, float[] rois, int[] idx) {
+    return pool(feature, scale, rois, idx, feature.getManager());
+  }
+
+  /**
+   * As {@link #pool(NDArray, float, float[], int[])}, creating the interpolation matrices in {@code constants}: arrays
+   * made from Java data borrow their memory, and autograd needs them until the backward pass, so they must live in
+   * a manager that stays open until then.
+   */
+  public NDArray pool(NDArray feature, float scale, float[] rois, int[] idx, NDManager constants) {
     Shape s = feature.getShape();
     int c = (int) s.get(0);
     int h = (int) s.get(1);
@@ -134,13 +144,15 @@ public final class RoiAlign {
         || (mode == Mode.AUTO && (long) k * hm * wm < (long) (y1 - y0) * (x1 - x0));
     try (NDManager scope = m.newSubManager()) {
       feature.tempAttach(scope);
-      NDArray out = perRoi ? perRoiWindows(feature, ay, ax, hm, wm) : sharedWindow(feature, ay, ax, y0, y1, x0, x1);
+      NDArray out = perRoi ? perRoiWindows(feature, ay, ax, hm, wm, constants)
+          : sharedWindow(feature, ay, ax, y0, y1, x0, x1, constants);
       out.attach(m);
       return out;
     }
   }
 
-  private NDArray sharedWindow(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int y0, int y1, int x0, int x1) {
+  private NDArray sharedWindow(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int y0, int y1, int x0, int x1,
+      NDManager constants) {
     Shape s = feature.getShape();
     int c = (int) s.get(0);
     int h = (int) s.get(1);
@@ -161,15 +173,16 @@ public final class RoiAlign {
     }
     NDManager m = feature.getManager();
     NDArray window = feature.get(new NDIndex(":, {}:{}, {}:{}", y0, y1, x0, x1));
-    NDArray rows = m.create(my, new Shape((long) k * p, wh));
-    NDArray cols = m.create(mx, new Shape(k, ww, p));
+    NDArray rows = constants.create(my, new Shape((long) k * p, wh));
+    NDArray cols = constants.create(mx, new Shape(k, ww, p));
     // (k*p, wh) x (wh, c*ww) -> (k, p, c, ww) -> (k, c*p, ww) x (k, ww, p) -> (k, c, p, p)
     NDArray t = rows.matMul(window.transpose(1, 0, 2).reshape(wh, (long) c * ww));
     t = t.reshape(k, p, c, ww).transpose(0, 2, 1, 3).reshape(k, (long) c * p, ww);
     return t.matMul(cols).reshape(k, c, p, p);
   }
 
-  private NDArray perRoiWindows(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int hm, int wm) {
+  private NDArray perRoiWindows(NDArray feature, AxisWeights[] ay, AxisWeights[] ax, int hm, int wm,
+      NDManager constants) {
     Shape s = feature.getShape();
     int c = (int) s.get(0);
     int h = (int) s.get(1);
@@ -192,8 +205,8 @@ public final class RoiAlign {
     }
     NDManager m = feature.getManager();
     NDArray stacked = NDArrays.stack(windows); // (k, c, hm, wm)
-    NDArray rows = m.create(my, new Shape(k, p, hm));
-    NDArray cols = m.create(mx, new Shape(k, wm, p));
+    NDArray rows = constants.create(my, new Shape(k, p, hm));
+    NDArray cols = constants.create(mx, new Shape(k, wm, p));
     // (k, p, hm) x (k, hm, c*wm) -> (k, p, c, wm) -> (k, c*p, wm) x (k, wm, p) -> (k, c, p, p)
     NDArray t = rows.matMul(stacked.transpose(0, 2, 1, 3).reshape(k, hm, (long) c * wm));
     t = t.reshape(k, p, c, wm).transpose(0, 2, 1, 3).reshape(k, (long) c * p, wm);

@@ -59,7 +59,7 @@ public final class Sgd {
       }
       float norm = (float) Math.sqrt(sq);
       if (nonFinite != null) {
-        grads.values().forEach(g -> g.muli(0f));
+        grads.values().forEach(Sgd::zero);
         return norm;
       }
       float scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6f) : 1f;
@@ -84,10 +84,15 @@ public final class Sgd {
         NDArray update = v.mul(lr);
         update.attach(tmp);
         w.subi(update);
-        g.muli(0f);
+        zero(g);
       }
       return norm;
     }
+  }
+
+  /** Zeroes a gradient in place (multiplying by 0 would keep NaN and turn infinity into NaN). */
+  private static void zero(NDArray g) {
+    g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
   }
 
   /** Momentum buffers, for checkpoints. */
