@@ -9,6 +9,12 @@ import org.cellarena.scoring.rle.RunMask;
 
 /** Scores a submission against a solution, images in parallel. */
 public final class Scorer {
+  /**
+   * The metric's version, stored with every server-side result: bump it whenever a change could alter any score
+   * or breakdown, so that a rescore keeps the old results beside the new ones.
+   */
+  public static final String VERSION = "sartorius-map/1";
+
   private Scorer() {}
 
   public static ScoreReport score(Solution solution, Submission submission) {

@@ -35,7 +35,7 @@ public final class ScoringQueue implements AutoCloseable {
   private final Competitions competitions;
   private final int workerCount;
   private final StatusListener onStatusChange;
-  private final String scorerVersion = ScorerVersion.current();
+  private final String scorerVersion = Scorer.VERSION;
   private final PriorityBlockingQueue<Long> waiting = new PriorityBlockingQueue<>();
   private final Set<Long> enqueued = ConcurrentHashMap.newKeySet();
   private final List<Thread> workers = new ArrayList<>();
