@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code import-coco}: a COCO-annotated dataset (LIVECell) into the Kaggle layout. */
 @Command(name = "import-coco", mixinStandardHelpOptions = true,
-    description = {"Convert COCO instance annotations (LIVECell's format: compressed or uncompressed RLE, "
+    description = {"Import COCO / LIVECell annotations into the Kaggle layout.",
+        "Converts COCO instance annotations (LIVECell's format: compressed or uncompressed RLE, "
         + "polygons) and their images into the Kaggle layout (train.csv, train/<id>.png) that split and "
         + "competition create read."})
 public final class ImportCocoCommand implements Callable<Integer> {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code split}: the train / val / holdout manifest of a dataset. */
 @Command(name = "split", mixinStandardHelpOptions = true,
-    description = {"Split a dataset (Kaggle layout) into train, val and holdout image ids, written as a JSON "
-        + "manifest. Seeded; stratified by a column; grouped by a column (no group in two parts); --folds K "
+    description = {"Split a dataset into train, val and holdout image ids (a JSON manifest).",
+        "Seeded; stratified by a column; grouped by a column (no group in two parts); --folds K "
         + "--fold I makes val fold I of the non-holdout images. Prints the counts per part and cell type."})
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code submit}: upload a submission to a server, optionally waiting for its score. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = {"Upload a submission (id,predicted; .csv or .csv.gz) to a CellArena server as a team. "
-        + "With --wait, follow it to the end: print the public score (exit 0) or the reason it failed (exit 2)."})
+    description = {"Upload a submission to a CellArena server as a team.",
+        "The file: id,predicted as .csv or .csv.gz. With --wait, follow it to the end: print the public score",
+        "(exit 0) or the reason it failed (exit 2)."})
 public final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
