@@ -47,7 +47,7 @@ public final class FolderPrediction {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
       Thresholds l = loaded.thresholds();
       Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
-          minArea != null ? minArea : l.minArea());
+          minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
       Predictor predictor = new Predictor(loaded.model(), manager, loaded.config().data().testScale(), tta);
       ProgressBar bar = progress == null ? null : new ProgressBar(progress, "predict");
       List<SubmissionWriter.ImagePrediction> preds = new ArrayList<>();

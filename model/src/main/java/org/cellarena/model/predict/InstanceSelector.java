@@ -20,8 +20,8 @@ public final class InstanceSelector {
     List<RunMask> out = new ArrayList<>();
     int[] pixels = new int[0];
     for (PastedMask m : sorted) {
-      if (m.score() < t.score()) {
-        break;
+      if (m.score() < t.score(m.label())) {
+        continue;
       }
       if (pixels.length < m.prob().length) {
         pixels = new int[m.prob().length];

@@ -1,15 +1,31 @@
 package org.cellarena.model.predict;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * Post-processing thresholds: the minimum detection score, the mask probability threshold and the minimum cell
- * area (pixels, after overlap removal). Tuned on the validation split and saved with the checkpoint.
+ * Post-processing thresholds: the minimum detection score (optionally one per class, when the model predicts cell
+ * types), the mask probability threshold and the minimum cell area (pixels, after overlap removal). Tuned on the
+ * validation split and saved with the checkpoint.
  */
-public record Thresholds(float score, float mask, int minArea) {
+public record Thresholds(float score, float mask, int minArea, float[] classScores) {
+
+  public Thresholds(float score, float mask, int minArea) {
+    this(score, mask, minArea, null);
+  }
 
   public static Thresholds defaults() {
     return new Thresholds(0.5f, 0.5f, 10);
+  }
+
+  /** The score threshold of a class. */
+  public float score(int label) {
+    return classScores != null && label < classScores.length ? classScores[label] : score;
+  }
+
+  /** A copy with one score threshold per class. */
+  public Thresholds withClassScores(float[] perClass) {
+    return new Thresholds(score, mask, minArea, perClass == null ? null : perClass.clone());
   }
 
   public JsonObject toJson() {
@@ -17,13 +33,28 @@ public record Thresholds(float score, float mask, int minArea) {
     o.addProperty("score", score);
     o.addProperty("mask", mask);
     o.addProperty("min_area", minArea);
+    if (classScores != null) {
+      JsonArray a = new JsonArray();
+      for (float f : classScores) {
+        a.add(f);
+      }
+      o.add("class_scores", a);
+    }
     return o;
   }
 
   public static Thresholds fromJson(JsonObject o) {
     Thresholds d = defaults();
+    float[] per = null;
+    if (o.has("class_scores") && o.get("class_scores").isJsonArray()) {
+      JsonArray a = o.getAsJsonArray("class_scores");
+      per = new float[a.size()];
+      for (int i = 0; i < per.length; i++) {
+        per[i] = a.get(i).getAsFloat();
+      }
+    }
     return new Thresholds(o.has("score") ? o.get("score").getAsFloat() : d.score,
         o.has("mask") ? o.get("mask").getAsFloat() : d.mask,
-        o.has("min_area") ? o.get("min_area").getAsInt() : d.minArea);
+        o.has("min_area") ? o.get("min_area").getAsInt() : d.minArea, per);
   }
 }

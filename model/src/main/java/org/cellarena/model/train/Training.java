@@ -168,7 +168,7 @@ public final class Training {
         String name = "epoch_" + (epoch + 1);
         if (!split.val().isEmpty()) {
           Predictor predictor = new Predictor(model, root, config.data().testScale(), false);
-          lastVal = new Validator(dataset, split.val(), 10).validate(predictor);
+          lastVal = new Validator(dataset, split.val(), 10, config.model().numClasses()).validate(predictor);
           JsonObject rec = new JsonObject();
           rec.addProperty("epoch", epoch + 1);
           rec.addProperty("iter", iter);

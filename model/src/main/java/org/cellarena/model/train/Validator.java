@@ -19,7 +19,8 @@ import org.cellarena.scoring.rle.RunMask;
 
 /**
  * Validation: predicts the validation images once, then scores them with the scoring module's metric at a grid of
- * score and mask thresholds and keeps the best (the thresholds {@code predict} will use).
+ * score and mask thresholds and keeps the best (the thresholds {@code predict} will use); a model that predicts cell
+ * types then gets one score threshold per type.
  */
 public final class Validator {
   private static final float[] SCORES = {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f};
@@ -28,11 +29,13 @@ public final class Validator {
   private final Dataset dataset;
   private final List<String> ids;
   private final int minArea;
+  private final int numClasses;
 
-  public Validator(Dataset dataset, List<String> ids, int minArea) {
+  public Validator(Dataset dataset, List<String> ids, int minArea, int numClasses) {
     this.dataset = dataset;
     this.ids = ids;
     this.minArea = minArea;
+    this.numClasses = numClasses;
   }
 
   public ValidationResult validate(Predictor predictor) {
@@ -53,6 +56,24 @@ public final class Validator {
           bestT = t;
         }
       }
+    }
+    if (numClasses > 1) {
+      // one pass of coordinate ascent: each class's score threshold with the others fixed
+      float[] per = new float[numClasses];
+      java.util.Arrays.fill(per, bestT.score());
+      for (int c = 0; c < numClasses; c++) {
+        for (float s : SCORES) {
+          float[] trial = per.clone();
+          trial[c] = s;
+          Thresholds t = bestT.withClassScores(trial);
+          ScoreReport r = score(solution, predictions, t);
+          if (r.score() > best.score()) {
+            best = r;
+            per = trial;
+          }
+        }
+      }
+      bestT = bestT.withClassScores(per);
     }
     return new ValidationResult(best.score(), best.cellTypeScores(), bestT, ids.size(),
         (System.nanoTime() - t0) / 1e9);
