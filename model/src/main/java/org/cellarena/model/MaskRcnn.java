@@ -1,7 +1,6 @@
 package org.cellarena.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -410,13 +409,11 @@ public final class MaskRcnn extends LazyBlock {
       NDArray logits = maskHead.forward(ps, new NDList(f), false).head();
       float[] prob = Activation.sigmoid(logits).toFloatArray();
       int cell = MASK_SIZE * MASK_SIZE;
-      int di = 0;
       for (int j = s; j < e; j++) {
         int img = allB[j];
         int local = j - start(bIdx, img);
         int label = dets.get(img).labels()[local];
         System.arraycopy(prob, ((j - s) * k + label) * cell, masks, j * cell, cell);
-        di++;
       }
       f.close();
       logits.close();

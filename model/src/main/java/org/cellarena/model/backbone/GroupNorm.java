@@ -15,14 +15,12 @@ import ai.djl.util.PairList;
  */
 public final class GroupNorm extends AbstractBlock {
   private final int groups;
-  private final int channels;
   private final float eps;
   private final Parameter gamma;
   private final Parameter beta;
 
   public GroupNorm(int groups, int channels) {
     this.groups = groups;
-    this.channels = channels;
     this.eps = 1e-5f;
     gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
         .optShape(new Shape(channels, 1, 1)).build());

@@ -16,8 +16,8 @@ import org.cellarena.model.data.Normalizer;
 /**
  * Runs a trained model on a whole image: resize to the test scale, detect, map the boxes back to the original
  * image and paste the masks there. With test-time augmentation the horizontally and vertically flipped images are
- * detected too and all detections merged by NMS (boxes and masks averaged with their flipped counterparts are not
- * needed: the merged set keeps the best-scoring detection of each cell).
+ * detected too (their boxes and masks flipped back) and the three sets merged by class-wise NMS, which keeps the
+ * best-scoring detection of each cell.
  */
 public final class Predictor {
   private final MaskRcnn model;

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +46,25 @@ public final class Training {
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
-    Split split = options.splitFile() != null
-        ? Split.read(options.splitFile(), dataset.ids())
-        : Split.random(dataset.ids(), options.valFraction(), options.splitSeed());
+    Path savedSplit = options.workDir().resolve("split.json");
+    Split split;
+    if (options.splitFile() != null) {
+      split = Split.read(options.splitFile(), dataset.ids());
+    } else if (options.resume() && Files.exists(savedSplit)) {
+      split = Split.read(savedSplit, dataset.ids()); // a resumed run keeps its split
+    } else {
+      split = Split.random(dataset.ids(), options.valFraction(), options.splitSeed());
+    }
     if (split.train().isEmpty()) {
       throw new IllegalArgumentException("no training images left after the split");
     }
-    JsonObject splitParams = new JsonObject();
-    splitParams.addProperty("source", options.splitFile() != null ? options.splitFile().toString() : "random");
-    splitParams.addProperty("val_fraction", options.valFraction());
-    splitParams.addProperty("seed", options.splitSeed());
-    split.write(options.workDir().resolve("split.json"), splitParams);
+    if (!(options.resume() && options.splitFile() == null && Files.exists(savedSplit))) {
+      JsonObject splitParams = new JsonObject();
+      splitParams.addProperty("source", options.splitFile() != null ? options.splitFile().toString() : "random");
+      splitParams.addProperty("val_fraction", options.valFraction());
+      splitParams.addProperty("seed", options.splitSeed());
+      split.write(savedSplit, splitParams);
+    }
     ckpt.writeConfig(config.json());
     PrintStream out = options.progress();
 
