@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One epoch of batches, shuffled with a seed, read and augmented on background threads a few batches ahead so the
- * device never waits on the disk. Close it to stop the threads.
+ * One epoch of batches, shuffled with a seed (training batches always full), read and augmented on background threads
+ * a few batches ahead so the device never waits on the disk. Close it to stop the threads.
  */
 public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
   private final ExecutorService pool;
@@ -37,6 +37,12 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     List<String> order = new ArrayList<>(ids);
     if (train) {
       Collections.shuffle(order, new Random(seed));
+      // as mmdet's GroupSampler: fill the last batch with images from the start, so every batch is full
+      // (the split-attention BatchNorm cannot train on a batch of one)
+      int n = order.size();
+      for (int i = 0; n > 0 && order.size() % config.batchSize() != 0; i++) {
+        order.add(order.get(i % n));
+      }
     }
     List<List<String>> list = new ArrayList<>();
     for (int i = 0; i < order.size(); i += config.batchSize()) {
