@@ -1,19 +1,23 @@
 package org.cellarena.harness.cli;
 
-import io.vertx.core.json.JsonObject;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.cellarena.harness.submit.SubmissionClient;
+import org.cellarena.model.submit.ServerClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code submit}: upload a submission to a server, optionally waiting for its score. */
+/**
+ * {@code submit}: upload a submission to a server, optionally waiting for its score. It speaks the same HTTP API
+ * as the model's auto-submit, through the same client.
+ */
 @Command(name = "submit", mixinStandardHelpOptions = true,
     description = {"Upload a submission to a CellArena server as a team.",
         "The file: id,predicted as .csv or .csv.gz. With --wait, follow it to the end: print the public score",
@@ -59,28 +63,35 @@ public final class SubmitCommand implements Callable<Integer> {
     } catch (URISyntaxException e) {
       throw new ParameterException(spec.commandLine(), "--server: not a URL: " + server + " (like http://localhost:8080)");
     }
-    SubmissionClient client = new SubmissionClient(base, token);
+    ServerClient client = new ServerClient(base, token);
     JsonObject receipt = client.upload(competition, file, description);
-    long id = receipt.getLong("id");
+    long id = receipt.get("id").getAsLong();
     var out = spec.commandLine().getOut();
-    out.println("submitted " + file.getFileName() + " as submission " + id + " (" + receipt.getString("status")
+    out.println("submitted " + file.getFileName() + " as submission " + id + " (" + text(receipt, "status")
         + "); status: " + server.replaceAll("/+$", "") + "/api/submissions/" + id);
     if (!await) {
       return 0;
     }
     JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), this::printProgress);
-    if ("scored".equals(result.getString("status"))) {
-      out.printf("scored: public score %.10f%n", result.getDouble("public_score"));
+    if ("scored".equals(text(result, "status"))) {
+      out.printf("scored: public score %.10f%n", result.get("public_score").getAsDouble());
       return 0;
     }
-    spec.commandLine().getErr().println("failed: " + result.getString("error", "(no reason given)"));
+    String reason = text(result, "error");
+    spec.commandLine().getErr().println("failed: " + (reason != null ? reason : "(no reason given)"));
     return UserErrorHandler.INVALID_INPUT;
   }
 
   private void printProgress(JsonObject status) {
-    Object position = status.getValue("queue_position");
+    String position = text(status, "queue_position");
     var out = spec.commandLine().getOut();
-    out.println("  " + status.getString("status") + (position != null ? " (position " + position + ")" : ""));
+    out.println("  " + text(status, "status") + (position != null ? " (position " + position + ")" : ""));
     out.flush();
+  }
+
+  /** A member as text, or null when absent or JSON null. */
+  private static String text(JsonObject json, String member) {
+    JsonElement value = json.get(member);
+    return value == null || value.isJsonNull() ? null : value.getAsString();
   }
 }
