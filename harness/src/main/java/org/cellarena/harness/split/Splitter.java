@@ -17,7 +17,8 @@ import org.cellarena.scoring.io.SolutionImage;
  * without it), groups into strata (by the stratify column). Within each stratum the groups are shuffled with the
  * seed and taken in turn, each kept when it brings the part no further from its share of the stratum: ungrouped,
  * each part's count per stratum is within one image of proportional. The k-fold form deals the remaining groups
- * to the fold with the fewest images so far.
+ * to the fold with the fewest images so far, counted over all strata (so that small strata do not all fill the
+ * first folds and leave the last ones empty).
  */
 public final class Splitter {
   public static final String CELL_TYPE = "cell_type";
@@ -29,12 +30,13 @@ public final class Splitter {
     Random random = new Random(params.seed());
     Set<String> holdout = new HashSet<>();
     Set<String> val = new HashSet<>();
+    int[] foldSizes = params.kFold() ? new int[params.folds()] : null;
     for (List<List<SolutionImage>> groups : strata.values()) {
       Collections.shuffle(groups, random);
       int size = groups.stream().mapToInt(List::size).sum();
       List<List<SolutionImage>> rest = take(groups, params.holdout() * size, holdout);
       if (params.kFold()) {
-        dealFold(rest, params.folds(), params.fold(), val);
+        dealFold(rest, foldSizes, params.fold(), val);
       } else {
         take(rest, params.val() * size, val);
       }
@@ -116,12 +118,14 @@ public final class Splitter {
     return rest;
   }
 
-  /** Deals groups, in order, to the fold with the fewest images; fold {@code chosen} goes into {@code into}. */
-  private static void dealFold(List<List<SolutionImage>> groups, int folds, int chosen, Set<String> into) {
-    int[] sizes = new int[folds];
+  /**
+   * Deals groups, in order, to the fold with the fewest images in {@code sizes} (updated); fold {@code chosen}
+   * goes into {@code into}.
+   */
+  private static void dealFold(List<List<SolutionImage>> groups, int[] sizes, int chosen, Set<String> into) {
     for (List<SolutionImage> group : groups) {
       int smallest = 0;
-      for (int f = 1; f < folds; f++) {
+      for (int f = 1; f < sizes.length; f++) {
         if (sizes[f] < sizes[smallest]) {
           smallest = f;
         }

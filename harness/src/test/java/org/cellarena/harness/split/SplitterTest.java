@@ -117,6 +117,20 @@ class SplitterTest {
   }
 
   @Test
+  void manyFoldsOverSmallStrataAreAllFilled() throws DataException {
+    // 30 ungrouped images in 3 strata, 24 left after the holdout: 10 folds of 2 or 3, none empty
+    List<SolutionImage> images = images().stream().filter(i -> i.id().matches(".*-00\\d")).toList();
+    assertEquals(30, images.size());
+    int smallest = Integer.MAX_VALUE, largest = 0;
+    for (int fold = 0; fold < 10; fold++) {
+      int size = Splitter.split(images, new SplitParameters(0.2, 0, 10, fold, "cell_type", null, 3)).val().size();
+      smallest = Math.min(smallest, size);
+      largest = Math.max(largest, size);
+    }
+    assertTrue(smallest >= 2 && largest <= 3, "fold sizes " + smallest + ".." + largest);
+  }
+
+  @Test
   void badParametersAndMissingColumnsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new SplitParameters(1.2, 0.1, 0, 0, null, null, 1));
     assertThrows(IllegalArgumentException.class, () -> new SplitParameters(0.5, 0.6, 0, 0, null, null, 1));
