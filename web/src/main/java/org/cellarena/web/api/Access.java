@@ -94,14 +94,23 @@ public final class Access {
 
   /** Takes one request from the key's allowance; when there is none left, answers 429 and returns false. */
   private boolean withinRateLimit(RoutingContext ctx, String key) {
-    long waitMillis = services.rateLimiter().acquire(key);
-    if (waitMillis == 0) {
+    Refusal refusal = takeFromAllowance(services, key);
+    if (refusal == null) {
       return true;
     }
-    long seconds = Math.max(1, (waitMillis + 999) / 1000);
-    ctx.fail(new Refusal(429, "too many requests; the limit is " + services.config().requestsPerMinute()
-        + " a minute per token; retry in " + seconds + " s", new JsonObject().put("retry_after_seconds", seconds)));
+    ctx.fail(refusal);
     return false;
+  }
+
+  /** Takes one request from the key's allowance: null when allowed, else the 429 to answer. */
+  static Refusal takeFromAllowance(Services services, String key) {
+    long waitMillis = services.rateLimiter().acquire(key);
+    if (waitMillis == 0) {
+      return null;
+    }
+    long seconds = Math.max(1, (waitMillis + 999) / 1000);
+    return new Refusal(429, "too many requests; the limit is " + services.config().requestsPerMinute()
+        + " a minute per token; retry in " + seconds + " s", new JsonObject().put("retry_after_seconds", seconds));
   }
 
   private static boolean hasBody(RoutingContext ctx) {

@@ -162,4 +162,19 @@ class LimitsTest {
       assertEquals(429, fx.http.get("/api/me", "guess-5").status());
     }
   }
+
+  @Test
+  void guessingTheAdminTokenOnThePrivateBoardIsLimitedByAddress() {
+    try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withRequestsPerMinute(5))) {
+      String board = "/api/competitions/example/leaderboard/private";
+      for (int i = 0; i < 5; i++) {
+        assertEquals(403, fx.http.get(board, "guess-" + i).status());
+      }
+      Http.Reply limited = fx.http.get(board, "guess-5");
+      assertEquals(429, limited.status(), limited.body());
+      assertNotNull(limited.header("Retry-After"));
+      assertEquals(403, fx.http.get(board, null).status(), "no token: the plain refusal, nothing to limit");
+      assertEquals(200, fx.http.get(board, ServerFixture.ADMIN).status(), "the admin token still works");
+    }
+  }
 }
