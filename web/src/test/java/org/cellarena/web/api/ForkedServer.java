@@ -13,7 +13,7 @@ public final class ForkedServer {
 
   public static void main(String[] args) throws InterruptedException {
     ServerConfig config = ServerConfig.defaults(Path.of(args[0])).withPort(0).withAdminToken(ServerFixture.ADMIN)
-        .withScoringWorkers(1);
+        .withScoringWorkers(0); // nothing is scored before the kill: the restart must score all of it
     Server server = Server.start(config);
     System.out.println("PORT " + server.port());
     System.out.flush();
