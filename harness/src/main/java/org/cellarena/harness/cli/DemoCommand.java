@@ -10,8 +10,11 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cellarena.harness.demo.DemoPreparation;
+import org.cellarena.web.Refusal;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
+import org.cellarena.web.ServerStartException;
+import org.cellarena.web.competition.CompetitionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,9 +64,14 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
 
     DemoPreparation.Prepared demo = new DemoPreparation(data, images, DemoPreparation.SEED).prepare(System.out);
-    Server server = Server.start(ServerConfig.defaults(data).withPort(port)
-        .withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN")),
-        token -> out.println("Admin token (shown this once; keep it for /admin): " + token));
+    Server server;
+    try {
+      server = Server.start(ServerConfig.defaults(data).withPort(port)
+          .withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN")),
+          token -> out.println("Admin token (shown this once; keep it for /admin): " + token));
+    } catch (CompetitionException | ServerStartException e) { // a busy port, a database in use: say so, exit 2
+      throw new UserException(e.getMessage());
+    }
     try {
       String url = server.url();
       out.println("demo: server at " + url);
@@ -136,7 +144,12 @@ public final class DemoCommand implements Callable<Integer> {
     boolean changed = false;
     for (String team : new String[] {BASELINE_TEAM, MODEL_TEAM}) {
       if (tokens.getProperty(team) == null) {
-        tokens.setProperty(team, server.createTeam(team).token());
+        try {
+          tokens.setProperty(team, server.createTeam(team).token());
+        } catch (Refusal e) { // the team is in the database, but its token is not in the file
+          throw new UserException("the team \"" + team + "\" exists but its token is not in " + file
+              + "; delete the data dir to start the demo afresh (" + e.getMessage() + ")");
+        }
         changed = true;
       }
     }
