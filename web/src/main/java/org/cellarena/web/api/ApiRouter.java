@@ -81,7 +81,7 @@ public final class ApiRouter {
     return router;
   }
 
-  /** The pages engineer's routes (see {@link PageRoutes}), when the pages are on the classpath. */
+  /** The pages' routes (see {@link PageRoutes}), when the pages are on the classpath. */
   private static void mountPages(Router router, Services services) {
     for (PageRoutes pages : ServiceLoader.load(PageRoutes.class)) {
       pages.mount(router, services);
