@@ -31,6 +31,9 @@ public final class Leaderboards {
 
   private record Key(String competition, Board board) {}
 
+  /** A computation under way, for the generation it started in: a request after a change must not join it. */
+  private record Pending(String competition, Board board, long generation) {}
+
   /** A computed board, with its JSON already encoded (what most requests send). */
   public record Rendered(JsonObject board, Buffer json) {}
 
@@ -39,7 +42,7 @@ public final class Leaderboards {
   private final Submissions submissions;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
-  private final Map<Key, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
+  private final Map<Pending, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
 
   public Leaderboards(Submissions submissions) {
     this.submissions = submissions;
@@ -66,14 +69,15 @@ public final class Leaderboards {
 
   /**
    * The board: from memory when current, else computed on a worker thread, once however many requests ask at
-   * the same time (they all get that one computation's answer).
+   * the same time (they all get that one computation's answer, unless the competition changed since it began).
    */
   public Future<Rendered> get(Vertx vertx, Competition competition, Board board) {
+    long generation = generation(competition.id()).get();
     Rendered current = cached(competition, board);
     if (current != null) {
       return Future.succeededFuture(current);
     }
-    Key key = new Key(competition.id(), board);
+    Pending key = new Pending(competition.id(), board, generation);
     Promise<Rendered> computing = Promise.promise();
     Future<Rendered> already = inFlight.putIfAbsent(key, computing.future());
     if (already != null) {
