@@ -39,6 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (images < 1 || iterations < 1) {
+      throw new UserException("--images and --iterations must be at least 1");
+    }
     if ((solution == null) != (submission == null)) {
       throw new UserException("give both --solution and --submission, or neither for the generated workload");
     }
