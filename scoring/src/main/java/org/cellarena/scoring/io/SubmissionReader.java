@@ -131,48 +131,31 @@ public final class SubmissionReader {
     for (RunMask m : image.masks) {
       total += m.runCount();
     }
-    long[] runs = new long[total]; // start << 20 | mask index: sorts by start
+    int[] ends = new int[total], owners = new int[total];
+    long[] byStart = new long[total]; // start << 32 | run number: sorting it orders the runs by start
     int n = 0;
     for (int k = 0; k < image.masks.size(); k++) {
       RunMask m = image.masks.get(k);
-      for (int r = 0; r < m.runCount(); r++) {
-        runs[n++] = ((long) m.runStart(r) << 20) | k;
+      for (int r = 0; r < m.runCount(); r++, n++) {
+        ends[n] = m.runStart(r) + m.runLength(r);
+        owners[n] = k;
+        byStart[n] = ((long) m.runStart(r) << 32) | n;
       }
     }
-    Arrays.sort(runs);
+    Arrays.sort(byStart);
     Set<Long> reported = new HashSet<>();
-    long reachEnd = -1;
-    int reachMask = -1;
-    for (long packed : runs) {
-      int start = (int) (packed >>> 20), k = (int) (packed & 0xFFFFF);
-      RunMask m = image.masks.get(k);
-      if (start < reachEnd && reachMask != k && reported.add(((long) reachMask << 20) | k)) {
+    int reachEnd = -1, reachMask = -1;
+    for (long key : byStart) {
+      int start = (int) (key >>> 32), run = (int) key, k = owners[run];
+      if (start < reachEnd && reachMask != k && reported.add(((long) reachMask << 32) | k)) {
         problems.add(image.lines.get(k), id, "predicted mask overlaps the mask on line "
             + image.lines.get(reachMask) + " (at pixel " + (start + 1) + "); predicted masks must not overlap");
       }
-      int end = start + runLength(m, start);
-      if (end > reachEnd) {
-        reachEnd = end;
+      if (ends[run] > reachEnd) {
+        reachEnd = ends[run];
         reachMask = k;
       }
     }
-  }
-
-  private static int runLength(RunMask m, int start) {
-    // Runs are few per mask and ascending; a binary search keeps the sweep O(R log R).
-    int lo = 0, hi = m.runCount() - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int s = m.runStart(mid);
-      if (s == start) {
-        return m.runLength(mid);
-      } else if (s < start) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    throw new IllegalStateException("run not found");
   }
 
   private static final class ImageMasks {

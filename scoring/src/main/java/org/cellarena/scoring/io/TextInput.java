@@ -31,11 +31,24 @@ final class TextInput {
     in.mark(2);
     int b0 = in.read(), b1 = in.read();
     in.reset();
-    InputStream bytes = (b0 == 0x1f && b1 == 0x8b) ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    InputStream bytes = (b0 == 0x1f && b1 == 0x8b) ? gunzip(in) : in;
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     return new StrictReader(new InputStreamReader(bytes, decoder));
+  }
+
+  /** The gzip stream; its header is read here, so a damaged header is reported like damaged data. */
+  private static InputStream gunzip(InputStream in) throws BadTextException {
+    try {
+      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+    } catch (java.util.zip.ZipException e) {
+      throw new BadTextException("the gzip data is corrupt: " + e.getMessage());
+    } catch (java.io.EOFException e) {
+      throw new BadTextException("the gzip data is truncated");
+    } catch (IOException e) {
+      throw new BadTextException("the gzip data cannot be read: " + e.getMessage());
+    }
   }
 
   /** Turns decoder failures and NUL characters into {@link BadTextException}; drops a leading BOM. */

@@ -137,6 +137,12 @@ class SubmissionValidationTest {
   }
 
   @Test
+  void reportsADamagedGzipHeader() {
+    byte[] damaged = {0x1f, (byte) 0x8b, 99, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+    assertTrue(problems(damaged).get(0).message().contains("the gzip data is corrupt"), problems(damaged).toString());
+  }
+
+  @Test
   void collectsManyProblemsUpToTheLimit() {
     StringBuilder csv = new StringBuilder("id,predicted\nb,\n");
     for (int i = 0; i < 80; i++) {
