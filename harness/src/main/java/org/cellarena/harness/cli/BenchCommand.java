@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
   Path submission;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "target/bench-score",
-      description = "Where the generated workload is kept (default: ${DEFAULT-VALUE}).")
+      description = "Where generated workloads are kept, one folder per image count (default: ${DEFAULT-VALUE}).")
   Path dir;
 
   @Option(names = "--images", defaultValue = "240", description = "Images in the generated workload (default: ${DEFAULT-VALUE}).")
@@ -46,11 +46,12 @@ public final class BenchCommand implements Callable<Integer> {
       throw new UserException("give both --solution and --submission, or neither for the generated workload");
     }
     if (solution == null) {
-      solution = dir.resolve("solution.csv");
-      submission = dir.resolve("submission.csv");
+      Path workload = dir.resolve(images + "-images");
+      solution = workload.resolve("solution.csv");
+      submission = workload.resolve("submission.csv");
       if (!Files.exists(solution) || !Files.exists(submission)) {
-        System.err.printf("generating %d images into %s ...%n", images, dir);
-        new SyntheticScoringSet(images, 42).write(dir);
+        System.err.printf("generating %d images into %s ...%n", images, workload);
+        new SyntheticScoringSet(images, 42).write(workload);
       }
     }
     long t0 = System.nanoTime();

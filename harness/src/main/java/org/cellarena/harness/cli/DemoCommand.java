@@ -72,6 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (CompetitionException | ServerStartException e) { // a busy port, a database in use: say so, exit 2
       throw new UserException(e.getMessage());
     }
+    Thread closeOnExit = new Thread(server::close, "cellarena-demo-stop"); // Ctrl-C, here or while training
+    Runtime.getRuntime().addShutdownHook(closeOnExit);
     try {
       String url = server.url();
       out.println("demo: server at " + url);
@@ -103,11 +105,10 @@ public final class DemoCommand implements Callable<Integer> {
       if (!exitAtEnd) {
         out.println("Serving until Ctrl-C.");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "cellarena-demo-stop"));
-        stopped.await();
+        new CountDownLatch(1).await(); // until Ctrl-C: the hook closes the server
       }
     } finally {
+      Runtime.getRuntime().removeShutdownHook(closeOnExit);
       server.close();
     }
     return 0;

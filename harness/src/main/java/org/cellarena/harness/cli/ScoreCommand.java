@@ -13,6 +13,7 @@ import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.Thresholds;
+import org.cellarena.web.scoring.ScoreSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,23 +57,6 @@ public final class ScoreCommand implements Callable<Integer> {
     report.cellTypeScores().forEach(types::put);
     JsonObject usage = new JsonObject();
     report.usageScores().forEach((u, s) -> usage.put(u.label(), s));
-    JsonArray images = new JsonArray();
-    for (ImageResult r : report.images()) {
-      images.add(new JsonObject()
-          .put("id", r.id())
-          .put("score", r.score())
-          .put("cell_type", r.cellType())
-          .put("usage", r.usage().label())
-          .put("cells", r.cells())
-          .put("predictions", r.predictions())
-          .put("tp", ints(r.tp()))
-          .put("fp", ints(r.fp()))
-          .put("fn", ints(r.fn()))
-          .put("missed", r.missed())
-          .put("spurious", r.spurious())
-          .put("split", r.split())
-          .put("merged", r.merged()));
-    }
     return new JsonObject()
         .put("score", report.score())
         .put("ci95", new JsonArray().add(ci[0]).add(ci[1]))
@@ -84,7 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
         .put("spurious", report.spurious())
         .put("split", report.split())
         .put("merged", report.merged())
-        .put("images", images);
+        .put("images", ScoreSummary.images(report));
   }
 
   private static void writePerImage(ScoreReport report, Path file) throws java.io.IOException {
@@ -109,12 +93,6 @@ public final class ScoreCommand implements Callable<Integer> {
         out.write(row.toString());
       }
     }
-  }
-
-  private static JsonArray ints(int[] values) {
-    JsonArray a = new JsonArray();
-    IntStream.of(values).forEach(a::add);
-    return a;
   }
 
   private static JsonArray doubles(double[] values) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cellarena.model.submit.ServerClient;
 import picocli.CommandLine.Command;
@@ -74,7 +75,9 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), this::printProgress);
     if ("scored".equals(text(result, "status"))) {
-      out.printf("scored: public score %.10f%n", result.get("public_score").getAsDouble());
+      String score = text(result, "public_score");
+      out.println(score == null ? "scored (the competition has no Public images)"
+          : String.format(Locale.ROOT, "scored: public score %.10f", Double.parseDouble(score)));
       return 0;
     }
     String reason = text(result, "error");

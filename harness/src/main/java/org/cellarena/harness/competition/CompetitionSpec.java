@@ -2,6 +2,7 @@ package org.cellarena.harness.competition;
 
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import org.cellarena.web.competition.CompetitionLoader;
 
 /**
  * What {@code competition.json} says, plus how the held-out images are cut into the Public and Private
@@ -11,9 +12,9 @@ public record CompetitionSpec(String id, String title, String description, int d
     OffsetDateTime deadline, double publicFraction, long seed) {
 
   public CompetitionSpec {
-    if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
-      throw new IllegalArgumentException("the competition id must be letters, digits, - and _ (at most 64), found '"
-          + id + "'");
+    if (id == null || !CompetitionLoader.ID.matcher(id).matches()) { // the server's own rule for ids
+      throw new IllegalArgumentException("the competition id must start with a letter or digit and hold only "
+          + "letters, digits, '.', '-' and '_' (at most 100), found '" + id + "'");
     }
     if (dailyLimit < 1 || finalPicks < 1) {
       throw new IllegalArgumentException("daily limit and final picks must be at least 1");

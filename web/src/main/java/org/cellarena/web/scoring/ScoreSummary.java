@@ -52,7 +52,8 @@ public final class ScoreSummary {
         .put("images", part.images().size());
   }
 
-  static JsonArray images(ScoreReport report) {
+  /** Every image's row: id, cell type, usage, score, counts, TP/FP/FN per threshold, error counts. */
+  public static JsonArray images(ScoreReport report) {
     JsonArray rows = new JsonArray();
     for (ImageResult r : report.images()) {
       rows.add(new JsonObject()
