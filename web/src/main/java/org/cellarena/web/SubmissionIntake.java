@@ -40,14 +40,10 @@ public final class SubmissionIntake {
    * @return the new submission's id
    */
   public long accept(Competition competition, Team team, InputStream upload, String fileName, String description) {
-    Instant now = Instant.now();
-    if (competition.isClosed(now)) {
-      throw new Refusal(403, "the competition closed for submissions at " + competition.deadline());
-    }
     if (description != null && description.length() > MAX_DESCRIPTION) {
       throw Refusal.badRequest("the description is longer than " + MAX_DESCRIPTION + " characters");
     }
-    quota.check(competition, team.id(), now);
+    admit(competition, team);
     StagedUpload staged = files.stage(competition.id(), upload);
     long id;
     try {
@@ -63,6 +59,19 @@ public final class SubmissionIntake {
     }
     queue.enqueue(id);
     return id;
+  }
+
+  /**
+   * Refuses (403 after the deadline, 429 over the daily limit) an upload that {@link #accept} would refuse
+   * anyway, so that the server can answer before it reads the body (blocking: it queries the database).
+   * {@link #accept} checks again, the daily limit under the team's lock: that check is the authoritative one.
+   */
+  public void admit(Competition competition, Team team) {
+    Instant now = Instant.now();
+    if (competition.isClosed(now)) {
+      throw new Refusal(403, "the competition closed for submissions at " + competition.deadline());
+    }
+    quota.check(competition, team.id(), now);
   }
 
   private static String blankToNull(String s) {

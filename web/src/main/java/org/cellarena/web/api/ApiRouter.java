@@ -42,8 +42,9 @@ public final class ApiRouter {
     // a team (some also the admin)
     router.get("/api/me").handler(access.team()).handler(submissions::me);
     router.post("/api/competitions/:cid/submissions").consumes("multipart/form-data").handler(access.team())
-        .handler(uploadBody).handler(submissions::uploadMultipart);
-    router.post("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions::uploadRaw);
+        .handler(submissions.admitUpload()).handler(uploadBody).handler(submissions::uploadMultipart);
+    router.post("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions.admitUpload())
+        .handler(submissions::uploadRaw);
     router.get("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions::mine);
     router.get("/api/submissions/:sid").handler(access.teamOrAdmin()).handler(submissions::status);
     router.get("/api/submissions/:sid/detail").handler(access.teamOrAdmin()).handler(submissions::detail);

@@ -1,9 +1,11 @@
 package org.cellarena.web.api;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,30 @@ final class SubmissionApi {
 
   SubmissionApi(Services services) {
     this.services = services;
+  }
+
+  /**
+   * Before an upload's body is read (ahead of the body handler, hence a {@link SecurityPolicyHandler}): refuses
+   * an unknown competition, a closed one (403) and a team over its daily limit (429), so that such a body is
+   * never written to disk. The request stays paused for the next handler, which reads the body.
+   */
+  Handler<RoutingContext> admitUpload() {
+    return (SecurityPolicyHandler) ctx -> {
+      Team team = Access.caller(ctx).team();
+      String cid = ctx.pathParam("cid");
+      ctx.request().pause();
+      ctx.vertx().executeBlocking(() -> {
+        services.intake().admit(SubmissionView.competition(services, cid), team);
+        return null;
+      }, false).onComplete(ar -> {
+        if (ar.succeeded()) {
+          ctx.next();
+        } else {
+          ctx.request().resume(); // the body is read and dropped, never stored
+          ctx.fail(ar.cause());
+        }
+      });
+    };
   }
 
   /**

@@ -49,6 +49,53 @@ class LimitsTest {
   }
 
   @Test
+  void anUploadOverTheDailyLimitIsRefusedBeforeItsBodyIsReadAndLeavesNoFile() throws Exception {
+    ServerFixture.copyExampleCompetition(dataDir, json -> json.put("daily_limit", 1));
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      String team = fx.createTeam("eager");
+      long first = fx.submit(team, ServerFixture.exampleSubmission());
+      assertEquals("scored", fx.awaitFinal(first, team).getString("status"));
+      Path uploads = dataDir.resolve("submissions/.uploads");
+      Path stored = dataDir.resolve("submissions/example");
+      long storedBefore = count(stored);
+
+      // the 429 comes while the body is still arriving: it is not read to disk first
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fx.server.port())) {
+        socket.setSoTimeout(10_000);
+        var out = socket.getOutputStream();
+        out.write(("POST /api/competitions/example/submissions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + team + "\r\nContent-Type: text/csv\r\nContent-Length: 100000000\r\n\r\n").getBytes());
+        out.write(Arrays.copyOf(ServerFixture.exampleSubmission(), 1000));
+        out.flush();
+        byte[] head = new byte[12];
+        int n = socket.getInputStream().readNBytes(head, 0, head.length);
+        assertEquals("HTTP/1.1 429", new String(head, 0, n, StandardCharsets.US_ASCII));
+      }
+      Http.Reply multipart = fx.http.postMultipart("/api/competitions/example/submissions", team, "late.csv",
+          ServerFixture.exampleSubmission(), null);
+      assertEquals(429, multipart.status(), multipart.body());
+      Http.Reply raw = fx.http.postBytes("/api/competitions/example/submissions", team, "text/csv",
+          ServerFixture.exampleSubmission());
+      assertEquals(429, raw.status(), raw.body());
+
+      ServerFixture.sleep(200);
+      assertEquals(0, count(uploads), "nothing written to the uploads dir");
+      assertEquals(storedBefore, count(stored), "nothing staged beside the stored submission");
+      assertEquals(1, fx.http.get("/api/competitions/example/submissions", team).json()
+          .getJsonArray("submissions").size());
+    }
+  }
+
+  private static long count(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.count();
+    }
+  }
+
+  @Test
   void afterTheDeadlineSubmissionsAreRefused() {
     ServerFixture.copyExampleCompetition(dataDir, json -> json.put("deadline", "2020-01-01T00:00:00Z"));
     try (ServerFixture fx = ServerFixture.start(dataDir)) {
