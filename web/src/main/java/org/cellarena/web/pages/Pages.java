@@ -40,18 +40,13 @@ public final class Pages implements PageRoutes {
       {"/submissions/:sid", "submission.html"},
       {"/admin", "admin.html"},
   };
-  private static final int CACHED_SUBMISSIONS = 8;
+  /** The most masks the parsed submissions kept for overlays hold in all (about 100 MB for typical masks). */
+  private static final long CACHED_MASKS = 200_000;
 
   private Services services;
   private Access access;
   private final Map<String, Buffer> pages = new LinkedHashMap<>();
-  /** Parsed submission files by id; stored files never change, so entries never go stale. */
-  private final Map<Long, Submission> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Submission> eldest) {
-      return size() > CACHED_SUBMISSIONS;
-    }
-  };
+  private final ParsedSubmissions parsed = new ParsedSubmissions(CACHED_MASKS);
 
   /** Found by the server through {@link java.util.ServiceLoader}. */
   public Pages() {
@@ -161,24 +156,15 @@ public final class Pages implements PageRoutes {
   }
 
   private Submission parse(SubmissionRow row, Competition competition) {
-    synchronized (parsed) {
-      Submission cached = parsed.get(row.id());
-      if (cached != null) {
-        return cached;
+    return parsed.get(row.id(), () -> {
+      try (InputStream in = services.files().open(row.storedFile())) {
+        return new SubmissionReader(competition.solution()).read(in, row.fileName());
+      } catch (InvalidFileException e) {
+        throw Refusal.conflict("the submission could not be read, so it has no overlay: " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    }
-    Submission submission;
-    try (InputStream in = services.files().open(row.storedFile())) {
-      submission = new SubmissionReader(competition.solution()).read(in, row.fileName());
-    } catch (InvalidFileException e) {
-      throw Refusal.conflict("the submission could not be read, so it has no overlay: " + e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    synchronized (parsed) {
-      parsed.put(row.id(), submission);
-    }
-    return submission;
+    });
   }
 
   private static void fail(RoutingContext ctx, Throwable cause) {
