@@ -16,6 +16,9 @@ import org.cellarena.web.Refusal;
 
 /** Teams and their tokens. A token found once is remembered, so authentication costs no query after that. */
 public final class Teams {
+  /** The SQL state of a UNIQUE constraint violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final Database db;
   private final Map<String, Team> byTokenHash = new ConcurrentHashMap<>();
 
@@ -46,7 +49,14 @@ public final class Teams {
         s.setString(1, clean);
         s.setString(2, Tokens.hash(token));
         s.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        s.executeUpdate();
+        try {
+          s.executeUpdate();
+        } catch (SQLException e) {
+          if (UNIQUE_VIOLATION.equals(e.getSQLState())) { // another request created the name since the check
+            throw Refusal.conflict("a team named \"" + clean + "\" already exists");
+          }
+          throw e;
+        }
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
           return new NewTeam(new Team(keys.getLong(1), clean, now), token);

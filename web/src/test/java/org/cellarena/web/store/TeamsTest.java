@@ -1,0 +1,53 @@
+package org.cellarena.web.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.cellarena.web.Refusal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creating teams: a name taken by a racing request is a 409, not an internal error. */
+class TeamsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aNameTakenWhileTheCheckRanIsAConflict() throws Exception {
+    try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0")) {
+      Teams teams = new Teams(db);
+      CountDownLatch inserted = new CountDownLatch(1);
+      CountDownLatch commit = new CountDownLatch(1);
+      // another request has inserted the name but not committed yet: the check sees no such team
+      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> db.transaction(c -> {
+        try (PreparedStatement s = c.prepareStatement(
+            "INSERT INTO teams (name, token_hash, created_at) VALUES ('twins', 'h', ?)")) {
+          s.setObject(1, OffsetDateTime.now());
+          s.executeUpdate();
+        }
+        inserted.countDown();
+        try {
+          commit.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return null;
+      }));
+      inserted.await(10, TimeUnit.SECONDS);
+      CompletableFuture<NewTeam> mine = CompletableFuture.supplyAsync(() -> teams.create("twins"));
+      Thread.sleep(300); // it checks, then waits on the other insert's lock
+      commit.countDown();
+      other.get(10, TimeUnit.SECONDS);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> mine.get(20, TimeUnit.SECONDS));
+      Refusal refusal = (Refusal) e.getCause();
+      assertEquals(409, refusal.status());
+      assertEquals(1, teams.all().size());
+    }
+  }
+}
