@@ -164,7 +164,8 @@ final class SubmissionApi {
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 200, () -> {
       SubmissionRow s = SubmissionView.find(services, sid, caller);
-      boolean showPrivate = caller.admin() || services.reveals().isRevealed(s.competition());
+      boolean revealed = services.reveals().isRevealed(s.competition());
+      boolean showPrivate = caller.admin() || revealed;
       String stored = services.submissions().latestDetail(s.id()).orElse(null);
       if (stored == null || s.status() == Status.FAILED) {
         throw Refusal.conflict("submission " + s.id() + " has no score (it is " + s.status().label() + ")");
@@ -182,7 +183,7 @@ final class SubmissionApi {
           .put("competition", s.competition())
           .put("team", s.teamName())
           .put("status", s.status().label())
-          .put("revealed", showPrivate)
+          .put("revealed", revealed)
           .put("scorer_version", detail.getString("scorer_version"))
           .put("scored_at", s.score() == null ? null : SubmissionView.text(s.score().scoredAt()))
           .put("thresholds", detail.getJsonArray("thresholds"))

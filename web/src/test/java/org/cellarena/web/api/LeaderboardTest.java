@@ -101,7 +101,11 @@ class LeaderboardTest {
       assertEquals(409, third.status(), "two picks at most: " + third.body());
       assertEquals(200, fx.http.delete("/api/submissions/" + worse + "/final", team).status());
 
-      // the admin can look before the reveal
+      // the admin can look before the reveal, which it does not make
+      JsonObject adminDetail = fx.http.get("/api/submissions/" + full + "/detail", ServerFixture.ADMIN).json();
+      assertFalse(adminDetail.getBoolean("revealed"), adminDetail.encode());
+      assertFalse(adminDetail.getJsonObject("private").isEmpty());
+      assertEquals(6, adminDetail.getJsonArray("images").size());
       JsonObject adminBoard = fx.http.get("/api/competitions/example/leaderboard/private", ServerFixture.ADMIN).json();
       assertEquals(noPrivate, adminBoard.getJsonArray("rows").getJsonObject(0).getLong("submission"));
 
@@ -115,6 +119,7 @@ class LeaderboardTest {
       JsonObject status = fx.http.get("/api/submissions/" + full, team).json();
       assertTrue(status.getDouble("private_score") > 0);
       JsonObject detail = fx.http.get("/api/submissions/" + full + "/detail", team).json();
+      assertTrue(detail.getBoolean("revealed"));
       assertEquals(6, detail.getJsonArray("images").size(), "private rows after the reveal");
       assertFalse(detail.getJsonObject("private").isEmpty());
       assertEquals(409, fx.http.put("/api/submissions/" + full + "/final", team).status(), "picks are frozen");
