@@ -92,6 +92,15 @@ class LeaderboardTest {
       assertEquals(403, fx.http.get("/api/competitions/example/leaderboard/private", null).status());
       assertEquals(403, fx.http.get("/api/competitions/example/leaderboard/private", team).status());
       assertNull(fx.http.get("/api/submissions/" + full, team).json().getValue("private_score"));
+      JsonObject hidden = fx.http.get("/api/submissions/" + full + "/detail", team).json();
+      assertFalse(hidden.getBoolean("revealed"));
+      assertTrue(hidden.containsKey("private"), hidden.encode());
+      assertNull(hidden.getValue("private"), "no private summary before the reveal");
+      JsonArray hiddenRows = hidden.getJsonArray("images");
+      assertEquals(4, hiddenRows.size(), hidden.encode());
+      for (int i = 0; i < hiddenRows.size(); i++) {
+        assertEquals("Public", hiddenRows.getJsonObject(i).getString("usage"), "only Public rows before the reveal");
+      }
 
       // picks: only the submission without private cells, whose private score is 0
       assertEquals(200, fx.http.put("/api/submissions/" + noPrivate + "/final", team).status());
