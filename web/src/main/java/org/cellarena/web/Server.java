@@ -75,6 +75,10 @@ public final class Server implements AutoCloseable {
       Teams teams = new Teams(db);
       Submissions submissions = new Submissions(db);
       SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes());
+      int removed = files.removeLeftovers(submissions.storedFiles());
+      if (removed > 0) {
+        LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
+      }
       Leaderboards leaderboards = new Leaderboards(submissions);
       ScoringQueue queue = new ScoringQueue(submissions, files, competitions, config.scoringWorkers(),
           (id, competition) -> {

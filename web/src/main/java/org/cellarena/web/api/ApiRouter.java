@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.ServiceLoader;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.Services;
+import org.cellarena.web.files.SubmissionFiles;
 
 /**
  * The route table: every endpoint of the server, in one place. web/API.md describes each. Order matters:
@@ -28,7 +29,7 @@ public final class ApiRouter {
     AdminApi admin = new AdminApi(services);
     BodyHandler uploadBody = BodyHandler.create()
         .setBodyLimit(config.uploadLimitBytes())
-        .setUploadsDirectory(config.submissionsDir().resolve(".uploads").toString())
+        .setUploadsDirectory(config.submissionsDir().resolve(SubmissionFiles.UPLOADS).toString())
         .setDeleteUploadedFilesOnEnd(true);
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
+import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.Status;
@@ -72,7 +73,7 @@ final class SubmissionApi {
     Team team = Access.caller(ctx).team();
     String fileName = ctx.request().getParam("filename");
     String description = ctx.request().getParam("description");
-    RawUpload.receive(ctx, services.config().submissionsDir().resolve(".uploads"),
+    RawUpload.receive(ctx, services.config().submissionsDir().resolve(SubmissionFiles.UPLOADS),
         services.config().uploadLimitBytes()).onComplete(received -> {
           if (received.failed()) {
             if (received.cause() instanceof Refusal) {

@@ -7,13 +7,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -24,6 +29,9 @@ import org.cellarena.web.Refusal;
 public final class SubmissionFiles {
   private static final int GZIP_MAGIC_0 = 0x1f;
   private static final int GZIP_MAGIC_1 = 0x8b;
+  /** The folder under {@code submissions/} where request bodies are written while they arrive. */
+  public static final String UPLOADS = ".uploads";
+  private static final Pattern STORED_NAME = Pattern.compile("\\d+\\.csv\\.gz");
 
   private final Path dataDir;
   private final long uncompressedLimit;
@@ -96,6 +104,46 @@ public final class SubmissionFiles {
   /** Removes a staged upload that did not become a submission. */
   public void discard(StagedUpload staged) {
     deleteQuietly(staged.file());
+  }
+
+  /**
+   * Deletes what an upload cut short by a kill or a failed commit left behind: everything in
+   * {@code submissions/.uploads}, the {@code .incoming-*.csv.gz} staging files and any {@code <id>.csv.gz} that
+   * no submission row names. Run at start, before any upload can be under way; a file that a row names is never
+   * touched.
+   *
+   * @param storedFiles every submission's stored file, relative to the data dir
+   * @return how many files were deleted
+   */
+  public int removeLeftovers(Set<String> storedFiles) {
+    Path root = dataDir.resolve("submissions");
+    Set<Path> kept = new HashSet<>();
+    for (String stored : storedFiles) {
+      kept.add(dataDir.resolve(stored).toAbsolutePath().normalize());
+    }
+    int removed = 0;
+    try (Stream<Path> dirs = Files.exists(root) ? Files.list(root) : Stream.empty()) {
+      for (Path dir : (Iterable<Path>) dirs::iterator) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+          continue; // the database's own files
+        }
+        boolean uploads = dir.getFileName().toString().equals(UPLOADS);
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path file : (Iterable<Path>) files::iterator) {
+            String name = file.getFileName().toString();
+            boolean leftover = uploads
+                || (name.startsWith(".incoming-") && name.endsWith(".csv.gz"))
+                || (STORED_NAME.matcher(name).matches() && !kept.contains(file.toAbsolutePath().normalize()));
+            if (leftover && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+              removed++;
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean up " + root, e);
+    }
+    return removed;
   }
 
   /** The decompressed content of a stored submission file. */

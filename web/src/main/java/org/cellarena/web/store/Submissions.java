@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The submissions table and the results beside it. The table is also the scoring queue: whatever is queued (or
@@ -72,6 +74,20 @@ public final class Submissions {
         s.executeUpdate();
       }
       return id;
+    });
+  }
+
+  /** The stored file of every submission (relative to the data dir), to tell a stray file from a stored one. */
+  public Set<String> storedFiles() {
+    return db.read(c -> {
+      Set<String> files = new HashSet<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT stored_file FROM submissions");
+           ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          files.add(rs.getString(1));
+        }
+      }
+      return files;
     });
   }
 

@@ -1,11 +1,13 @@
 package org.cellarena.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,36 @@ class RestartTest {
       for (long id : ids) {
         assertEquals("scored", fx.awaitFinal(id, token).getString("status"));
       }
+    }
+  }
+
+  @Test
+  void filesLeftByInterruptedUploadsAreDeletedAtStartAndStoredOnesKept() throws Exception {
+    String token;
+    long id;
+    try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withScoringWorkers(0))) {
+      token = fx.createTeam("tidy");
+      id = fx.submit(token, ServerFixture.exampleSubmission());
+    }
+    Path competitionDir = dataDir.resolve("submissions/example");
+    Path stored = competitionDir.resolve(id + ".csv.gz");
+    assertTrue(Files.exists(stored));
+    Path uploads = Files.createDirectories(dataDir.resolve("submissions/.uploads"));
+    List<Path> strays = List.of(uploads.resolve("raw-1234.upload"), uploads.resolve("a1b2c3"),
+        competitionDir.resolve(".incoming-1234.csv.gz"), competitionDir.resolve((id + 1) + ".csv.gz"));
+    for (Path stray : strays) {
+      Files.write(stray, new byte[] {1, 2, 3});
+    }
+    Path other = competitionDir.resolve("notes.txt");
+    Files.writeString(other, "not ours to judge");
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      for (Path stray : strays) {
+        assertFalse(Files.exists(stray), stray + " was left behind");
+      }
+      assertTrue(Files.exists(stored), "the file of a submission row stays");
+      assertTrue(Files.exists(other), "only upload leftovers are deleted");
+      assertTrue(Files.exists(dataDir.resolve("submissions/cellarena.mv.db")));
+      assertEquals("scored", fx.awaitFinal(id, token).getString("status"));
     }
   }
 
