@@ -50,7 +50,7 @@ public final class Server implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a server; a generated admin token is printed to standard output, the one time it is made. */
+  /** Starts a server; a generated admin token is printed to standard output once it listens, the one time. */
   public static Server start(ServerConfig config) {
     return start(config, token -> System.out.println("Admin token (shown once, keep it): " + token));
   }
@@ -58,7 +58,8 @@ public final class Server implements AutoCloseable {
   /**
    * Starts a server and returns once it listens.
    *
-   * @param announceAdminToken told the admin token when it is generated (first start, no configured token)
+   * @param announceAdminToken told the admin token when it is generated (the first start that listens, no
+   *     configured token)
    * @throws org.cellarena.web.competition.CompetitionException when a competition folder is unusable
    * @throws ServerStartException when the database or the port cannot be opened
    */
@@ -86,11 +87,12 @@ public final class Server implements AutoCloseable {
             vertx.eventBus().publish(Services.statusAddress(id), competition);
           });
       DailyQuota quota = new DailyQuota(submissions);
+      AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
       Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
           new SubmissionIntake(submissions, files, quota, queue), leaderboards, quota, new Reveals(db),
-          new AuditLog(db), AdminToken.resolve(config.adminToken(), new Settings(db), announceAdminToken),
-          new RateLimiter(config.requestsPerMinute()));
+          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()));
       int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
+      adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
       queue.start(); // after listening, so that a failed start leaves no worker behind
       LOG.info("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
           + ":" + port);

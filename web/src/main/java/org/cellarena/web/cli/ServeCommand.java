@@ -52,8 +52,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 0)) {
-      return fail("--port must be 0..65535, --upload-limit-mb and --rate-limit at least 1, --workers at least 0");
+    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 1)) {
+      return fail("--port must be 0..65535, --upload-limit-mb, --rate-limit and --workers at least 1");
     }
     ServerConfig config = ServerConfig.defaults(data.dataDir()).withHost(host).withPort(port)
         .withJdbcUrl(data.jdbcUrl).withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN"))

@@ -66,4 +66,36 @@ class CommandsTest {
     assertEquals(2, negative.exit());
     assertTrue(negative.err().contains("daily_limit"), negative.err());
   }
+
+  @Test
+  void serveRefusesZeroWorkersInOneLine() {
+    Run run = run(new ServeCommand(), "--port", "0", "--workers", "0", "--data-dir", dataDir.toString());
+    assertEquals(2, run.exit());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().startsWith("cellarena serve: ") && run.err().contains("--workers"), run.err());
+  }
+
+  @Test
+  void aStartOnABusyPortDoesNotUseUpTheGeneratedAdminToken() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CELLARENA_ADMIN_TOKEN") == null);
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run run = run(new ServeCommand(), "--port", String.valueOf(busy.getLocalPort()), "--data-dir",
+          dataDir.toString());
+      assertEquals(2, run.exit(), run.out() + run.err());
+      assertEquals(1, run.err().lines().count(), run.err());
+      assertFalse(run.out().contains("Admin token"), run.out());
+    }
+    java.util.List<String> told = new java.util.ArrayList<>();
+    try (org.cellarena.web.Server server =
+        org.cellarena.web.Server.start(ServerConfig.defaults(dataDir).withPort(0), told::add)) {
+      assertEquals(1, told.size(), "the token is shown at the first start that listens");
+      assertTrue(server.services().adminToken().matches(told.get(0)));
+    }
+    try (org.cellarena.web.Server server =
+        org.cellarena.web.Server.start(ServerConfig.defaults(dataDir).withPort(0), told::add)) {
+      assertEquals(1, told.size(), "and only then");
+      assertTrue(server.services().adminToken().matches(told.get(0)), "the stored hash is the shown token's");
+    }
+  }
 }
