@@ -118,6 +118,15 @@ public final class Access {
     return (length != null && !length.equals("0")) || ctx.request().getHeader("Transfer-Encoding") != null;
   }
 
+  /** The token of an {@code Authorization: Bearer <token>} header; null without one (or a malformed one). */
+  static String bearer(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
+      return header.substring(7).strip();
+    }
+    return null;
+  }
+
   private static void refuse(RoutingContext ctx, int status, String message) {
     if (status == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"cellarena\"");
@@ -126,12 +135,8 @@ public final class Access {
   }
 
   private static String token(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header != null) {
-      if (header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
-        return header.substring(7).strip();
-      }
-      return null;
+    if (ctx.request().getHeader("Authorization") != null) {
+      return bearer(ctx);
     }
     if (ctx.request().method().name().equals("GET")) {
       String query = ctx.request().getParam("access_token");

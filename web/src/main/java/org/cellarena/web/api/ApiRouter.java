@@ -4,14 +4,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.ServiceLoader;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.Services;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.pages.Pages;
 
 /**
  * The route table: every endpoint of the server, in one place. web/API.md describes each. Order matters:
- * the API, then the pages ({@link PageRoutes}, which may add {@code /api/...} endpoints of their own), then the
+ * the API, then the pages ({@link Pages}, which add {@code /api/...} endpoints of their own), then the
  * JSON 404 for unknown {@code /api} paths, then the static files of the classpath folder {@code webroot}.
  */
 public final class ApiRouter {
@@ -62,8 +62,8 @@ public final class ApiRouter {
     router.get("/api/admin/competitions/:cid/export").handler(access.admin()).handler(admin::export);
     router.get("/api/admin/audit").handler(access.admin()).handler(admin::audit);
 
-    // >>> the pages and their endpoints (overlays) mount here: see PageRoutes <<<
-    mountPages(router, services);
+    // the pages and their endpoint (overlays)
+    Pages.mount(router, services);
 
     // every failure under /api is JSON, unknown paths (404) and wrong methods (405) included
     long limitMb = config.uploadLimitBytes() / ServerConfig.MB;
@@ -81,12 +81,5 @@ public final class ApiRouter {
 
     router.get("/*").handler(StaticHandler.create("webroot"));
     return router;
-  }
-
-  /** The pages' routes (see {@link PageRoutes}), when the pages are on the classpath. */
-  private static void mountPages(Router router, Services services) {
-    for (PageRoutes pages : ServiceLoader.load(PageRoutes.class)) {
-      pages.mount(router, services);
-    }
   }
 }

@@ -65,11 +65,11 @@ final class CompetitionApi {
    * admin token (429 once the allowance is spent).
    */
   private boolean isAdmin(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String token = Access.bearer(ctx);
+    if (token == null) {
       return false;
     }
-    if (services.adminToken().matches(header.substring(7).strip())) {
+    if (services.adminToken().matches(token)) {
       return true;
     }
     Refusal refusal = Access.takeFromAllowance(services, "address " + ctx.request().remoteAddress().hostAddress());

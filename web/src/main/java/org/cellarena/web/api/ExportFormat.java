@@ -1,5 +1,7 @@
 package org.cellarena.web.api;
 
+import static org.cellarena.web.board.Leaderboards.csvField;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -27,7 +29,7 @@ final class ExportFormat {
       for (ScoreRowOf r : own) {
         submission(sb, s);
         ScoreRow score = r.score();
-        sb.append(',').append(score.resultId()).append(',').append(field(score.scorerVersion())).append(',')
+        sb.append(',').append(score.resultId()).append(',').append(csvField(score.scorerVersion())).append(',')
             .append(score.solutionHash()).append(',').append(number(score.publicScore())).append(',')
             .append(number(score.privateScore())).append(',').append(score.scoredAt()).append('\n');
       }
@@ -36,10 +38,10 @@ final class ExportFormat {
   }
 
   private static void submission(StringBuilder sb, SubmissionRow s) {
-    sb.append(s.id()).append(',').append(field(s.teamName())).append(',').append(s.createdAt()).append(',')
-        .append(s.status().label()).append(',').append(s.finalPick()).append(',').append(field(s.description()))
-        .append(',').append(field(s.fileName())).append(',').append(field(s.storedFile())).append(',')
-        .append(s.sha256()).append(',').append(field(s.error()));
+    sb.append(s.id()).append(',').append(csvField(s.teamName())).append(',').append(s.createdAt()).append(',')
+        .append(s.status().label()).append(',').append(s.finalPick()).append(',').append(csvField(s.description()))
+        .append(',').append(csvField(s.fileName())).append(',').append(csvField(s.storedFile())).append(',')
+        .append(s.sha256()).append(',').append(csvField(s.error()));
   }
 
   static JsonObject json(Competition competition, List<SubmissionRow> rows, Map<Long, List<ScoreRowOf>> results) {
@@ -66,15 +68,5 @@ final class ExportFormat {
 
   private static String number(Double d) {
     return d == null ? "" : d.toString();
-  }
-
-  private static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
   }
 }

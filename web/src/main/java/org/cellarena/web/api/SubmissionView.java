@@ -11,7 +11,7 @@ import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 
 /** How a submission looks over the API, and how a request names one. */
-final class SubmissionView {
+public final class SubmissionView {
   private SubmissionView() {}
 
   /**
@@ -56,7 +56,7 @@ final class SubmissionView {
   }
 
   /** The submission named by the path's {@code sid}, if the caller may see it; 404 otherwise. */
-  static SubmissionRow find(Services services, String sid, Caller caller) {
+  public static SubmissionRow find(Services services, String sid, Caller caller) {
     long id;
     try {
       id = Long.parseLong(sid);

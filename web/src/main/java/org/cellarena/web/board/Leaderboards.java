@@ -49,13 +49,13 @@ public final class Leaderboards {
   }
 
   /** The board if it is computed and current, else null (then call {@link #compute}, off the event loop). */
-  public Rendered cached(Competition competition, Board board) {
+  private Rendered cached(Competition competition, Board board) {
     Cached c = cache.get(new Key(competition.id(), board));
     return c != null && c.generation == generation(competition.id()).get() ? c.rendered : null;
   }
 
   /** Computes the board from the database (blocking) and keeps it. */
-  public Rendered compute(Competition competition, Board board) {
+  private Rendered compute(Competition competition, Board board) {
     long generation = generation(competition.id()).get();
     List<Entry> entries = entries(submissions.forCompetition(competition.id()));
     JsonObject result = new JsonObject()
@@ -207,7 +207,11 @@ public final class Leaderboards {
     return sb.toString();
   }
 
-  static String csvField(String value) {
+  /** A CSV field: empty for null, quoted when it holds a comma, a quote or a line break. */
+  public static String csvField(String value) {
+    if (value == null) {
+      return "";
+    }
     if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
       return '"' + value.replace("\"", "\"\"") + '"';
     }

@@ -6,6 +6,5 @@ import java.nio.file.Path;
  * An upload written to a staging file, gzip-compressed, not yet a submission.
  *
  * @param sha256 hash of the uncompressed content
- * @param uncompressedBytes the CSV's size
  */
-public record StagedUpload(Path file, long storedBytes, long uncompressedBytes, String sha256) {}
+public record StagedUpload(Path file, long storedBytes, String sha256) {}

@@ -66,7 +66,7 @@ public final class SubmissionFiles {
       if (uncompressed == 0) {
         throw Refusal.badRequest("the upload is empty; send the submission CSV (id,predicted), plain or gzip");
       }
-      return new StagedUpload(staging, Files.size(staging), uncompressed, HexFormat.of().formatHex(sha.digest()));
+      return new StagedUpload(staging, Files.size(staging), HexFormat.of().formatHex(sha.digest()));
     } catch (EOFException e) {
       deleteQuietly(staging);
       throw Refusal.badRequest("the gzip data ends early: the upload is truncated");
@@ -150,11 +150,6 @@ public final class SubmissionFiles {
   public InputStream open(String storedFile) throws IOException {
     return new SizeLimitedInputStream(
         new GZIPInputStream(Files.newInputStream(dataDir.resolve(storedFile)), 1 << 16), uncompressedLimit);
-  }
-
-  /** The absolute path of a stored submission file. */
-  public Path path(String storedFile) {
-    return dataDir.resolve(storedFile);
   }
 
   private Path competitionDir(String competition) {

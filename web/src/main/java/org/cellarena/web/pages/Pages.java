@@ -22,7 +22,7 @@ import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.api.Access;
 import org.cellarena.web.api.Caller;
-import org.cellarena.web.api.PageRoutes;
+import org.cellarena.web.api.SubmissionView;
 
 /**
  * The browser pages and the endpoint only they use: the HTML of each page URL (the assets come from the static
@@ -30,7 +30,7 @@ import org.cellarena.web.api.PageRoutes;
  *
  * <p>Overlays: the submission's team or the admin; an image on the Private part renders for the admin only.
  */
-public final class Pages implements PageRoutes {
+public final class Pages {
   /** Page URL patterns and the file under {@code webroot/} that serves each. */
   private static final String[][] PAGES = {
       {"/", "index.html"},
@@ -43,23 +43,27 @@ public final class Pages implements PageRoutes {
   /** The most masks the parsed submissions kept for overlays hold in all (about 100 MB for typical masks). */
   private static final long CACHED_MASKS = 200_000;
 
-  private Services services;
-  private Access access;
+  private final Services services;
   private final Map<String, Buffer> pages = new LinkedHashMap<>();
   private final ParsedSubmissions parsed = new ParsedSubmissions(CACHED_MASKS);
 
-  /** Found by the server through {@link java.util.ServiceLoader}. */
-  public Pages() {
+  private Pages(Services services) {
+    this.services = services;
     for (String[] page : PAGES) {
       pages.computeIfAbsent(page[1], Pages::resource);
     }
   }
 
-  /** Adds the page routes and the overlay and event endpoints to the router. */
-  @Override
-  public void mount(Router router, Services services) {
-    this.services = services;
-    this.access = new Access(services);
+  /**
+   * Adds the page routes and the overlay endpoint to the router: after the API routes (the overlay is an
+   * {@code /api/...} endpoint) and before the static files of {@code webroot/}.
+   */
+  public static void mount(Router router, Services services) {
+    new Pages(services).routes(router);
+  }
+
+  private void routes(Router router) {
+    Access access = new Access(services);
     for (String[] page : PAGES) {
       Buffer html = pages.get(page[1]);
       router.get(page[0]).handler(ctx -> ctx.response()
@@ -80,27 +84,6 @@ public final class Pages implements PageRoutes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  // ---- who is asking ----
-
-  private static boolean owns(Caller caller, SubmissionRow row) {
-    return caller != null && caller.owns(row.teamId());
-  }
-
-  /** The submission, if the caller may see it; 404 otherwise (another team's submission is not confirmed). */
-  private SubmissionRow owned(Caller caller, String sidText) {
-    long sid;
-    try {
-      sid = Long.parseLong(sidText);
-    } catch (NumberFormatException e) {
-      throw Refusal.notFound("no submission " + sidText);
-    }
-    Optional<SubmissionRow> row = services.submissions().find(sid);
-    if (row.isEmpty() || !owns(caller, row.get())) {
-      throw Refusal.notFound("no submission " + sid + " of yours");
-    }
-    return row.get();
   }
 
   // ---- overlay ----
@@ -125,7 +108,7 @@ public final class Pages implements PageRoutes {
         throw Refusal.badRequest("threshold must be one of 0.50, 0.55, ..., 0.95; got " + thresholdText);
       }
       Caller caller = Access.caller(ctx);
-      SubmissionRow row = owned(caller, ctx.pathParam("sid"));
+      SubmissionRow row = SubmissionView.find(services, ctx.pathParam("sid"), caller);
       Competition competition = services.competitions().find(row.competition())
           .orElseThrow(() -> Refusal.notFound("the competition " + row.competition() + " is no longer served"));
       SolutionImage image = competition.solution().image(imageId);

@@ -1,6 +1,6 @@
 /**
- * The browser pages of the server. {@link org.cellarena.web.pages.Pages} (found through the
- * {@link org.cellarena.web.api.PageRoutes} service hook) serves each page URL's HTML from {@code webroot/} and the
+ * The browser pages of the server. {@link org.cellarena.web.pages.Pages} (mounted by
+ * {@link org.cellarena.web.api.ApiRouter}) serves each page URL's HTML from {@code webroot/} and the
  * overlay endpoint {@code GET /api/submissions/{sid}/overlay/{imageId}.png|.json?threshold=t};
  * {@link org.cellarena.web.pages.OverlayRenderer} draws the overlays. The pages themselves are plain HTML, CSS and
  * ES modules under {@code src/main/resources/webroot} (no external code, so they work offline):

@@ -19,16 +19,17 @@ public final class ScoreSummary {
   public static NewResult result(ScoreReport report, String scorerVersion, String solutionHash, double seconds) {
     ScoreReport publicPart = report.where(Usage.PUBLIC);
     ScoreReport privatePart = report.where(Usage.PRIVATE);
+    JsonObject publicSummary = part(publicPart); // the bootstrap interval is computed once, here
     JsonObject detail = new JsonObject()
         .put("scorer_version", scorerVersion)
         .put("solution_hash", solutionHash)
         .put("thresholds", array(Thresholds.values()))
-        .put("public", part(publicPart))
+        .put("public", publicSummary)
         .put("private", part(privatePart))
         .put("images", images(report));
-    double[] ci = publicPart.images().isEmpty() ? null : publicPart.ci95();
-    return new NewResult(scorerVersion, solutionHash, score(publicPart), ci == null ? null : number(ci[0]),
-        ci == null ? null : number(ci[1]), score(privatePart), detail.encode(), seconds);
+    JsonArray ci = publicSummary == null ? null : publicSummary.getJsonArray("ci95");
+    return new NewResult(scorerVersion, solutionHash, score(publicPart), ci == null ? null : ci.getDouble(0),
+        ci == null ? null : ci.getDouble(1), score(privatePart), detail.encode(), seconds);
   }
 
   /** The summary of one leaderboard part, or null when it has no images. */
@@ -59,7 +60,7 @@ public final class ScoreSummary {
       rows.add(new JsonObject()
           .put("id", r.id())
           .put("cell_type", r.cellType())
-          .put("usage", r.usage() == null ? null : r.usage().label())
+          .put("usage", r.usage().label())
           .put("score", number(r.score()))
           .put("cells", r.cells())
           .put("predictions", r.predictions())

@@ -76,10 +76,6 @@ public final class ScoringQueue implements AutoCloseable {
     }
   }
 
-  public String scorerVersion() {
-    return scorerVersion;
-  }
-
   private void work() {
     while (running) {
       Long id;

@@ -24,7 +24,7 @@ public final class AuditLog {
    * @param target what it was done to, e.g. a competition id or {@code submission 17}
    */
   public void record(String actor, String action, String target, JsonObject detail) {
-    db.read(c -> {
+    db.autoCommit(c -> {
       try (PreparedStatement s = c.prepareStatement(
           "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
         s.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
@@ -39,7 +39,7 @@ public final class AuditLog {
 
   /** Every entry, oldest first. */
   public JsonArray entries() {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       JsonArray out = new JsonArray();
       try (PreparedStatement q = c.prepareStatement(
           "SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id");

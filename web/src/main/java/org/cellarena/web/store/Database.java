@@ -26,8 +26,8 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
-  /** Work done on one connection in auto-commit mode. */
-  public <T> T read(SqlWork<T> work) {
+  /** Work done on one connection in auto-commit mode: each statement (a query or an update) commits alone. */
+  public <T> T autoCommit(SqlWork<T> work) {
     try (Connection c = pool.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {

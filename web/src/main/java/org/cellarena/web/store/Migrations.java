@@ -97,8 +97,4 @@ final class Migrations {
       return rs.getInt(1);
     }
   }
-
-  static int latest() {
-    return STEPS.size();
-  }
 }

@@ -16,7 +16,7 @@ public final class Reveals {
 
   public Reveals(Database db) {
     this.db = db;
-    db.read(c -> {
+    db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT competition, revealed_at FROM reveals");
            ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -41,7 +41,7 @@ public final class Reveals {
       return false;
     }
     Instant now = Instant.now();
-    db.read(c -> {
+    db.autoCommit(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO reveals (competition, revealed_at) VALUES (?, ?)")) {
         s.setString(1, competition);
         s.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));

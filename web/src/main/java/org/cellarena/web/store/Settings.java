@@ -15,7 +15,7 @@ public final class Settings {
   }
 
   public Optional<String> get(String name) {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT val FROM settings WHERE name = ?")) {
         q.setString(1, name);
         try (ResultSet rs = q.executeQuery()) {

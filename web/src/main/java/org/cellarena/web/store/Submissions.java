@@ -79,7 +79,7 @@ public final class Submissions {
 
   /** The stored file of every submission (relative to the data dir), to tell a stray file from a stored one. */
   public Set<String> storedFiles() {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       Set<String> files = new HashSet<>();
       try (PreparedStatement q = c.prepareStatement("SELECT stored_file FROM submissions");
            ResultSet rs = q.executeQuery()) {
@@ -108,7 +108,7 @@ public final class Submissions {
 
   /** Every result ever stored for the competition's submissions, old ones included, by submission. */
   public List<ScoreRowOf> allResults(String competition) {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       List<ScoreRowOf> out = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("""
           SELECT r.submission_id, r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score,
@@ -131,7 +131,7 @@ public final class Submissions {
 
   /** The detail JSON of the submission's latest result, if it has one. */
   public Optional<String> latestDetail(long id) {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement(
           "SELECT detail FROM results WHERE submission_id = ? ORDER BY id DESC LIMIT 1")) {
         q.setLong(1, id);
@@ -144,7 +144,7 @@ public final class Submissions {
 
   /** Ids of the queued submissions, in submission order. */
   public List<Long> queued() {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       List<Long> ids = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("SELECT id FROM submissions WHERE status = 'queued' ORDER BY id");
            ResultSet rs = q.executeQuery()) {
@@ -248,7 +248,7 @@ public final class Submissions {
   }
 
   private int update(String sql, Object... args) {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       try (PreparedStatement s = prepare(c, sql, args)) {
         return s.executeUpdate();
       }
@@ -256,7 +256,7 @@ public final class Submissions {
   }
 
   private int count(String sql, Object... args) {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       try (PreparedStatement q = prepare(c, sql, args); ResultSet rs = q.executeQuery()) {
         rs.next();
         return rs.getInt(1);
@@ -265,7 +265,7 @@ public final class Submissions {
   }
 
   private List<SubmissionRow> query(String sql, Object... args) {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       List<SubmissionRow> rows = new ArrayList<>();
       try (PreparedStatement q = prepare(c, sql, args); ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

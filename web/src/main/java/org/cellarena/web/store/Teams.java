@@ -72,7 +72,7 @@ public final class Teams {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<Team> found = db.read(c -> {
+    Optional<Team> found = db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement(
           "SELECT id, name, created_at FROM teams WHERE token_hash = ?")) {
         q.setString(1, hash);
@@ -86,7 +86,7 @@ public final class Teams {
   }
 
   public List<Team> all() {
-    return db.read(c -> {
+    return db.autoCommit(c -> {
       List<Team> teams = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("SELECT id, name, created_at FROM teams ORDER BY id");
            ResultSet rs = q.executeQuery()) {

@@ -89,7 +89,7 @@ class AuthTest {
 
   @Test
   void tokensAreStoredHashed() {
-    String all = fx.server.services().database().read(c -> {
+    String all = fx.server.services().database().autoCommit(c -> {
       StringBuilder sb = new StringBuilder();
       try (var rs = c.createStatement().executeQuery("SELECT token_hash FROM teams")) {
         while (rs.next()) {
