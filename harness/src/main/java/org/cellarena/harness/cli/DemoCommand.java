@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("demo: the baseline submission did not score (above)");
       }
       if (trainMinutes > 0) {
-        int trained = run("train", "--config", home.resolve("configs/tiny_cpu.json").toString(),
+        int trained = run("train", "--config", home.resolve("configs/demo_cpu.json").toString(),
             "--data", demo.bundle().toString(), "--split", demo.bundle().resolve("split.json").toString(),
             "--work-dir", data.resolve("demo-train").toString(), "--max-minutes", String.valueOf(trainMinutes),
             "--submit", url, "--competition", DemoPreparation.COMPETITION_ID,

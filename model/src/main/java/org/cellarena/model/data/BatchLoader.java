@@ -34,7 +34,10 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     this.augmenter = new Augmenter(config);
     this.train = train;
     this.seed = seed;
-    List<String> order = new ArrayList<>(ids);
+    List<String> order = new ArrayList<>();
+    for (int r = 0; r < (train ? config.repeat() : 1); r++) {
+      order.addAll(ids);
+    }
     if (train) {
       Collections.shuffle(order, new Random(seed));
       // as mmdet's GroupSampler: fill the last batch with images from the start, so every batch is full

@@ -4,11 +4,18 @@ import java.util.List;
 
 /**
  * The data pipeline's settings: training scales ({@code [long, short]} pairs, one chosen per image, keep-ratio),
- * test scale, flip probabilities, photometric distortion, batch size, loader threads, and the class names (one
- * class "cell", or the cell types).
+ * test scale, flip probabilities, photometric distortion, batch size, loader threads, the class names (one
+ * class "cell", or the cell types), an optional random crop {@code [width, height]} in original pixels taken
+ * before the training resize ({@code null}: the whole image), and how many times each training image is drawn
+ * per epoch ({@code repeat}, mmdet's {@code RepeatDataset}; with crops each draw is a different window).
  */
 public record DataConfig(List<int[]> trainScales, int[] testScale, float flipHorizontal, float flipVertical,
-    boolean photometric, int batchSize, int workers, List<String> classes) {
+    boolean photometric, int batchSize, int workers, List<String> classes, int[] randomCrop, int repeat) {
+
+  public DataConfig(List<int[]> trainScales, int[] testScale, float flipHorizontal, float flipVertical,
+      boolean photometric, int batchSize, int workers, List<String> classes) {
+    this(trainScales, testScale, flipHorizontal, flipVertical, photometric, batchSize, workers, classes, null, 1);
+  }
 
   /** Class index of a cell of this type: 0 with a single class, else its index among {@link #classes}. */
   public int label(String cellType) {

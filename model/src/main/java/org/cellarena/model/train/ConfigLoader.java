@@ -125,7 +125,11 @@ public final class ConfigLoader {
       }
       DataConfig d = new DataConfig(scales, ints(data, "test_scale"), f(data, "flip_horizontal"),
           f(data, "flip_vertical"), data.get("photometric").getAsBoolean(), i(data, "samples_per_gpu"),
-          i(data, "workers_per_gpu"), classes);
+          i(data, "workers_per_gpu"), classes, optionalPair(data, "random_crop"),
+          data.has("repeat") && !data.get("repeat").isJsonNull() ? data.get("repeat").getAsInt() : 1);
+      if (d.repeat() < 1 || (d.randomCrop() != null && (d.randomCrop()[0] < 32 || d.randomCrop()[1] < 32))) {
+        throw new ConfigException("data.repeat must be at least 1 and data.random_crop at least [32, 32]");
+      }
       JsonObject opt = obj(json, "optimizer");
       JsonObject lr = obj(json, "lr_config");
       JsonElement clip = opt.get("grad_clip");
@@ -181,6 +185,18 @@ public final class ConfigLoader {
       out[i] = a.get(i).getAsInt();
     }
     return out;
+  }
+
+  private static int[] optionalPair(JsonObject o, String k) {
+    JsonElement e = o.get(k);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    JsonArray a = e.getAsJsonArray();
+    if (a.size() != 2) {
+      throw new ConfigException("data." + k + " must be [width, height] or null");
+    }
+    return new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()};
   }
 
   private static float[] floats(JsonObject o, String k) {

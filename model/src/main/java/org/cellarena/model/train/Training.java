@@ -99,7 +99,8 @@ public final class Training {
         log(out, "resumed from " + latest.get("checkpoint").getAsString() + " (epoch " + startEpoch + ", iter " + iter + ")");
       }
       List<Pair<String, Parameter>> params = model.getParameters().stream().collect(Collectors.toList());
-      int itersPerEpoch = BatchLoader.batches(split.train().size(), config.data().batchSize());
+      int itersPerEpoch = BatchLoader.batches(split.train().size() * config.data().repeat(),
+          config.data().batchSize());
       long budgetNanos = options.maxMinutes() > 0 ? (long) (options.maxMinutes() * 60e9) : Long.MAX_VALUE;
       long trainNanos = 0;
       long images = 0;
