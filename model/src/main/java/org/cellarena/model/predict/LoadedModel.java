@@ -44,6 +44,7 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
       throw new IllegalArgumentException("no config.json next to checkpoint " + params);
     }
     TrainConfig cfg = ConfigLoader.load(configFile, java.util.List.of());
+    org.cellarena.model.train.CpuThreads.apply(cfg.json());
     MaskRcnnConfig m = cfg.model();
     if (maxDetections > 0) {
       MaskRcnnConfig.Rcnn r = m.rcnn();

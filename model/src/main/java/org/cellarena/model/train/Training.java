@@ -43,6 +43,7 @@ public final class Training {
   }
 
   public TrainResult run() throws IOException {
+    CpuThreads.apply(config.json());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
