@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Predicts every PNG in a folder with a trained model and writes a submission (id,predicted; a row"
-        + " per cell, an empty row for an image without cells; no overlapping masks), validated by the scoring"
-        + " module before it is written.")
+    description = {"Predict a folder of PNGs with a trained model into a valid submission.",
+        "The submission: id,predicted, a row per cell, an empty row for an image without cells, no overlapping"
+            + " masks; the scoring module validates it before it is written."})
 public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", required = true, description = "a training work dir (its best checkpoint) or one .params file")
   Path checkpoint;

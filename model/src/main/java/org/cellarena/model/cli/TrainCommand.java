@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains the ResNeSt FPN Mask R-CNN (DJL, PyTorch engine; GPU when DJL sees one, else CPU) on a dataset in the"
-          + " Kaggle layout (train.csv + train/<id>.png), validating each epoch with the competition metric.",
+      "Train the ResNeSt FPN Mask R-CNN, validating each epoch with the competition metric.",
+      "DJL, PyTorch engine: GPU when DJL sees one, else CPU. The data: a dataset in the Kaggle layout"
+          + " (train.csv + train/<id>.png).",
       "The work dir receives config.json, split.json, metrics.jsonl, loss_curve.png, epoch_N.params/.json,"
           + " best.params/.json (with the tuned thresholds) and latest.json/latest.optim for --resume."
     })

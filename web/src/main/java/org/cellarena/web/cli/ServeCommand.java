@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cellarena serve}: runs the evaluation server until stopped (Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Runs the evaluation server: the HTTP API and pages, the scoring queue, the leaderboards.",
+    description = {"Run the evaluation server: the HTTP API and pages, the scoring queue, the leaderboards.",
         "The admin token comes from CELLARENA_ADMIN_TOKEN, or is generated and printed once at the first start.",
         "API: web/API.md."})
 public final class ServeCommand implements Callable<Integer> {
