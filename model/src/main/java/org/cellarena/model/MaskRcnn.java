@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -101,16 +100,6 @@ public final class MaskRcnn extends LazyBlock {
     backbone.freezeStages();
   }
 
-  /** Learnable parameter count (BatchNorm running statistics excluded). */
-  public long parameterCount() {
-    long n = 0;
-    for (Parameter p : getParameters().values()) {
-      if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
-        n += p.getArray().getShape().size();
-      }
-    }
-    return n;
-  }
 
   /** Images {@code (B, 3, H, W)} to the pyramid P2..P6 followed by RPN logits {@code (B, N)} and deltas. */
   @Override

@@ -38,14 +38,7 @@ public final class PngImages {
 
   /** The image as one 8-bit gray channel; a 16-bit image is stretched from its own min..max to 0..255. */
   public static Mat read8Bit(Path file) throws IOException {
-    OpenCv.load();
-    if (!Files.isRegularFile(file)) {
-      throw new DataException("missing image " + file);
-    }
-    Mat raw = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_ANYDEPTH | Imgcodecs.IMREAD_GRAYSCALE);
-    if (raw.empty()) {
-      throw new DataException("not a readable image: " + file);
-    }
+    Mat raw = readGray(file);
     if (raw.depth() == CvType.CV_8U) {
       return raw;
     }
@@ -55,8 +48,8 @@ public final class PngImages {
     return gray;
   }
 
-  /** The image's gray values (0..255 for 8 bit, 0..65535 for 16 bit), row-major. */
-  public static float[] readPixels(Path file) throws IOException {
+  /** The image as read, 8 or 16 bit, one gray channel; a clear error when it is missing or unreadable. */
+  private static Mat readGray(Path file) throws IOException {
     OpenCv.load();
     if (!Files.isRegularFile(file)) {
       throw new DataException("missing image " + file);
@@ -65,6 +58,12 @@ public final class PngImages {
     if (raw.empty()) {
       throw new DataException("not a readable image: " + file);
     }
+    return raw;
+  }
+
+  /** The image's gray values (0..255 for 8 bit, 0..65535 for 16 bit), row-major. */
+  public static float[] readPixels(Path file) throws IOException {
+    Mat raw = readGray(file);
     Mat floats = new Mat();
     raw.convertTo(floats, CvType.CV_32F);
     float[] pixels = new float[raw.rows() * raw.cols()];

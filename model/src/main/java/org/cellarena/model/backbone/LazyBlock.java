@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -42,5 +43,16 @@ public abstract class LazyBlock extends AbstractBlock {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " computes its output shapes by running");
+  }
+
+  /** Learnable parameters (BatchNorm running statistics excluded), the number torchvision reports. */
+  public long parameterCount() {
+    long n = 0;
+    for (Parameter p : getParameters().values()) {
+      if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
+        n += p.getArray().getShape().size();
+      }
+    }
+    return n;
   }
 }

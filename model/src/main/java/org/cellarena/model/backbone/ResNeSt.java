@@ -2,7 +2,6 @@ package org.cellarena.model.backbone;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -51,16 +50,6 @@ public final class ResNeSt extends LazyBlock {
     }
   }
 
-  /** Learnable parameters (BatchNorm running statistics excluded), the number torchvision reports. */
-  public long parameterCount() {
-    long n = 0;
-    for (Parameter p : getParameters().values()) {
-      if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
-        n += p.getArray().getShape().size();
-      }
-    }
-    return n;
-  }
 
   @Override
   protected NDList forwardScoped(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {

@@ -171,7 +171,6 @@ public final class RoiAlign {
         }
       }
     }
-    NDManager m = feature.getManager();
     NDArray window = feature.get(new NDIndex(":, {}:{}, {}:{}", y0, y1, x0, x1));
     NDArray rows = constants.create(my, new Shape((long) k * p, wh));
     NDArray cols = constants.create(mx, new Shape(k, ww, p));

@@ -133,15 +133,8 @@ public final class Leaderboards {
     Map<Long, TeamActivity> activity = activity(entries);
     JsonArray rows = new JsonArray();
     for (Entry e : best) {
-      TeamActivity a = activity.get(e.teamId());
-      rows.add(new JsonObject()
-          .put("rank", rows.size() + 1)
-          .put("team", e.team())
-          .put("score", e.publicScore())
-          .put("ci95", new JsonArray().add(e.ciLow()).add(e.ciHigh()))
-          .put("entries", a.entries)
-          .put("last", a.last.toString())
-          .put("submission", e.submission()));
+      rows.add(row(rows.size() + 1, e, e.publicScore(), activity.get(e.teamId()))
+          .put("ci95", new JsonArray().add(e.ciLow()).add(e.ciHigh())));
     }
     return rows;
   }
@@ -157,17 +150,21 @@ public final class Leaderboards {
     Map<Long, TeamActivity> activity = activity(entries);
     JsonArray rows = new JsonArray();
     for (Entry e : best) {
-      TeamActivity a = activity.get(e.teamId());
-      rows.add(new JsonObject()
-          .put("rank", rows.size() + 1)
-          .put("team", e.team())
-          .put("score", e.privateScore())
-          .put("public_score", e.publicScore())
-          .put("entries", a.entries)
-          .put("last", a.last.toString())
-          .put("submission", e.submission()));
+      rows.add(row(rows.size() + 1, e, e.privateScore(), activity.get(e.teamId()))
+          .put("public_score", e.publicScore()));
     }
     return rows;
+  }
+
+  /** The fields both boards share. */
+  private static JsonObject row(int rank, Entry e, Double score, TeamActivity a) {
+    return new JsonObject()
+        .put("rank", rank)
+        .put("team", e.team())
+        .put("score", score)
+        .put("entries", a.entries)
+        .put("last", a.last.toString())
+        .put("submission", e.submission());
   }
 
   private static Map<Long, Entry> bestPerTeam(List<Entry> entries, Comparator<Entry> order) {
