@@ -30,15 +30,55 @@ final class CsvFiles {
     return columns;
   }
 
-  /** The next record, turning commons-csv's unchecked parse failures into {@link IOException}s. */
-  static CSVRecord next(Iterator<CSVRecord> records) throws IOException {
+  /** CSV that cannot be parsed from a line on (an unterminated quote, text after a closing quote). */
+  static final class MalformedCsvException extends IOException {
+    private final long line;
+
+    MalformedCsvException(long line, String message) {
+      super(message);
+      this.line = line;
+    }
+
+    long line() {
+      return line;
+    }
+  }
+
+  /**
+   * The next record of {@code parser}, turning commons-csv's unchecked parse failures into a
+   * {@link MalformedCsvException} that says what is wrong and where, or the underlying {@link IOException}.
+   */
+  static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser) throws IOException {
+    long line = parser.getRecordNumber() + 1;
     try {
       return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException e) {
-      throw e.getCause();
-    } catch (IllegalStateException e) { // commons-csv: e.g. EOF inside a quoted field
-      throw new IOException("malformed CSV: " + e.getMessage(), e);
+      if (e.getCause() instanceof TextInput.BadTextException bad) {
+        throw bad;
+      }
+      String cause = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      if (cause.contains("EOF reached before encapsulated token finished")) {
+        throw new MalformedCsvException(line, "a quoted field opened on this line is never closed (a \" without "
+            + "its closing \"); the file cannot be read past it");
+      }
+      if (cause.contains("invalid char between encapsulated token and delimiter")) {
+        throw new MalformedCsvException(line, "text follows a closing quote before the next comma; quote the "
+            + "whole field, with a quote inside written as \"\"");
+      }
+      if (e.getCause() != null && !(e.getCause().getClass() == IOException.class)) {
+        throw e.getCause();
+      }
+      throw new MalformedCsvException(line, "malformed CSV: " + Problem.cut(cause, 200));
+    } catch (IllegalStateException e) {
+      throw new MalformedCsvException(line, "malformed CSV: " + Problem.cut(e.getMessage(), 200));
     }
+  }
+
+  /** Names from the input, each cut to {@link Problem#MAX_ECHOED_ID} characters, at most ten of them. */
+  static String echo(List<String> names) {
+    String shown = String.join(", ", names.stream().limit(10).map(n -> Problem.cut(n, Problem.MAX_ECHOED_ID))
+        .toList());
+    return names.size() > 10 ? shown + ", ... (" + names.size() + " in all)" : shown;
   }
 
   /** The header's names not in {@code known}, for an "unknown column" problem. */

@@ -23,6 +23,16 @@ final class Problems {
     }
   }
 
+  /** Adds the problem that ends a read, kept even past the limit so that the reason is always shown. */
+  void addLast(long line, String imageId, String message) {
+    kept.add(new Problem(line, imageId, message));
+  }
+
+  /** Whether the limit is reached: a reader stops reading there. */
+  boolean full() {
+    return kept.size() >= limit;
+  }
+
   boolean isEmpty() {
     return kept.isEmpty();
   }

@@ -39,7 +39,7 @@ public final class SolutionReader {
     Map<String, Builder> images = new LinkedHashMap<>();
     try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
       var records = parser.iterator();
-      CSVRecord header = CsvFiles.next(records);
+      CSVRecord header = CsvFiles.next(records, parser);
       if (header == null) {
         problems.add(0, null, "the file is empty");
         problems.throwIfAny(name);
@@ -53,7 +53,7 @@ public final class SolutionReader {
       }
       Integer usageCol = col.get(USAGE);
       CSVRecord row;
-      while ((row = CsvFiles.next(records)) != null) {
+      while ((row = CsvFiles.next(records, parser)) != null) {
         long line = row.getRecordNumber();
         if (row.size() == 1 && row.get(0).isBlank()) {
           continue;

@@ -27,14 +27,22 @@ public final class SubmissionReader {
   private static final int ABSENT_IDS_SHOWN = 5;
 
   private final Solution solution;
+  private final SubmissionLimits limits;
   private final int problemLimit;
 
+  /** A reader with no bounds beyond the image sizes, for files the caller trusts (its own). */
   public SubmissionReader(Solution solution) {
-    this(solution, Problems.DEFAULT_LIMIT);
+    this(solution, SubmissionLimits.NONE);
   }
 
-  public SubmissionReader(Solution solution, int problemLimit) {
+  /** A reader that stops at the first bound passed (for files from others: the server's). */
+  public SubmissionReader(Solution solution, SubmissionLimits limits) {
+    this(solution, limits, Problems.DEFAULT_LIMIT);
+  }
+
+  public SubmissionReader(Solution solution, SubmissionLimits limits, int problemLimit) {
     this.solution = solution;
+    this.limits = limits;
     this.problemLimit = problemLimit;
   }
 
@@ -46,12 +54,21 @@ public final class SubmissionReader {
 
   /** Reads a submission from a stream; {@code name} is used in messages. */
   public Submission read(InputStream in, String name) throws IOException, InvalidFileException {
+    return read(in, name, Deadline.after(limits.time()));
+  }
+
+  /**
+   * Reads a submission from a stream, stopping with a problem once {@code deadline} has passed (a caller that
+   * scores the file next passes the same deadline to the scorer).
+   */
+  public Submission read(InputStream in, String name, Deadline deadline) throws IOException, InvalidFileException {
     Problems problems = new Problems(problemLimit);
+    ReadBudget budget = new ReadBudget(limits, deadline, problems, name);
     Map<String, ImageMasks> images = new LinkedHashMap<>();
     Set<String> unknownIds = new HashSet<>();
     try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
       var records = parser.iterator();
-      CSVRecord header = CsvFiles.next(records);
+      CSVRecord header = CsvFiles.next(records, parser);
       if (header == null || (header.size() == 1 && header.get(0).isBlank() && !records.hasNext())) {
         problems.add(0, null, "the file is empty; expected a header id,predicted and a row per predicted cell");
         problems.throwIfAny(name);
@@ -62,14 +79,19 @@ public final class SubmissionReader {
       if (!missing.isEmpty() || !unknown.isEmpty()) {
         String what = (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
             + (!missing.isEmpty() && !unknown.isEmpty() ? "; " : "")
-            + (unknown.isEmpty() ? "" : "unknown column(s) " + String.join(", ", unknown));
+            + (unknown.isEmpty() ? "" : "unknown column(s) " + CsvFiles.echo(unknown));
         problems.add(1, null, what + "; expected the header id,predicted");
         problems.throwIfAny(name);
       }
       int idCol = col.get("id"), predictedCol = col.get("predicted");
       CSVRecord row;
-      while ((row = CsvFiles.next(records)) != null) {
+      while ((row = CsvFiles.next(records, parser)) != null) {
         long line = row.getRecordNumber();
+        if (problems.full()) {
+          problems.addLast(line, null, "reading stopped here, at the first " + problemLimit + " problems");
+          problems.throwIfAny(name);
+        }
+        budget.row(line);
         if (row.size() == 1 && row.get(0).isBlank()) {
           continue;
         }
@@ -97,6 +119,7 @@ public final class SubmissionReader {
         try {
           RunMask mask = RunMask.parse(predicted, truth.width(), truth.height());
           if (!mask.isEmpty()) {
+            budget.admit(line, truth, masks.masks.size(), masks.pixels, mask.area());
             masks.add(mask, line);
           }
         } catch (RleFormatException e) {
@@ -105,6 +128,9 @@ public final class SubmissionReader {
       }
     } catch (TextInput.BadTextException e) {
       problems.add(0, null, e.getMessage());
+      problems.throwIfAny(name);
+    } catch (CsvFiles.MalformedCsvException e) {
+      problems.addLast(e.line(), null, e.getMessage());
       problems.throwIfAny(name);
     }
     reportAbsentImages(images, problems);
@@ -161,10 +187,12 @@ public final class SubmissionReader {
   private static final class ImageMasks {
     final List<RunMask> masks = new ArrayList<>();
     final List<Long> lines = new ArrayList<>();
+    long pixels;
 
     void add(RunMask mask, long line) {
       masks.add(mask);
       lines.add(line);
+      pixels += mask.area();
     }
   }
 }

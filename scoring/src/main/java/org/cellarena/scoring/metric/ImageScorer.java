@@ -100,18 +100,24 @@ public final class ImageScorer {
       }
     }
     int missed = 0, spurious = 0;
+    Outcome[] cellOutcomes = new Outcome[g], predictionOutcomes = new Outcome[p];
     for (int c = 0; c < g; c++) {
+      cellOutcomes[c] = cellMatches[0][c] == 1 ? Outcome.MATCHED : cellSplit[c] ? Outcome.SPLIT
+          : cellInMerge[c] ? Outcome.MERGED : cellMatches[0][c] == 0 ? Outcome.MISSED : Outcome.MATCHED;
       if (cellMatches[0][c] == 0 && !cellSplit[c] && !cellInMerge[c]) {
         missed++;
       }
     }
     for (int q = 0; q < p; q++) {
+      predictionOutcomes[q] = predMatches[0][q] > 0 ? Outcome.MATCHED : predMerged[q] ? Outcome.MERGED
+          : predInSplit[q] ? Outcome.SPLIT : Outcome.SPURIOUS;
       if (predMatches[0][q] == 0 && !predMerged[q] && !predInSplit[q]) {
         spurious++;
       }
     }
     return new ImageResult(null, null, null, sum / Thresholds.COUNT, tp, fp, fn, g, p,
-        missed, spurious, split, merged, cellBest, cellBestPred, predBest, predBestCell);
+        missed, spurious, split, merged, cellBest, cellBestPred, predBest, predBestCell, cellOutcomes,
+        predictionOutcomes);
   }
 
   private static int[] filled(int n) {

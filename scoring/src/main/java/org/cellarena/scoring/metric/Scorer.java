@@ -1,7 +1,9 @@
 package org.cellarena.scoring.metric;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.cellarena.scoring.io.Deadline;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.Submission;
@@ -18,9 +20,21 @@ public final class Scorer {
   private Scorer() {}
 
   public static ScoreReport score(Solution solution, Submission submission) {
+    return score(solution, submission, Deadline.after(Duration.ofDays(365)));
+  }
+
+  /**
+   * Scores, giving up with a {@link TimeLimitException} once {@code deadline} has passed (checked before each
+   * image: one image's cost is bounded by the {@link org.cellarena.scoring.io.SubmissionLimits} of its reading).
+   */
+  public static ScoreReport score(Solution solution, Submission submission, Deadline deadline) {
     List<SolutionImage> images = solution.images();
     List<ImageResult> results = IntStream.range(0, images.size()).parallel()
         .mapToObj(i -> {
+          if (deadline.passed()) {
+            throw new TimeLimitException("scoring took longer than " + deadline.describe()
+                + " for reading and scoring one submission");
+          }
           SolutionImage image = images.get(i);
           return ImageScorer.score(image.cells(), submission.masks(image.id()))
               .labelled(image.id(), image.cellType(), image.usage());

@@ -143,13 +143,16 @@ class SubmissionValidationTest {
   }
 
   @Test
-  void collectsManyProblemsUpToTheLimit() {
+  void collectsManyProblemsUpToTheLimitThenStopsReading() {
     StringBuilder csv = new StringBuilder("id,predicted\nb,\n");
     for (int i = 0; i < 80; i++) {
       csv.append("a,x\n");
     }
     InvalidFileException e = assertThrows(InvalidFileException.class, () -> read(csv.toString()));
-    assertEquals(50, e.problems().size());
-    assertEquals(30, e.omitted());
+    assertEquals(51, e.problems().size(), "50 problems and where reading stopped");
+    Problem last = e.problems().get(50);
+    assertEquals(53, last.line(), "the row after the 50th problem (line 3 is the first)");
+    assertEquals("reading stopped here, at the first 50 problems", last.message());
+    assertEquals(0, e.omitted());
   }
 }
