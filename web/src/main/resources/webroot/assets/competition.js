@@ -46,6 +46,7 @@ async function load() {
     stat('Daily limit', c.daily_limit ?? '—', 'scored submissions per day'),
     stat('Deadline', c.deadline ? new Date(c.deadline).toLocaleDateString() : 'none'));
   parts.push(el('div', {style: 'margin-bottom:18px'}, facts));
+  if (c.feedback_text) parts.push(el('p', {class: 'small', id: 'feedback-level'}, el('strong', {}, 'Feedback: '), c.feedback_text));
 
   let privateRows = null;
   try {

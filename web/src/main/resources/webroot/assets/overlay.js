@@ -6,11 +6,24 @@ export function overlayPath(sid, imageId, t, ext = 'png') {
   return `/api/submissions/${encodeURIComponent(sid)}/overlay/${encodeURIComponent(imageId)}.${ext}?threshold=${t.toFixed(2)}`;
 }
 
-export function legend() {
+export function legend(withTruth = true) {
   const item = (color, text) => el('span', {}, el('i', {style: `background:${color}`, 'aria-hidden': 'true'}), text);
   return el('div', {class: 'legend', 'aria-label': 'Colour key'},
-    item('var(--matched)', 'cell matched'), item('var(--matched-pred)', 'prediction matched'),
-    item('var(--missed)', 'cell missed'), item('var(--spurious)', 'spurious prediction'));
+    withTruth ? item('var(--matched)', 'cell matched') : null, item('var(--matched-pred)', 'prediction matched'),
+    withTruth ? item('var(--missed)', 'cell unmatched (FN)') : null, item('var(--spurious)', 'prediction unmatched (FP)'));
+}
+
+/** The words of the breakdown, defined once for the submission page and its overlay viewer. */
+export function glossary() {
+  const term = (t, d) => [el('dt', {}, t), el('dd', {}, d)];
+  return el('details', {class: 'glossary', id: 'glossary'}, el('summary', {}, 'What the words mean'),
+    el('dl', {},
+      term('matched / unmatched', 'At an IoU threshold t, a cell and a prediction match when their IoU exceeds t. An unmatched cell counts as a false negative (FN), an unmatched prediction as a false positive (FP).'),
+      term('missed', 'A cell unmatched at IoU 0.5 that is neither split nor merged.'),
+      term('split', 'A cell unmatched at IoU 0.5 with two or more predictions lying mostly within it (those predictions are its pieces).'),
+      term('merged', 'A prediction unmatched at IoU 0.5 with two or more cells lying mostly within it (those cells are merged too).'),
+      term('spurious', 'A prediction unmatched at IoU 0.5 that is neither merged nor a piece of a split cell.'),
+      term('counts', 'Missed, split, merged and spurious are counted at IoU 0.5; the overlay shows matches at the threshold you pick, and for each unmatched object its word at 0.5 when the ground truth is shown.')));
 }
 
 /** Controls shared by the viewers: image picker, previous/next, threshold slider. */
@@ -75,8 +88,11 @@ export function overlayViewer(sid, images, {onShow = () => {}} = {}) {
       img.src = url;
       if (old.startsWith('blob:')) URL.revokeObjectURL(old);
       img.width = table.width; img.height = table.height;
-      img.alt = `Image ${im.id} at IoU threshold ${t.toFixed(2)}: ${table.matched} cells matched, ${table.missed} missed, ${table.spurious} spurious predictions` +
+      img.alt = `Image ${im.id} at IoU threshold ${t.toFixed(2)}: ${table.tp} cells matched (TP), ${table.fn} unmatched (FN), ${table.unmatched_predictions} predictions unmatched (FP)` +
         (table.image ? '' : ' (no image file: contours on a plain canvas)');
+      legendBox.replaceChildren(legend(table.truth));
+      note.textContent = table.truth ? 'Ground-truth and predicted contours, coloured by whether each is matched at the chosen IoU threshold. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).'
+        : 'Your predicted contours, coloured by whether each is matched at the chosen IoU threshold; the ground truth of this competition is not shown. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).';
       show(caption, `${im.id} · IoU > ${t.toFixed(2)}: precision ${fmtScore(table.precision, 3)} (TP ${table.tp}, FP ${table.fp}, FN ${table.fn}) · image score ${fmtScore(table.score, 3)}`,
         table.image ? '' : ' · no image file, plain canvas');
       mark.classList.add('hidden');
@@ -92,6 +108,8 @@ export function overlayViewer(sid, images, {onShow = () => {}} = {}) {
     }
   }
   const ctl = controls(images, state, load);
+  const legendBox = el('div', {}, legend());
+  const note = el('p', {class: 'small muted'});
   frame.tabIndex = 0;
   frame.setAttribute('aria-label', 'Overlay image: arrow keys left and right change the image, up and down the threshold');
   frame.addEventListener('keydown', e => {
@@ -100,8 +118,7 @@ export function overlayViewer(sid, images, {onShow = () => {}} = {}) {
   });
   const node = el('section', {class: 'card', id: 'overlay-viewer', 'aria-labelledby': 'overlay-h'},
     el('h2', {id: 'overlay-h'}, 'Overlay'),
-    el('p', {class: 'small muted'}, 'Ground-truth and predicted contours, coloured by what happens to each at the chosen IoU threshold. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).'),
-    ctl, legend(), message,
+    note, ctl, legendBox, message,
     el('div', {class: 'viewer'}, el('figure', {}, frame, caption), side));
   return {
     node,
@@ -124,21 +141,32 @@ function highlight(mark, bbox, table) {
 }
 
 function renderCells(side, table, onPick) {
+  // The outcome at the threshold; an unmatched object also gets its word at IoU 0.5 where the truth is shown.
+  const word = c => c.outcome === 'matched' ? 'matched' : !c.at_0_5 ? 'unmatched'
+    : c.at_0_5 === 'matched' ? 'IoU too low' : c.at_0_5;
   const row = (kind, c) => el('tr', {class: c.outcome + ' pickable', tabindex: 0, title: 'Show where it is',
     onclick: () => onPick(c.bbox), onfocus: () => onPick(c.bbox), onmouseenter: () => onPick(c.bbox)},
     el('th', {scope: 'row'}, kind + ' ' + c.index),
     el('td', {class: 'num'}, c.area),
     el('td', {class: 'num'}, fmtScore(c.best_iou, 3)),
-    el('td', {}, el('span', {class: 'badge', style: `background:${bg(c.outcome)};color:#1d2330`}, c.outcome)));
-  const cells = [...table.cells].sort((a, b) => a.best_iou - b.best_iou);
-  const preds = table.predictions.filter(p => p.outcome === 'spurious').sort((a, b) => a.best_iou - b.best_iou);
+    el('td', {}, el('span', {class: 'badge', style: `background:${bg(kind, c.outcome)};color:#1d2330`}, word(c))));
+  const worstFirst = list => [...list].sort((a, b) => a.best_iou - b.best_iou);
+  if (!table.truth) {
+    show(side, el('table', {class: 'small', id: 'overlay-cell-table'},
+      el('caption', {}, `Your predictions (${table.predictions.length}), worst first`),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Object'), el('th', {scope: 'col', class: 'num'}, 'Area'),
+        el('th', {scope: 'col', class: 'num'}, 'Best IoU'), el('th', {scope: 'col'}, 'Outcome'))),
+      el('tbody', {}, worstFirst(table.predictions).map(p => row('prediction', p)))));
+    return;
+  }
+  const preds = worstFirst(table.predictions.filter(p => p.outcome !== 'matched'));
   show(side, el('table', {class: 'small', id: 'overlay-cell-table'},
-    el('caption', {}, `Cells (${table.cells.length}) and spurious predictions (${preds.length}), worst first`),
+    el('caption', {}, `Cells (${table.cells.length}) and unmatched predictions (${preds.length}), worst first`),
     el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Object'), el('th', {scope: 'col', class: 'num'}, 'Area'),
       el('th', {scope: 'col', class: 'num'}, 'Best IoU'), el('th', {scope: 'col'}, 'Outcome'))),
-    el('tbody', {}, cells.map(c => row('cell', c)), preds.map(p => row('prediction', p)))));
+    el('tbody', {}, worstFirst(table.cells).map(c => row('cell', c)), preds.map(p => row('prediction', p)))));
 }
 
-function bg(outcome) {
-  return outcome === 'matched' ? '#bfe8da' : outcome === 'missed' ? '#efd3e3' : '#f7f1b0';
+function bg(kind, outcome) {
+  return outcome === 'matched' ? '#bfe8da' : kind === 'cell' ? '#efd3e3' : '#f7f1b0';
 }

@@ -1,7 +1,7 @@
 import {el, api, header, competitionCrumb, show, notice, tokens, fmtScore, ciText, timeEl, badge, pathParts, sortableTable} from './app.js';
 import {precisionChart, barChart, noData} from './charts.js';
 import {normalizeDetail} from './detail.js';
-import {overlayViewer} from './overlay.js';
+import {overlayViewer, glossary} from './overlay.js';
 
 const sid = pathParts()[1];
 const content = document.getElementById('content');
@@ -56,14 +56,15 @@ function render(d, sub) {
   const publicImages = d.images.filter(i => String(i.usage).toLowerCase() !== 'private');
   const privateImages = d.images.filter(i => String(i.usage).toLowerCase() === 'private');
   const tot = d.errors;
+  const scoresOnly = d.raw.feedback === 'scores';
   const summary = el('div', {class: 'grid stats', style: 'margin-bottom:18px'},
     stat('Public score', fmtScore(d.score), ciText(d.ci), 'public-score'),
     d.privateScore !== undefined ? stat('Private score', fmtScore(d.privateScore), 'revealed') : null,
-    stat('Images', publicImages.length, privateImages.length ? `+ ${privateImages.length} private` : 'public'),
-    stat('Missed cells', tot.missed, 'no prediction matches (IoU 0.5)', 'missed-total'),
-    stat('Spurious', tot.spurious, 'predictions matching nothing', 'spurious-total'),
-    stat('Split', tot.split, 'cells cut into pieces', 'split-total'),
-    stat('Merged', tot.merged, 'predictions covering 2+ cells', 'merged-total'));
+    scoresOnly ? null : stat('Images', publicImages.length, privateImages.length ? `+ ${privateImages.length} private` : 'public'),
+    scoresOnly ? null : stat('Missed', tot.missed, 'cells, at IoU 0.5', 'missed-total'),
+    scoresOnly ? null : stat('Split', tot.split, 'cells, at IoU 0.5', 'split-total'),
+    scoresOnly ? null : stat('Merged', tot.merged, 'predictions, at IoU 0.5', 'merged-total'),
+    scoresOnly ? null : stat('Spurious', tot.spurious, 'predictions, at IoU 0.5', 'spurious-total'));
 
   const meta = el('p', {class: 'muted small'},
     d.team ? ['Team ', el('strong', {}, d.team), ' · '] : '', 'submitted ', timeEl(d.created ?? sub.created_at ?? sub.created),
@@ -129,9 +130,14 @@ function render(d, sub) {
       el('label', {for: 'type-filter'}, 'Cell type'), filter,
       el('label', {for: 'image-search'}, 'Find'), search, el('span', {class: 'spacer'}), count),
     el('div', {class: 'table-wrap'}, table),
-    el('p', {class: 'small muted'}, 'Click a column header to sort; click an image to see its overlay. P@t is the precision at IoU threshold t. Split, merged, missed and spurious are counted at IoU 0.5.'));
+    el('p', {class: 'small muted'}, 'Click a column header to sort; click an image to see its overlay. P@t is the precision at IoU threshold t. Missed, split, merged and spurious are counted at IoU 0.5 (see “What the words mean”).'));
 
-  show(content, meta, summary, charts, viewer?.node, perImage,
+  if (scoresOnly) {
+    show(content, meta, summary, charts, el('p', {class: 'small muted', id: 'scores-only'},
+      'This competition shows scores only: no per-image breakdown or overlays.'));
+    return;
+  }
+  show(content, meta, summary, glossary(), charts, viewer?.node, perImage,
     privateImages.length ? el('section', {class: 'card'}, el('h2', {}, 'Private images'),
       el('p', {class: 'small muted'}, `${privateImages.length} private images, mean score ${fmtScore(privateImages.reduce((s, i) => s + i.score, 0) / privateImages.length)}.`)) : null);
   if (viewer) viewer.select(rows.rows.length ? [...publicImages].sort((a, b) => a.score - b.score)[0].id : publicImages[0].id);

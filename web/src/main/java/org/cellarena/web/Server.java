@@ -69,7 +69,7 @@ public final class Server implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + config.submissionsDir(), e);
     }
-    Competitions competitions = Competitions.load(config.dataDir(), config.competitionDirs());
+    Competitions competitions = Competitions.load(config.dataDir(), config.competitionDirs(), config.submissionLimits());
     Database db = openDatabase(config);
     Vertx vertx = Vertx.vertx();
     try {
@@ -80,7 +80,8 @@ public final class Server implements AutoCloseable {
       if (removed > 0) {
         LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
       }
-      Leaderboards leaderboards = new Leaderboards(submissions);
+      Reveals reveals = new Reveals(db);
+      Leaderboards leaderboards = new Leaderboards(submissions, reveals);
       ScoringQueue queue = new ScoringQueue(submissions, files, competitions, config.scoringWorkers(),
           (id, competition) -> {
             leaderboards.invalidate(competition);
@@ -89,7 +90,7 @@ public final class Server implements AutoCloseable {
       DailyQuota quota = new DailyQuota(submissions);
       AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
       Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
-          new SubmissionIntake(submissions, files, quota, queue), leaderboards, quota, new Reveals(db),
+          new SubmissionIntake(submissions, files, quota, reveals, queue), leaderboards, quota, reveals,
           new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()));
       int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
       adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token

@@ -3,6 +3,7 @@ package org.cellarena.web;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cellarena.scoring.io.SubmissionLimits;
 
 /**
  * Everything {@link Server#start} needs. Start from {@link #defaults(Path)} and change what differs with the
@@ -18,10 +19,12 @@ import java.util.List;
  * @param uncompressedLimitBytes the largest a gzip upload may grow to when decompressed (gzip-bomb guard)
  * @param scoringWorkers how many submissions score at once; 0 leaves the queue untouched
  * @param requestsPerMinute per-token rate limit on authenticated requests
+ * @param submissionLimits the bounds on reading and scoring one submission (a competition.json may override them)
  */
 public record ServerConfig(
     String host, int port, Path dataDir, List<Path> competitionDirs, String jdbcUrl, String adminToken,
-    long uploadLimitBytes, long uncompressedLimitBytes, int scoringWorkers, int requestsPerMinute) {
+    long uploadLimitBytes, long uncompressedLimitBytes, int scoringWorkers, int requestsPerMinute,
+    SubmissionLimits submissionLimits) {
 
   public static final long MB = 1024L * 1024L;
 
@@ -34,7 +37,7 @@ public record ServerConfig(
   public static ServerConfig defaults(Path dataDir) {
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     return new ServerConfig("127.0.0.1", 8080, dataDir, List.of(), null, null,
-        256 * MB, 4096 * MB, workers, 600);
+        256 * MB, 4096 * MB, workers, 600, SubmissionLimits.DEFAULTS);
   }
 
   /** The JDBC URL in use: the given one, or the embedded H2 file under the data dir. */
@@ -52,48 +55,53 @@ public record ServerConfig(
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(value, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(host, value, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withCompetition(Path dir) {
     List<Path> dirs = new ArrayList<>(competitionDirs);
     dirs.add(dir);
     return new ServerConfig(host, port, dataDir, dirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withJdbcUrl(String value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, value, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withAdminToken(String value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, value, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withUploadLimit(long bytes) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, bytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withUncompressedLimit(long bytes) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        bytes, scoringWorkers, requestsPerMinute);
+        bytes, scoringWorkers, requestsPerMinute, submissionLimits);
   }
 
   public ServerConfig withScoringWorkers(int value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, value, requestsPerMinute);
+        uncompressedLimitBytes, value, requestsPerMinute, submissionLimits);
+  }
+
+  public ServerConfig withSubmissionLimits(SubmissionLimits value) {
+    return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, value);
   }
 
   public ServerConfig withRequestsPerMinute(int value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, value);
+        uncompressedLimitBytes, scoringWorkers, value, submissionLimits);
   }
 }

@@ -7,28 +7,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.files.StagedUpload;
+import org.cellarena.web.files.StagingSlots;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.Team;
 
 /**
- * Accepts an upload: checks the deadline and the daily limit, stores the file, commits the row and queues it.
- * When {@link #accept} returns, the submission survives anything, a kill -9 included.
+ * Accepts an upload: checks its name and description, the deadline, the reveal and the daily limits, stores the
+ * file, commits the row and queues it. When {@link #accept} returns, the submission survives anything, a kill -9
+ * included.
  */
 public final class SubmissionIntake {
-  private static final int MAX_DESCRIPTION = 1000;
+  public static final int MAX_DESCRIPTION = 1000;
+  public static final int MAX_FILE_NAME = 300;
+  /** Uploads decompressed and stored at once, in all. */
+  private static final int STAGING_SLOTS = 3;
+  private static final long STAGING_WAIT_MILLIS = 10_000;
 
   private final Submissions submissions;
   private final SubmissionFiles files;
   private final DailyQuota quota;
+  private final Reveals reveals;
   private final ScoringQueue queue;
+  private final StagingSlots staging = new StagingSlots(STAGING_SLOTS, STAGING_WAIT_MILLIS);
   private final Map<String, Object> teamLocks = new ConcurrentHashMap<>();
 
-  public SubmissionIntake(Submissions submissions, SubmissionFiles files, DailyQuota quota, ScoringQueue queue) {
+  public SubmissionIntake(Submissions submissions, SubmissionFiles files, DailyQuota quota, Reveals reveals,
+      ScoringQueue queue) {
     this.submissions = submissions;
     this.files = files;
     this.quota = quota;
+    this.reveals = reveals;
     this.queue = queue;
   }
 
@@ -40,16 +51,17 @@ public final class SubmissionIntake {
    * @return the new submission's id
    */
   public long accept(Competition competition, Team team, InputStream upload, String fileName, String description) {
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw Refusal.badRequest("the description is longer than " + MAX_DESCRIPTION + " characters");
-    }
+    checkTexts(fileName, description);
     admit(competition, team);
-    StagedUpload staged = files.stage(competition.id(), upload);
+    StagedUpload staged;
+    try (StagingSlots.Slot slot = staging.take(team.id())) {
+      staged = files.stage(competition.id(), upload);
+    }
     long id;
     try {
       // one upload at a time per team and competition, so that two racing uploads cannot both take the last slot
       synchronized (teamLocks.computeIfAbsent(competition.id() + "/" + team.id(), k -> new Object())) {
-        quota.check(competition, team.id(), Instant.now());
+        admit(competition, team);
         id = submissions.add(competition.id(), team.id(), blankToNull(description), blankToNull(fileName),
             staged.storedBytes(), staged.sha256(), sid -> files.place(staged, competition.id(), sid));
       }
@@ -57,19 +69,37 @@ public final class SubmissionIntake {
       files.discard(staged);
       throw e;
     }
-    queue.enqueue(id);
+    queue.enqueue(id, team.id());
     return id;
   }
 
+  /** Refuses (400) a file name or description that is too long; cheap, so it comes before the body is read. */
+  public static void checkTexts(String fileName, String description) {
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      throw Refusal.badRequest("the description is longer than " + MAX_DESCRIPTION + " characters ("
+          + description.length() + ")");
+    }
+    if (fileName != null && fileName.length() > MAX_FILE_NAME) {
+      throw Refusal.badRequest("the file name is longer than " + MAX_FILE_NAME + " characters ("
+          + fileName.length() + "); rename the file");
+    }
+  }
+
   /**
-   * Refuses (403 after the deadline, 429 over the daily limit) an upload that {@link #accept} would refuse
-   * anyway, so that the server can answer before it reads the body (blocking: it queries the database).
-   * {@link #accept} checks again, the daily limit under the team's lock: that check is the authoritative one.
+   * Refuses (403 after the deadline or the reveal, 429 over the daily limits) an upload that {@link #accept}
+   * would refuse anyway, so that the server can answer before it reads the body (blocking: it queries the
+   * database). {@link #accept} checks again before decompressing and under the team's lock: that last check is
+   * the authoritative one.
    */
   public void admit(Competition competition, Team team) {
     Instant now = Instant.now();
-    if (competition.isClosed(now)) {
-      throw new Refusal(403, "the competition closed for submissions at " + competition.deadline());
+    if (competition.isPastDeadline(now)) {
+      throw new Refusal(403, "the competition closed for submissions at its deadline, " + competition.deadline());
+    }
+    Instant revealed = reveals.revealedAt(competition.id()).orElse(null);
+    if (revealed != null) {
+      throw new Refusal(403, "the competition closed for submissions when its private leaderboard was revealed, at "
+          + revealed);
     }
     quota.check(competition, team.id(), now);
   }

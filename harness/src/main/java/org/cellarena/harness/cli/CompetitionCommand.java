@@ -9,6 +9,7 @@ import org.cellarena.harness.competition.CompetitionWriter;
 import org.cellarena.harness.dataset.Dataset;
 import org.cellarena.harness.dataset.DatasetReader;
 import org.cellarena.harness.split.SplitManifest;
+import org.cellarena.web.competition.Feedback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +74,12 @@ public final class CompetitionCommand implements Runnable {
     @Option(names = "--deadline", paramLabel = "ISO", description = "When submissions close, e.g. 2026-12-31T23:59:00Z (default: never).")
     String deadline;
 
+    @Option(names = "--feedback", defaultValue = "breakdown", paramLabel = "LEVEL",
+        description = "What teams see of their scoring: scores (scores only), breakdown (also per-image rows and "
+            + "overlays of their own predictions, never the ground truth) or full (ground truth drawn too: for "
+            + "practice sets whose labels are not secret) (default: ${DEFAULT-VALUE}).")
+    String feedback;
+
     @Option(names = "--seed", defaultValue = "7", paramLabel = "S",
         description = "Seed of the Public/Private cut (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -80,10 +87,16 @@ public final class CompetitionCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       String competitionId = id != null ? id : out.toAbsolutePath().normalize().getFileName().toString();
+      Feedback level = Feedback.of(feedback);
+      if (level == null) {
+        throw new ParameterException(spec.commandLine(), "--feedback must be " + Feedback.choices() + ", found '"
+            + feedback + "'");
+      }
       CompetitionSpec competition;
       try {
         competition = new CompetitionSpec(competitionId, title != null ? title : competitionId, description,
-            dailyLimit, finalPicks, deadline == null ? null : OffsetDateTime.parse(deadline), publicFraction, seed);
+            dailyLimit, finalPicks, deadline == null ? null : OffsetDateTime.parse(deadline), level,
+            publicFraction, seed);
       } catch (IllegalArgumentException | DateTimeParseException e) {
         throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
             ? "--deadline must be ISO-8601 with an offset, like 2026-12-31T23:59:00Z" : e.getMessage());

@@ -3,13 +3,14 @@ package org.cellarena.harness.competition;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import org.cellarena.web.competition.CompetitionLoader;
+import org.cellarena.web.competition.Feedback;
 
 /**
  * What {@code competition.json} says, plus how the held-out images are cut into the Public and Private
  * leaderboards: {@code publicFraction} of each cell type's images (seeded) count on Public.
  */
 public record CompetitionSpec(String id, String title, String description, int dailyLimit, int finalPicks,
-    OffsetDateTime deadline, double publicFraction, long seed) {
+    OffsetDateTime deadline, Feedback feedback, double publicFraction, long seed) {
 
   public CompetitionSpec {
     if (id == null || !CompetitionLoader.ID.matcher(id).matches()) { // the server's own rule for ids
@@ -27,6 +28,7 @@ public record CompetitionSpec(String id, String title, String description, int d
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("title", title).put("description", description)
         .put("daily_limit", dailyLimit).put("final_picks", finalPicks)
-        .put("deadline", deadline == null ? null : deadline.toString());
+        .put("deadline", deadline == null ? null : deadline.toString())
+        .put("feedback", feedback.label());
   }
 }

@@ -16,6 +16,7 @@ import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.harness.split.SplitParameters;
 import org.cellarena.harness.split.Splitter;
 import org.cellarena.scoring.io.InvalidFileException;
+import org.cellarena.web.competition.Feedback;
 
 /**
  * Prepares the demo under a data dir, once: later runs find the {@code .prepared} marker and reuse everything
@@ -72,7 +73,7 @@ public final class DemoPreparation {
         split.holdout().size());
     CompetitionSpec spec = new CompetitionSpec(COMPETITION_ID, "CellArena demo",
         "Generated phase-contrast images of shsy5y, astro and cort cells: segment every cell.", 20, 2, null,
-        0.5, seed);
+        Feedback.FULL, 0.5, seed); // generated labels are no secret: the overlays may draw them
     CompetitionWriter.write(dataset, split, spec, paths.competition(), paths.bundle(), progress);
     Baseline.run(paths.testImages(), paths.baselineSubmission(), progress);
     Files.writeString(dataDir.resolve(MARKER), "prepared by ./cellarena demo; delete this file to redo it\n");

@@ -12,8 +12,9 @@ import org.cellarena.web.store.Tokens;
 
 /**
  * Authentication and the per-token rate limit, as route handlers. The token comes from
- * {@code Authorization: Bearer <token>} or, for GET requests that a browser makes by itself (an EventSource, an
- * image), from the {@code access_token} query parameter. The caller is then in {@link #caller}.
+ * {@code Authorization: Bearer <token>}; only on the routes whose GET requests a browser makes by itself (an
+ * EventSource, an image: {@link #teamOrAdminFromBrowser}) may it come from the {@code access_token} query
+ * parameter, which ends up in logs and histories. The caller is then in {@link #caller}.
  *
  * <p>The handlers are {@link SecurityPolicyHandler}s so that Vert.x runs them before a body handler: a bad token
  * is refused before a large upload is read.
@@ -27,17 +28,22 @@ public final class Access {
 
   /** Lets a team through. */
   public Handler<RoutingContext> team() {
-    return (SecurityPolicyHandler) ctx -> authenticate(ctx, false, true);
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, false, true, false);
   }
 
   /** Lets the admin through. */
   public Handler<RoutingContext> admin() {
-    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, false);
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, false, false);
   }
 
   /** Lets a team or the admin through. */
   public Handler<RoutingContext> teamOrAdmin() {
-    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, true);
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, true, false);
+  }
+
+  /** Lets a team or the admin through, the token also taken from {@code ?access_token=} on a GET. */
+  public Handler<RoutingContext> teamOrAdminFromBrowser() {
+    return (SecurityPolicyHandler) ctx -> authenticate(ctx, true, true, true);
   }
 
   /** The caller that a handler above let through. */
@@ -45,8 +51,8 @@ public final class Access {
     return ctx.get(Caller.KEY);
   }
 
-  private void authenticate(RoutingContext ctx, boolean adminAllowed, boolean teamAllowed) {
-    String token = token(ctx);
+  private void authenticate(RoutingContext ctx, boolean adminAllowed, boolean teamAllowed, boolean queryAllowed) {
+    String token = token(ctx, queryAllowed);
     if (token == null) {
       refuse(ctx, 401, "this needs a token: send the header Authorization: Bearer <token>");
       return;
@@ -134,11 +140,11 @@ public final class Access {
     ctx.fail(new Refusal(status, message));
   }
 
-  private static String token(RoutingContext ctx) {
+  private static String token(RoutingContext ctx, boolean queryAllowed) {
     if (ctx.request().getHeader("Authorization") != null) {
       return bearer(ctx);
     }
-    if (ctx.request().method().name().equals("GET")) {
+    if (queryAllowed && ctx.request().method().name().equals("GET")) {
       String query = ctx.request().getParam("access_token");
       return query == null || query.isBlank() ? null : query.strip();
     }

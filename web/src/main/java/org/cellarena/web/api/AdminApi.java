@@ -73,7 +73,7 @@ final class AdminApi {
       if (!services.submissions().requeue(s.id())) {
         throw Refusal.conflict("submission " + s.id() + " is " + s.status().label() + " already");
       }
-      services.queue().enqueue(s.id());
+      services.queue().enqueue(s.id(), s.teamId());
       services.audit().record(ACTOR, "rescore", "submission " + s.id(), null);
       return new JsonObject().put("id", s.id()).put("status", Status.QUEUED.label());
     });
@@ -86,7 +86,7 @@ final class AdminApi {
       int queued = 0;
       for (SubmissionRow s : services.submissions().forCompetition(competition.id())) {
         if (services.submissions().requeue(s.id())) {
-          services.queue().enqueue(s.id());
+          services.queue().enqueue(s.id(), s.teamId());
           queued++;
         }
       }

@@ -49,7 +49,7 @@ public final class ApiRouter {
     router.get("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions::mine);
     router.get("/api/submissions/:sid").handler(access.teamOrAdmin()).handler(submissions::status);
     router.get("/api/submissions/:sid/detail").handler(access.teamOrAdmin()).handler(submissions::detail);
-    router.get("/api/submissions/:sid/events").handler(access.teamOrAdmin()).handler(events::stream);
+    router.get("/api/submissions/:sid/events").handler(access.teamOrAdminFromBrowser()).handler(events::stream);
     router.put("/api/submissions/:sid/final").handler(access.team()).handler(submissions::pickFinal);
     router.delete("/api/submissions/:sid/final").handler(access.team()).handler(submissions::unpickFinal);
 

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
+import org.cellarena.web.SubmissionIntake;
 import org.cellarena.web.files.SubmissionFiles;
-import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.Feedback;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Team;
@@ -38,6 +39,7 @@ final class SubmissionApi {
       String cid = ctx.pathParam("cid");
       ctx.request().pause();
       ctx.vertx().executeBlocking(() -> {
+        SubmissionIntake.checkTexts(ctx.request().getParam("filename"), ctx.request().getParam("description"));
         services.intake().admit(SubmissionView.competition(services, cid), team);
         return null;
       }, false).onComplete(ar -> {
@@ -116,7 +118,7 @@ final class SubmissionApi {
         list.add(SubmissionView.status(s, position(s), revealed));
       }
       JsonArray picks = new JsonArray();
-      Leaderboards.finalPicks(rows, competition.finalPicks()).forEach(picks::add);
+      services.leaderboards().finalPicks(competition, rows).forEach(picks::add);
       return new JsonObject()
           .put("competition", competition.id())
           .put("team", team.name())
@@ -153,12 +155,13 @@ final class SubmissionApi {
   }
 
   private int position(SubmissionRow s) {
-    return s.status() == Status.QUEUED ? services.submissions().queuePosition(s.id()) : 0;
+    return s.status() == Status.QUEUED ? Math.max(1, services.queue().position(s.id())) : 0;
   }
 
   /**
    * GET /api/submissions/:sid/detail: the public summary and the Public images' rows; the private summary and
-   * rows only after the reveal (or for the admin).
+   * rows only after the reveal (or for the admin). A team of a competition whose feedback level is
+   * {@code scores} gets the summaries' scores only: no error counts, no image rows.
    */
   void detail(RoutingContext ctx) {
     Caller caller = Access.caller(ctx);
@@ -172,11 +175,13 @@ final class SubmissionApi {
         throw Refusal.conflict("submission " + s.id() + " has no score (it is " + s.status().label() + ")");
       }
       JsonObject detail = new JsonObject(stored);
-      JsonArray images = new JsonArray();
+      Feedback feedback = SubmissionView.competition(services, s.competition()).feedback();
+      boolean images = caller.admin() || feedback.showsImages();
+      JsonArray rows = new JsonArray();
       for (Object o : detail.getJsonArray("images")) {
         JsonObject row = (JsonObject) o;
-        if (showPrivate || "Public".equals(row.getString("usage"))) {
-          images.add(row);
+        if (images && (showPrivate || "Public".equals(row.getString("usage")))) {
+          rows.add(row);
         }
       }
       return new JsonObject()
@@ -188,10 +193,24 @@ final class SubmissionApi {
           .put("scorer_version", detail.getString("scorer_version"))
           .put("scored_at", s.score() == null ? null : SubmissionView.text(s.score().scoredAt()))
           .put("thresholds", detail.getJsonArray("thresholds"))
-          .put("public", detail.getJsonObject("public"))
-          .put("private", showPrivate ? detail.getJsonObject("private") : null)
-          .put("images", images);
+          .put("feedback", feedback.label())
+          .put("public", images ? detail.getJsonObject("public") : scoresOnly(detail.getJsonObject("public")))
+          .put("private", !showPrivate ? null
+              : images ? detail.getJsonObject("private") : scoresOnly(detail.getJsonObject("private")))
+          .put("images", rows);
     });
+  }
+
+  /** The fields of a part's summary that the {@code scores} feedback level shows. */
+  private static JsonObject scoresOnly(JsonObject part) {
+    if (part == null) {
+      return null;
+    }
+    JsonObject shown = new JsonObject();
+    for (String key : new String[] {"score", "ci95", "precision_per_threshold", "cell_types", "images"}) {
+      shown.put(key, part.getValue(key));
+    }
+    return shown;
   }
 
   /** PUT /api/submissions/:sid/final: picks a scored submission for the private leaderboard. */
@@ -212,6 +231,9 @@ final class SubmissionApi {
       Competition competition = SubmissionView.competition(services, s.competition());
       if (services.reveals().isRevealed(competition.id())) {
         throw Refusal.conflict("the private leaderboard is revealed: final picks cannot change any more");
+      }
+      if (competition.isPastDeadline(Instant.now())) {
+        throw Refusal.conflict("final picks locked at the deadline, " + competition.deadline());
       }
       synchronized (this) {
         if (pick && !s.finalPick()) {

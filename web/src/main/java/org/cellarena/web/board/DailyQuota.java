@@ -11,9 +11,13 @@ import org.cellarena.web.store.Submissions;
 
 /**
  * The daily submission limit: a team's scored submissions (and those still waiting, which will count unless
- * they fail) since 00:00 UTC. Failed ones never count.
+ * they fail) since 00:00 UTC. Failed ones do not count against it, but a team makes at most
+ * {@link #ATTEMPTS_PER_SUBMISSION} times the limit of attempts a day, failed ones included, so that failures
+ * cannot be spammed.
  */
 public final class DailyQuota {
+  public static final int ATTEMPTS_PER_SUBMISSION = 3;
+
   private final Submissions submissions;
 
   public DailyQuota(Submissions submissions) {
@@ -38,14 +42,24 @@ public final class DailyQuota {
     return new Usage(competition.dailyLimit(), used, dayStart.plus(Duration.ofDays(1)));
   }
 
-  /** Refuses (429, with when to retry) when the team has no submission left today. */
+  /** Refuses (429, with when to retry) when the team has no submission or no attempt left today. */
   public void check(Competition competition, long teamId, Instant now) {
     Usage usage = usage(competition, teamId, now);
     if (usage.remaining() == 0) {
-      long seconds = Math.max(1, Duration.between(now, usage.resetsAt()).toSeconds());
-      throw new Refusal(429, "daily limit reached: " + usage.limit() + " submissions per day count (scored or "
-          + "waiting to be scored; failed ones do not); try again after " + usage.resetsAt(),
-          new JsonObject().put("retry_at", usage.resetsAt().toString()).put("retry_after_seconds", seconds));
+      throw tooMany(now, usage.resetsAt(), "daily limit reached: " + usage.limit() + " submissions per day count "
+          + "(scored or waiting to be scored; failed ones do not)");
     }
+    int attempts = ATTEMPTS_PER_SUBMISSION * competition.dailyLimit();
+    if (submissions.countAttempts(competition.id(), teamId, usage.resetsAt().minus(Duration.ofDays(1)))
+        >= attempts) {
+      throw tooMany(now, usage.resetsAt(), "attempt limit reached: a team may upload " + attempts + " files a day "
+          + "(" + ATTEMPTS_PER_SUBMISSION + " times the daily limit), failed ones included");
+    }
+  }
+
+  private static Refusal tooMany(Instant now, Instant resetsAt, String reason) {
+    long seconds = Math.max(1, Duration.between(now, resetsAt).toSeconds());
+    return new Refusal(429, reason + "; try again after " + resetsAt,
+        new JsonObject().put("retry_at", resetsAt.toString()).put("retry_after_seconds", seconds));
   }
 }

@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions;
 
 /**
  * The public leaderboard (per team its best scored submission on the Public images) and the private one (per team
- * the best of its final picks on the Private images). Each board is computed once and kept until a submission
+ * the best of its final picks on the Private images). Only submissions made before the competition's cutoff (its
+ * deadline, or the reveal where that came first) are ranked. Each board is computed once and kept until a submission
  * of its competition changes; {@link #get} answers from memory when it can and computes a board at most once at
  * a time.
  */
@@ -40,12 +42,14 @@ public final class Leaderboards {
   private record Cached(long generation, Rendered rendered) {}
 
   private final Submissions submissions;
+  private final Reveals reveals;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
   private final Map<Pending, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
 
-  public Leaderboards(Submissions submissions) {
+  public Leaderboards(Submissions submissions, Reveals reveals) {
     this.submissions = submissions;
+    this.reveals = reveals;
   }
 
   /** The board if it is computed and current, else null (then call {@link #compute}, off the event loop). */
@@ -57,7 +61,7 @@ public final class Leaderboards {
   /** Computes the board from the database (blocking) and keeps it. */
   private Rendered compute(Competition competition, Board board) {
     long generation = generation(competition.id()).get();
-    List<Entry> entries = entries(submissions.forCompetition(competition.id()));
+    List<Entry> entries = entries(submissions.forCompetition(competition.id()), cutoff(competition));
     JsonObject result = new JsonObject()
         .put("competition", competition.id())
         .put("board", board.name().toLowerCase(java.util.Locale.ROOT))
@@ -96,11 +100,18 @@ public final class Leaderboards {
   }
 
   /**
-   * The ids of a team's final picks: its explicit ones, or without any its best public ones (up to
-   * {@code finalPicks}, ties to the earlier). The private board uses the same rule.
+   * The ids of a team's final picks: its explicit ones, or without any its best public ones (up to the
+   * competition's {@code final_picks}, ties to the earlier), of those made before the cutoff. The private board
+   * uses the same rule.
    */
-  public static List<Long> finalPicks(List<SubmissionRow> teamSubmissions, int finalPicks) {
-    return picks(entries(teamSubmissions), finalPicks).stream().map(Entry::submission).toList();
+  public List<Long> finalPicks(Competition competition, List<SubmissionRow> teamSubmissions) {
+    return picks(entries(teamSubmissions, cutoff(competition)), competition.finalPicks()).stream()
+        .map(Entry::submission).toList();
+  }
+
+  /** The deadline or the reveal, whichever came first; null while neither has. */
+  private Instant cutoff(Competition competition) {
+    return competition.cutoff(reveals.revealedAt(competition.id()).orElse(null));
   }
 
   private static List<Entry> picks(List<Entry> team, int finalPicks) {
@@ -115,11 +126,12 @@ public final class Leaderboards {
     return generations.computeIfAbsent(competition, c -> new AtomicLong());
   }
 
-  /** The submissions that have a score, as the boards see them. */
-  private static List<Entry> entries(List<SubmissionRow> rows) {
+  /** The submissions made before {@code cutoff} (null: no cutoff) that have a score, as the boards see them. */
+  private static List<Entry> entries(List<SubmissionRow> rows, Instant cutoff) {
     List<Entry> entries = new ArrayList<>();
     for (SubmissionRow s : rows) {
-      if (s.status() != Status.FAILED && s.score() != null) {
+      boolean inTime = cutoff == null || s.createdAt().isBefore(cutoff);
+      if (inTime && s.status() != Status.FAILED && s.score() != null) {
         entries.add(new Entry(s.id(), s.teamId(), s.teamName(), s.createdAt(), s.score().publicScore(),
             s.score().publicCiLow(), s.score().publicCiHigh(), s.score().privateScore(), s.finalPick()));
       }

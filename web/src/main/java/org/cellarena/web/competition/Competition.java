@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.io.SubmissionLimits;
 import org.cellarena.scoring.io.Usage;
 
 /**
@@ -11,19 +12,34 @@ import org.cellarena.scoring.io.Usage;
  *
  * @param solutionHash SHA-256 of {@code solution.csv}; results are keyed by it, so a changed solution rescored
  *     keeps the old results beside the new
- * @param deadline when submissions close, or null for never
+ * @param deadline when submissions close, or null for never (the reveal closes them too)
+ * @param feedback how much of their scoring teams see
+ * @param limits the bounds on one submission's reading and scoring (the server's, with this competition's
+ *     overrides)
  */
 public record Competition(
-    String id, String title, String description, int dailyLimit, int finalPicks, Instant deadline, Path dir,
-    Solution solution, String solutionHash) {
+    String id, String title, String description, int dailyLimit, int finalPicks, Instant deadline,
+    Feedback feedback, SubmissionLimits limits, Path dir, Solution solution, String solutionHash) {
 
   /** The held-out images of the competition ({@code dir/test}), which may be absent. */
   public Path testImagesDir() {
     return dir.resolve("test");
   }
 
-  public boolean isClosed(Instant now) {
+  /** Whether the deadline has passed at {@code now} (the reveal closes a competition too: see the intake). */
+  public boolean isPastDeadline(Instant now) {
     return deadline != null && !now.isBefore(deadline);
+  }
+
+  /**
+   * When the boards stop taking submissions: the deadline or the reveal, whichever came first; null while
+   * neither has. Only submissions made before it are ranked.
+   */
+  public Instant cutoff(Instant revealedAt) {
+    if (deadline == null || revealedAt == null) {
+      return deadline == null ? revealedAt : deadline;
+    }
+    return deadline.isBefore(revealedAt) ? deadline : revealedAt;
   }
 
   public long imageCount(Usage usage) {
@@ -39,6 +55,13 @@ public record Competition(
         .put("daily_limit", dailyLimit)
         .put("final_picks", finalPicks)
         .put("deadline", deadline == null ? null : deadline.toString())
+        .put("feedback", feedback.label())
+        .put("feedback_text", feedback.sentence())
+        .put("limits", new JsonObject()
+            .put("masks_per_image", limits.masksPerImage())
+            .put("masks_per_file", limits.masksPerFile())
+            .put("pixels_per_file", limits.pixelsPerFile() == Long.MAX_VALUE ? null : limits.pixelsPerFile())
+            .put("scoring_seconds", limits.time().toSeconds()))
         .put("public_images", imageCount(Usage.PUBLIC))
         .put("private_images", imageCount(Usage.PRIVATE));
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.cellarena.scoring.io.SubmissionLimits;
 
 /** The competitions a server serves, by id, in the order they were found. */
 public final class Competitions {
@@ -25,8 +26,11 @@ public final class Competitions {
     }
   }
 
-  /** Loads the given folders and every folder under {@code dataDir/competitions}. */
-  public static Competitions load(Path dataDir, List<Path> extraDirs) {
+  /**
+   * Loads the given folders and every folder under {@code dataDir/competitions}, each with the server's
+   * submission limits unless its competition.json overrides them.
+   */
+  public static Competitions load(Path dataDir, List<Path> extraDirs, SubmissionLimits limits) {
     List<Path> dirs = new ArrayList<>(extraDirs);
     Path shelf = dataDir.resolve("competitions");
     if (Files.isDirectory(shelf)) {
@@ -41,7 +45,7 @@ public final class Competitions {
       if (!Files.isDirectory(dir)) {
         throw new CompetitionException("no competition folder at " + dir);
       }
-      loaded.add(CompetitionLoader.load(dir));
+      loaded.add(CompetitionLoader.load(dir, limits));
     }
     return new Competitions(loaded);
   }

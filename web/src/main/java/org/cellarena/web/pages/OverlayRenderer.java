@@ -13,19 +13,25 @@ import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.cellarena.scoring.metric.ImageResult;
+import org.cellarena.scoring.metric.Outcome;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.Thresholds;
 import org.cellarena.scoring.rle.RunMask;
 
 /**
- * Draws one image of a submission with the contours of its ground-truth cells and predicted masks, coloured by
- * their outcome at one IoU threshold, and lists the cells and predictions with their best IoU.
+ * Draws one image of a submission with the contours of its predicted masks and, where the viewer may see them, of
+ * its ground-truth cells, coloured by whether each is matched at one IoU threshold, and lists them with their
+ * best IoU and their {@link Outcome} at IoU 0.5 (the breakdown's vocabulary).
+ *
+ * <p>Without the ground truth ({@code showTruth} false: what a team sees of a secret test set) nothing of the
+ * cells reaches the picture or the table: no pixel, contour, area, box or index; the predictions are drawn
+ * matched or unmatched with their best IoU, and the table keeps the image's TP/FP/FN counts.
  *
  * <p>The outcome comes from the scoring module: {@link Scorer#scoreImage} gives each cell's and prediction's best
  * partner, and the match at threshold t_k is decided by {@link Thresholds#exceeds} on that pair's intersection and
  * union, exactly as the metric decides it. Colours are from the Okabe-Ito palette (readable with the common forms
- * of colour blindness, the missed-cell colour brightened for dark backgrounds); missed cells and spurious predictions are also lightly filled so they stand out without
- * relying on hue alone.
+ * of colour blindness, the unmatched-cell colour brightened for dark backgrounds); unmatched cells and predictions
+ * are also lightly filled so they stand out without relying on hue alone.
  */
 public final class OverlayRenderer {
   /** A ground-truth cell matched by a prediction at the threshold: bluish green. */
@@ -33,14 +39,14 @@ public final class OverlayRenderer {
   /** A prediction that matches a cell at the threshold: sky blue. */
   public static final int MATCHED_PREDICTION = 0x56B4E9;
   /** A ground-truth cell without a matching prediction (a false negative): a bright reddish purple. */
-  public static final int MISSED_CELL = 0xFF5CC8;
+  public static final int UNMATCHED_CELL = 0xFF5CC8;
   /** A prediction without a matching cell (a false positive): yellow. */
-  public static final int SPURIOUS_PREDICTION = 0xF0E442;
+  public static final int UNMATCHED_PREDICTION = 0xF0E442;
   /** The canvas when the competition has no image for this id. */
   public static final int NEUTRAL = 0x3C4043;
   /** The image is drawn in this grey range, dimmed a little so that the contours stand out. */
   static final int GREY_LO = 16, GREY_HI = 200;
-  /** Opacity of the fill of missed cells and spurious predictions. */
+  /** Opacity of the fill of unmatched cells and predictions. */
   static final double FILL_ALPHA = 0.28;
 
   private OverlayRenderer() {}
@@ -53,10 +59,11 @@ public final class OverlayRenderer {
    *
    * @param imageFile the competition's {@code test/<id>.png}, 8 or 16 bit; null or absent for a neutral canvas
    * @param threshold one of 0.50, 0.55, ..., 0.95
+   * @param showTruth whether the ground-truth cells are drawn and listed
    * @throws IllegalArgumentException when the threshold is not one of the ten
    */
   public static Overlay render(Path imageFile, int width, int height, List<RunMask> truth,
-      List<RunMask> predicted, double threshold) {
+      List<RunMask> predicted, double threshold, boolean showTruth) {
     BufferedImage background = null;
     if (imageFile != null && Files.isRegularFile(imageFile)) {
       try {
@@ -65,12 +72,12 @@ public final class OverlayRenderer {
         background = null; // an unreadable image is drawn as the neutral canvas
       }
     }
-    return render(background, width, height, truth, predicted, threshold);
+    return render(background, width, height, truth, predicted, threshold, showTruth);
   }
 
   /** Renders the overlay over an already loaded image (null for a neutral canvas). */
   public static Overlay render(BufferedImage image, int width, int height, List<RunMask> truth,
-      List<RunMask> predicted, double threshold) {
+      List<RunMask> predicted, double threshold, boolean showTruth) {
     int k = Thresholds.indexOf(threshold);
     if (k < 0) {
       throw new IllegalArgumentException("threshold must be one of 0.50, 0.55, ..., 0.95; got " + threshold);
@@ -88,15 +95,16 @@ public final class OverlayRenderer {
 
     int[] rgb = background(image, width, height);
     boolean imagePresent = image != null;
-    // Fills first, then contours: matched predictions, matched cells, spurious predictions, missed cells on top.
+    List<RunMask> cells = showTruth ? truth : List.of();
+    // Fills first, then contours: matched predictions, matched cells, unmatched predictions, unmatched cells on top.
     for (int q = 0; q < predicted.size(); q++) {
       if (!predictionMatched[q]) {
-        fill(rgb, predicted.get(q), SPURIOUS_PREDICTION);
+        fill(rgb, predicted.get(q), UNMATCHED_PREDICTION);
       }
     }
-    for (int c = 0; c < truth.size(); c++) {
+    for (int c = 0; c < cells.size(); c++) {
       if (!cellMatched[c]) {
-        fill(rgb, truth.get(c), MISSED_CELL);
+        fill(rgb, cells.get(c), UNMATCHED_CELL);
       }
     }
     for (int q = 0; q < predicted.size(); q++) {
@@ -104,19 +112,19 @@ public final class OverlayRenderer {
         contour(rgb, predicted.get(q), MATCHED_PREDICTION);
       }
     }
-    for (int c = 0; c < truth.size(); c++) {
+    for (int c = 0; c < cells.size(); c++) {
       if (cellMatched[c]) {
-        contour(rgb, truth.get(c), MATCHED_CELL);
+        contour(rgb, cells.get(c), MATCHED_CELL);
       }
     }
     for (int q = 0; q < predicted.size(); q++) {
       if (!predictionMatched[q]) {
-        contour(rgb, predicted.get(q), SPURIOUS_PREDICTION);
+        contour(rgb, predicted.get(q), UNMATCHED_PREDICTION);
       }
     }
-    for (int c = 0; c < truth.size(); c++) {
+    for (int c = 0; c < cells.size(); c++) {
       if (!cellMatched[c]) {
-        contour(rgb, truth.get(c), MISSED_CELL);
+        contour(rgb, cells.get(c), UNMATCHED_CELL);
       }
     }
 
@@ -129,7 +137,7 @@ public final class OverlayRenderer {
       throw new UncheckedIOException(e);
     }
     return new Overlay(png.toByteArray(),
-        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, imagePresent));
+        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, imagePresent, showTruth));
   }
 
   /** Whether cell {@code cell} and prediction {@code q} match at t_k (false when q is -1, no overlap). */
@@ -144,53 +152,60 @@ public final class OverlayRenderer {
   }
 
   private static JsonObject table(ImageResult r, List<RunMask> truth, List<RunMask> predicted,
-      boolean[] cellMatched, boolean[] predictionMatched, int k, int width, int height, boolean imagePresent) {
-    JsonArray cells = new JsonArray();
-    int matched = 0;
-    for (int c = 0; c < truth.size(); c++) {
-      RunMask m = truth.get(c);
-      matched += cellMatched[c] ? 1 : 0;
-      cells.add(new JsonObject()
-          .put("index", c + 1)
-          .put("area", m.area())
-          .put("best_iou", round(r.cellBestIou()[c]))
-          .put("best_prediction", r.cellBestPrediction()[c] < 0 ? null : r.cellBestPrediction()[c] + 1)
-          .put("outcome", cellMatched[c] ? "matched" : "missed")
-          .put("bbox", bbox(m)));
-    }
+      boolean[] cellMatched, boolean[] predictionMatched, int k, int width, int height, boolean imagePresent,
+      boolean showTruth) {
     JsonArray predictions = new JsonArray();
-    int spurious = 0;
+    int matchedPredictions = 0;
     for (int q = 0; q < predicted.size(); q++) {
       RunMask m = predicted.get(q);
-      spurious += predictionMatched[q] ? 0 : 1;
-      predictions.add(new JsonObject()
+      matchedPredictions += predictionMatched[q] ? 1 : 0;
+      JsonObject p = new JsonObject()
           .put("index", q + 1)
           .put("area", m.area())
           .put("best_iou", round(r.predictionBestIou()[q]))
-          .put("best_cell", r.predictionBestCell()[q] < 0 ? null : r.predictionBestCell()[q] + 1)
-          .put("outcome", predictionMatched[q] ? "matched" : "spurious")
-          .put("bbox", bbox(m)));
+          .put("outcome", predictionMatched[q] ? "matched" : "unmatched")
+          .put("bbox", bbox(m));
+      if (showTruth) {
+        p.put("best_cell", r.predictionBestCell()[q] < 0 ? null : r.predictionBestCell()[q] + 1)
+            .put("at_0_5", r.predictionOutcomes()[q].label());
+      }
+      predictions.add(p);
     }
-    return new JsonObject()
+    JsonObject table = new JsonObject()
         .put("threshold", Thresholds.value(k))
         .put("width", width)
         .put("height", height)
         .put("image", imagePresent)
+        .put("truth", showTruth)
         .put("score", round(r.score()))
         .put("precision", round(r.precision(k)))
         .put("tp", r.tp()[k])
         .put("fp", r.fp()[k])
         .put("fn", r.fn()[k])
-        .put("matched", matched)
-        .put("missed", truth.size() - matched)
-        .put("spurious", spurious)
-        .put("cells", cells)
+        .put("matched_predictions", matchedPredictions)
+        .put("unmatched_predictions", predicted.size() - matchedPredictions)
         .put("predictions", predictions)
         .put("colors", new JsonObject()
             .put("matched_cell", hex(MATCHED_CELL))
             .put("matched_prediction", hex(MATCHED_PREDICTION))
-            .put("missed_cell", hex(MISSED_CELL))
-            .put("spurious_prediction", hex(SPURIOUS_PREDICTION)));
+            .put("unmatched_cell", hex(UNMATCHED_CELL))
+            .put("unmatched_prediction", hex(UNMATCHED_PREDICTION)));
+    if (showTruth) {
+      JsonArray cells = new JsonArray();
+      for (int c = 0; c < truth.size(); c++) {
+        RunMask m = truth.get(c);
+        cells.add(new JsonObject()
+            .put("index", c + 1)
+            .put("area", m.area())
+            .put("best_iou", round(r.cellBestIou()[c]))
+            .put("best_prediction", r.cellBestPrediction()[c] < 0 ? null : r.cellBestPrediction()[c] + 1)
+            .put("outcome", cellMatched[c] ? "matched" : "unmatched")
+            .put("at_0_5", r.cellOutcomes()[c].label())
+            .put("bbox", bbox(m)));
+      }
+      table.put("cells", cells);
+    }
+    return table;
   }
 
   private static JsonArray bbox(RunMask m) {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cellarena.scoring.io.InvalidFileException;
+import org.cellarena.scoring.io.Problem;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.Submission;
 import org.cellarena.scoring.io.SubmissionReader;
@@ -19,6 +22,8 @@ import org.cellarena.scoring.io.Usage;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.Feedback;
+import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.api.Access;
 import org.cellarena.web.api.Caller;
@@ -28,7 +33,10 @@ import org.cellarena.web.api.SubmissionView;
  * The browser pages and the endpoint only they use: the HTML of each page URL (the assets come from the static
  * handler over {@code webroot/}) and the overlay of one image of a submission (PNG, and its cell table as JSON).
  *
- * <p>Overlays: the submission's team or the admin; an image on the Private part renders for the admin only.
+ * <p>Overlays: the submission's team or the admin, of a scored submission; an image on the Private part renders
+ * for the admin only; a team sees what its competition's {@link Feedback} level allows (the ground truth only at
+ * {@code full}, no overlay at {@code scores}). Each caller has at most {@link #OVERLAYS_PER_CALLER} overlays
+ * rendering at once, so that no one can keep the worker threads parsing files.
  */
 public final class Pages {
   /** Page URL patterns and the file under {@code webroot/} that serves each. */
@@ -42,10 +50,13 @@ public final class Pages {
   };
   /** The most masks the parsed submissions kept for overlays hold in all (about 100 MB for typical masks). */
   private static final long CACHED_MASKS = 200_000;
+  /** Overlays one caller may have rendering at once (a page asks for a PNG and its table, twice on the diff). */
+  static final int OVERLAYS_PER_CALLER = 4;
 
   private final Services services;
   private final Map<String, Buffer> pages = new LinkedHashMap<>();
   private final ParsedSubmissions parsed = new ParsedSubmissions(CACHED_MASKS);
+  private final Map<String, AtomicInteger> rendering = new ConcurrentHashMap<>();
 
   private Pages(Services services) {
     this.services = services;
@@ -72,7 +83,7 @@ public final class Pages {
           .putHeader("X-Content-Type-Options", "nosniff")
           .end(html));
     }
-    router.get("/api/submissions/:sid/overlay/:file").handler(access.teamOrAdmin()).handler(this::overlay);
+    router.get("/api/submissions/:sid/overlay/:file").handler(access.teamOrAdminFromBrowser()).handler(this::overlay);
   }
 
   private static Buffer resource(String name) {
@@ -111,17 +122,38 @@ public final class Pages {
       SubmissionRow row = SubmissionView.find(services, ctx.pathParam("sid"), caller);
       Competition competition = services.competitions().find(row.competition())
           .orElseThrow(() -> Refusal.notFound("the competition " + row.competition() + " is no longer served"));
+      boolean admin = caller.team() == null;
+      if (!admin && !competition.feedback().showsImages()) {
+        throw new Refusal(403, "the competition " + competition.id() + " shows scores only: no overlays");
+      }
+      if (row.status() != Status.SCORED) {
+        throw Refusal.conflict("submission " + row.id() + " is " + row.status().label()
+            + ": only a scored submission has overlays");
+      }
       SolutionImage image = competition.solution().image(imageId);
       if (image == null) {
-        throw Refusal.notFound("the competition " + competition.id() + " has no image " + imageId);
+        throw Refusal.notFound("the competition " + competition.id() + " has no image "
+            + Problem.cut(imageId, Problem.MAX_ECHOED_ID));
       }
-      if (image.usage() == Usage.PRIVATE && caller.team() != null) { // a null team is the admin
+      if (image.usage() == Usage.PRIVATE && !admin) {
         throw new Refusal(403, "image " + imageId + " is on the private leaderboard; its overlay is not shown");
       }
-      Submission submission = parse(row, competition);
-      Path picture = competition.testImagesDir().resolve(imageId + ".png");
-      return OverlayRenderer.render(picture, image.width(), image.height(), image.cells(),
-          submission.masks(imageId), threshold);
+      boolean showTruth = admin || competition.feedback().showsTruth();
+      String callerKey = admin ? "admin" : "team " + caller.team().id();
+      AtomicInteger inFlight = rendering.computeIfAbsent(callerKey, k -> new AtomicInteger());
+      if (inFlight.incrementAndGet() > OVERLAYS_PER_CALLER) {
+        inFlight.decrementAndGet();
+        throw new Refusal(429, "too many overlays at once: wait for those under way",
+            new io.vertx.core.json.JsonObject().put("retry_after_seconds", 1));
+      }
+      try {
+        Submission submission = parse(row, competition);
+        Path picture = competition.testImagesDir().resolve(imageId + ".png");
+        return OverlayRenderer.render(picture, image.width(), image.height(), image.cells(),
+            submission.masks(imageId), threshold, showTruth);
+      } finally {
+        inFlight.decrementAndGet();
+      }
     }, false).onComplete(result -> {
       if (result.failed()) {
         fail(ctx, result.cause());
@@ -141,7 +173,7 @@ public final class Pages {
   private Submission parse(SubmissionRow row, Competition competition) {
     return parsed.get(row.id(), () -> {
       try (InputStream in = services.files().open(row.storedFile())) {
-        return new SubmissionReader(competition.solution()).read(in, row.fileName());
+        return new SubmissionReader(competition.solution(), competition.limits()).read(in, row.displayName());
       } catch (InvalidFileException e) {
         throw Refusal.conflict("the submission could not be read, so it has no overlay: " + e.getMessage());
       } catch (IOException e) {

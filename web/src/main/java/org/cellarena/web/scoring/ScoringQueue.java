@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cellarena.scoring.io.Deadline;
 import org.cellarena.scoring.io.InvalidFileException;
+import org.cellarena.scoring.io.Problem;
 import org.cellarena.scoring.io.Submission;
 import org.cellarena.scoring.io.SubmissionReader;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
+import org.cellarena.scoring.metric.TimeLimitException;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Competitions;
@@ -23,9 +22,10 @@ import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions;
 
 /**
- * Scores queued submissions, oldest first, on a fixed number of worker threads. The database is the queue of
- * record; this class keeps the ids in memory so that a worker need not poll. On start it takes back whatever a
- * stopped (or killed) server left queued or half-scored.
+ * Scores queued submissions on a fixed number of worker threads, in the {@link FairQueue}'s order, each within
+ * its competition's {@link org.cellarena.scoring.io.SubmissionLimits}. The database is the queue of record; this class keeps the waiting
+ * ids in memory so that a worker need not poll. On start it takes back whatever a stopped (or killed) server left
+ * queued or half-scored.
  */
 public final class ScoringQueue implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScoringQueue.class.getName());
@@ -36,8 +36,10 @@ public final class ScoringQueue implements AutoCloseable {
   private final int workerCount;
   private final StatusListener onStatusChange;
   private final String scorerVersion = Scorer.VERSION;
-  private final PriorityBlockingQueue<Long> waiting = new PriorityBlockingQueue<>();
-  private final Set<Long> enqueued = ConcurrentHashMap.newKeySet();
+  /** The longest failure reason stored: a team reads it on every status call. */
+  static final int MAX_REASON = 8 * 1024;
+
+  private final FairQueue waiting = new FairQueue();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
 
@@ -59,7 +61,7 @@ public final class ScoringQueue implements AutoCloseable {
     if (interrupted > 0) {
       LOG.info(interrupted + " submission(s) were being scored when the server stopped; they are queued again");
     }
-    submissions.queued().forEach(this::enqueue);
+    submissions.queued().forEach(q -> enqueue(q.id(), q.teamId()));
     running = true;
     for (int i = 0; i < workerCount; i++) {
       Thread t = new Thread(this::work, "cellarena-scorer-" + (i + 1));
@@ -69,33 +71,38 @@ public final class ScoringQueue implements AutoCloseable {
     }
   }
 
-  /** Queues a submission whose row is committed with status queued. */
-  public void enqueue(long id) {
-    if (enqueued.add(id)) {
-      waiting.add(id);
-    }
+  /** Queues a submission of team {@code teamId} whose row is committed with status queued. */
+  public void enqueue(long id, long teamId) {
+    waiting.add(id, teamId);
+  }
+
+  /** Where a queued submission stands, 1 = next (an estimate: see {@link FairQueue#position}); 0 if not queued. */
+  public int position(long id) {
+    return waiting.position(id);
   }
 
   private void work() {
     while (running) {
-      Long id;
+      FairQueue.Claim claim;
       try {
-        id = waiting.poll(200, TimeUnit.MILLISECONDS);
+        claim = waiting.take(200);
       } catch (InterruptedException e) {
         return;
       }
-      if (id == null) {
+      if (claim == null) {
         continue;
       }
       if (!running) {
         return; // still queued in the database: the next start scores it
       }
-      enqueued.remove(id);
+      long start = System.nanoTime();
       try {
-        score(id);
+        score(claim.id());
       } catch (RuntimeException e) {
         // the database failed: the row stays as it was and the next start takes it back
-        LOG.log(Level.SEVERE, "could not record the scoring of submission " + id, e);
+        LOG.log(Level.SEVERE, "could not record the scoring of submission " + claim.id(), e);
+      } finally {
+        waiting.done(claim, (System.nanoTime() - start) / 1e9);
       }
     }
   }
@@ -114,18 +121,20 @@ public final class ScoringQueue implements AutoCloseable {
         return;
       }
       long start = System.nanoTime();
+      Deadline deadline = Deadline.after(competition.limits().time());
       Submission submission;
       try (InputStream in = files.open(row.storedFile())) {
-        submission = new SubmissionReader(competition.solution()).read(in, displayName(row));
+        submission = new SubmissionReader(competition.solution(), competition.limits())
+            .read(in, row.displayName(), deadline);
       }
-      ScoreReport report = Scorer.score(competition.solution(), submission);
+      ScoreReport report = Scorer.score(competition.solution(), submission, deadline);
       double seconds = (System.nanoTime() - start) / 1e9;
       submissions.recordResult(id,
           ScoreSummary.result(report, scorerVersion, competition.solutionHash(), seconds));
     } catch (InvalidFileException e) {
-      submissions.fail(id, e.report().strip());
-    } catch (Refusal e) {
-      submissions.fail(id, e.getMessage());
+      submissions.fail(id, Problem.cut(e.report().strip(), MAX_REASON));
+    } catch (TimeLimitException | Refusal e) {
+      submissions.fail(id, Problem.cut(e.getMessage(), MAX_REASON));
     } catch (IOException e) {
       LOG.log(Level.WARNING, "submission " + id + ": cannot read its stored file", e);
       submissions.fail(id, "the stored file could not be read: " + e.getMessage());
@@ -136,10 +145,6 @@ public final class ScoringQueue implements AutoCloseable {
     } finally {
       onStatusChange.changed(id, row.competition());
     }
-  }
-
-  private static String displayName(SubmissionRow row) {
-    return row.fileName() == null || row.fileName().isBlank() ? "submission.csv" : row.fileName();
   }
 
   /**

@@ -10,4 +10,10 @@ import java.time.Instant;
 public record SubmissionRow(
     long id, String competition, long teamId, String teamName, String description, String fileName,
     String storedFile, long storedBytes, String sha256, Status status, String error, boolean finalPick,
-    Instant createdAt, Instant startedAt, Instant finishedAt, ScoreRow score) {}
+    Instant createdAt, Instant startedAt, Instant finishedAt, ScoreRow score) {
+
+  /** The file's name as messages call it: the uploaded name, or "submission.csv" when it had none. */
+  public String displayName() {
+    return fileName == null || fileName.isBlank() ? "submission.csv" : fileName;
+  }
+}

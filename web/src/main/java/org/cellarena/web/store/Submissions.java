@@ -142,17 +142,21 @@ public final class Submissions {
     });
   }
 
-  /** Ids of the queued submissions, in submission order. */
-  public List<Long> queued() {
+  /** A submission waiting to be scored, and its team. */
+  public record Queued(long id, long teamId) {}
+
+  /** The queued submissions, in submission order. */
+  public List<Queued> queued() {
     return db.autoCommit(c -> {
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT id FROM submissions WHERE status = 'queued' ORDER BY id");
+      List<Queued> queued = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT id, team_id FROM submissions WHERE status = 'queued' ORDER BY id");
            ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          ids.add(rs.getLong(1));
+          queued.add(new Queued(rs.getLong(1), rs.getLong(2)));
         }
       }
-      return ids;
+      return queued;
     });
   }
 
@@ -221,10 +225,10 @@ public final class Submissions {
         + "AND status <> 'failed'", competition, teamId, utc(since));
   }
 
-  /** 1 for the next submission to be scored; 0 when it is not queued. */
-  public int queuePosition(long id) {
-    return count("SELECT CASE WHEN (SELECT status FROM submissions WHERE id = ?) = 'queued' "
-        + "THEN (SELECT COUNT(*) FROM submissions WHERE status = 'queued' AND id <= ?) ELSE 0 END", id, id);
+  /** How many submissions a team made since {@code since}, failed ones included. */
+  public int countAttempts(String competition, long teamId, Instant since) {
+    return count("SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND created_at >= ?",
+        competition, teamId, utc(since));
   }
 
   public int finalPickCount(String competition, long teamId) {

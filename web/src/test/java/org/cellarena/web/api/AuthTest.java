@@ -67,8 +67,17 @@ class AuthTest {
   }
 
   @Test
-  void browsersMayPassTheTokenAsAQueryParameterOnGet() {
-    assertEquals(200, fx.http.get("/api/submissions/" + aliceSubmission + "?access_token=" + alice, null).status());
+  void aTokenInTheQueryCountsOnlyWhereABrowserCannotSendAHeader() {
+    String events = "/api/submissions/" + aliceSubmission + "/events?access_token=";
+    Http.Reply stream = fx.http.get(events + alice, null);
+    assertEquals(200, stream.status(), stream.body());
+    assertTrue(stream.body().contains("event: status"), stream.body());
+    String overlay = "/api/submissions/" + aliceSubmission + "/overlay/ex-cort-3.png?access_token=";
+    assertEquals(200, fx.http.get(overlay + alice, null).status());
+    assertEquals(200, fx.http.get(overlay + ServerFixture.ADMIN, null).status());
+    assertError(401, fx.http.get("/api/submissions/" + aliceSubmission + "?access_token=" + alice, null));
+    assertError(401, fx.http.get("/api/admin/teams?access_token=" + ServerFixture.ADMIN, null));
+    assertError(401, fx.http.get("/api/admin/audit?access_token=" + ServerFixture.ADMIN, null));
   }
 
   @Test

@@ -97,6 +97,18 @@ final class Http {
     }
   }
 
+  /** A GET whose answer is binary (an image). */
+  HttpResponse<byte[]> getBytes(String path, String token) {
+    try {
+      return client.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpClient client() {
     return client;
   }

@@ -101,7 +101,8 @@ public final class ExampleCompetition {
           "description": "A small generated competition to try CellArena with: six 128x96 images of elliptical cells (four on the Public leaderboard, two on the Private one). Submit one row per predicted cell: id,predicted (RLE).",
           "daily_limit": 5,
           "final_picks": 2,
-          "deadline": null
+          "deadline": null,
+          "feedback": "full"
         }
         """;
     return new Files3(json, solution.toString(), submission.toString(), pictures);

@@ -1,0 +1,122 @@
+package org.cellarena.web.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The order in which waiting submissions are scored: next is the oldest submission of the team that has had the
+ * least scoring time recently (a sum of scoring seconds that halves every {@link #HALF_LIFE_SECONDS}), so that one
+ * team's backlog never holds up another team. A team with a submission being scored waits while other teams have
+ * work. Thread-safe; {@link #take} blocks.
+ */
+final class FairQueue {
+  static final double HALF_LIFE_SECONDS = 600;
+
+  /** A submission handed to a worker; give it back with {@link #done}. */
+  record Claim(long id, long team) {}
+
+  private final Map<Long, TreeSet<Long>> waitingByTeam = new HashMap<>();
+  private final Map<Long, Long> teamOf = new HashMap<>();
+  private final Map<Long, Integer> scoringByTeam = new HashMap<>();
+  private final Map<Long, Usage> usageByTeam = new HashMap<>();
+
+  /** Recent scoring time of one team, decayed since {@code atNanos}. */
+  private record Usage(double seconds, long atNanos) {
+    double now(long nanos) {
+      return seconds * Math.pow(0.5, (nanos - atNanos) / 1e9 / HALF_LIFE_SECONDS);
+    }
+  }
+
+  /** Adds a waiting submission; false when it is waiting already. */
+  synchronized boolean add(long id, long team) {
+    if (teamOf.putIfAbsent(id, team) != null) {
+      return false;
+    }
+    waitingByTeam.computeIfAbsent(team, t -> new TreeSet<>()).add(id);
+    notifyAll();
+    return true;
+  }
+
+  /** The next submission to score, waiting up to {@code timeoutMillis} for one; null when none came. */
+  synchronized Claim take(long timeoutMillis) throws InterruptedException {
+    long end = System.nanoTime() + timeoutMillis * 1_000_000;
+    while (teamOf.isEmpty()) {
+      long left = (end - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return null;
+      }
+      wait(left);
+    }
+    long team = nextTeam(System.nanoTime());
+    TreeSet<Long> ids = waitingByTeam.get(team);
+    long id = ids.pollFirst();
+    if (ids.isEmpty()) {
+      waitingByTeam.remove(team);
+    }
+    teamOf.remove(id);
+    scoringByTeam.merge(team, 1, Integer::sum);
+    return new Claim(id, team);
+  }
+
+  /** Records that a claimed submission took {@code seconds} of scoring. */
+  synchronized void done(Claim claim, double seconds) {
+    scoringByTeam.computeIfPresent(claim.team(), (t, n) -> n > 1 ? n - 1 : null);
+    long now = System.nanoTime();
+    Usage before = usageByTeam.get(claim.team());
+    usageByTeam.put(claim.team(), new Usage((before == null ? 0 : before.now(now)) + seconds, now));
+    notifyAll();
+  }
+
+  /**
+   * Where a waiting submission stands, 1 = next; 0 when it is not waiting. An estimate: the teams take turns in
+   * the order of their recent scoring time, each turn scoring a team's oldest submission.
+   */
+  synchronized int position(long id) {
+    Long team = teamOf.get(id);
+    if (team == null) {
+      return 0;
+    }
+    long now = System.nanoTime();
+    int position = 1;
+    double usage = usage(team, now);
+    int turn = waitingByTeam.get(team).headSet(id).size();
+    for (Map.Entry<Long, TreeSet<Long>> other : waitingByTeam.entrySet()) {
+      if (other.getKey().equals(team)) {
+        position += turn;
+        continue;
+      }
+      double otherUsage = usage(other.getKey(), now);
+      boolean before = otherUsage < usage || (otherUsage == usage && other.getValue().first() < id);
+      // in each turn up to ours the other team scores one submission; in ours only if it comes first
+      position += Math.min(other.getValue().size(), turn + (before ? 1 : 0));
+    }
+    return position;
+  }
+
+  /** How many submissions wait. */
+  synchronized int size() {
+    return teamOf.size();
+  }
+
+  private long nextTeam(long now) {
+    List<Long> idle = new ArrayList<>();
+    for (Long team : waitingByTeam.keySet()) {
+      if (!scoringByTeam.containsKey(team)) {
+        idle.add(team);
+      }
+    }
+    List<Long> candidates = idle.isEmpty() ? new ArrayList<>(waitingByTeam.keySet()) : idle;
+    return candidates.stream()
+        .min(Comparator.<Long>comparingDouble(t -> usage(t, now)).thenComparing(t -> waitingByTeam.get(t).first()))
+        .orElseThrow();
+  }
+
+  private double usage(long team, long now) {
+    Usage u = usageByTeam.get(team);
+    return u == null ? 0 : u.now(now);
+  }
+}
