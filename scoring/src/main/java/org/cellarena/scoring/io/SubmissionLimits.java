@@ -19,12 +19,16 @@ public record SubmissionLimits(int masksPerImage, long masksPerFile, long pixels
   public static final SubmissionLimits NONE =
       new SubmissionLimits(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Duration.ofDays(365));
 
+  public static final int DEFAULT_MASKS_PER_IMAGE = 5_000;
+  public static final long DEFAULT_MASKS_PER_FILE = 1_000_000;
+  public static final long DEFAULT_SECONDS = 60;
+
   /**
    * The server's defaults: far above any honest submission (the densest Sartorius image has about 790 cells),
    * far below what would hold up a worker.
    */
-  public static final SubmissionLimits DEFAULTS =
-      new SubmissionLimits(5_000, 1_000_000, Long.MAX_VALUE, Duration.ofSeconds(60));
+  public static final SubmissionLimits DEFAULTS = new SubmissionLimits(DEFAULT_MASKS_PER_IMAGE,
+      DEFAULT_MASKS_PER_FILE, Long.MAX_VALUE, Duration.ofSeconds(DEFAULT_SECONDS));
 
   public SubmissionLimits {
     if (masksPerImage < 1 || masksPerFile < 1 || pixelsPerFile < 1 || time.isNegative() || time.isZero()) {

@@ -1,10 +1,12 @@
 package org.cellarena.web.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.cellarena.scoring.io.SubmissionLimits;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
@@ -50,14 +52,42 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Requests per minute allowed per token (default: ${DEFAULT-VALUE}).")
   int rateLimit;
 
+  @Option(names = "--max-masks-per-image", paramLabel = "N", defaultValue = "" + SubmissionLimits.DEFAULT_MASKS_PER_IMAGE,
+      description = "Most predicted masks one image of a submission may have (default: ${DEFAULT-VALUE}).")
+  int masksPerImage;
+
+  @Option(names = "--max-masks-per-file", paramLabel = "N", defaultValue = "" + SubmissionLimits.DEFAULT_MASKS_PER_FILE,
+      description = "Most predicted masks in one submission (default: ${DEFAULT-VALUE}).")
+  long masksPerFile;
+
+  @Option(names = "--max-pixels-per-file", paramLabel = "N",
+      description = "Most pixels the masks of one submission may cover (default: no bound beyond the images' "
+          + "sizes, which overlapping masks pass).")
+  Long pixelsPerFile;
+
+  @Option(names = "--max-scoring-seconds", paramLabel = "S", defaultValue = "" + SubmissionLimits.DEFAULT_SECONDS,
+      description = "Longest that reading and scoring one submission may take (default: ${DEFAULT-VALUE}).")
+  long scoringSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 1)) {
       return fail("--port must be 0..65535, --upload-limit-mb, --rate-limit and --workers at least 1");
     }
+    if (masksPerImage < 1 || masksPerFile < 1 || (pixelsPerFile != null && pixelsPerFile < 1)
+        || scoringSeconds < 1) {
+      return fail("--max-masks-per-image, --max-masks-per-file, --max-pixels-per-file and --max-scoring-seconds "
+          + "must be at least 1");
+    }
+    SubmissionLimits limits = SubmissionLimits.DEFAULTS.withMasksPerImage(masksPerImage)
+        .withMasksPerFile(masksPerFile).withTime(Duration.ofSeconds(scoringSeconds));
+    if (pixelsPerFile != null) {
+      limits = limits.withPixelsPerFile(pixelsPerFile);
+    }
     ServerConfig config = ServerConfig.defaults(data.dataDir()).withHost(host).withPort(port)
         .withJdbcUrl(data.jdbcUrl).withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN"))
-        .withUploadLimit(uploadLimitMb * ServerConfig.MB).withRequestsPerMinute(rateLimit);
+        .withUploadLimit(uploadLimitMb * ServerConfig.MB).withRequestsPerMinute(rateLimit)
+        .withSubmissionLimits(limits);
     if (workers != null) {
       config = config.withScoringWorkers(workers);
     }
