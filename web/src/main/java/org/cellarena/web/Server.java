@@ -1,8 +1,9 @@
 package org.cellarena.web;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +19,14 @@ import org.cellarena.web.auth.AdminToken;
 import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Reveals;
@@ -73,6 +78,8 @@ public final class Server implements AutoCloseable {
     Database db = openDatabase(config);
     Vertx vertx = Vertx.vertx();
     try {
+      CompetitionEdits edits = new CompetitionEdits(db);
+      applyEdits(competitions, edits);
       Teams teams = new Teams(db);
       Submissions submissions = new Submissions(db);
       SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes());
@@ -81,7 +88,7 @@ public final class Server implements AutoCloseable {
         LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
       }
       Reveals reveals = new Reveals(db);
-      Leaderboards leaderboards = new Leaderboards(submissions, reveals);
+      Leaderboards leaderboards = new Leaderboards(submissions, teams, reveals);
       ScoringQueue queue = new ScoringQueue(submissions, files, competitions, config.scoringWorkers(),
           (id, competition) -> {
             leaderboards.invalidate(competition);
@@ -91,7 +98,8 @@ public final class Server implements AutoCloseable {
       AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
       Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
           new SubmissionIntake(submissions, files, quota, reveals, queue), leaderboards, quota, reveals,
-          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()));
+          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()), edits,
+          new ParticipantFiles(config.dataDir().resolve("files-cache")));
       int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
       adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
       queue.start(); // after listening, so that a failed start leaves no worker behind
@@ -102,6 +110,17 @@ public final class Server implements AutoCloseable {
       vertx.close();
       db.close();
       throw e;
+    }
+  }
+
+  /** Serves each competition with the settings the host edited on the admin page, which outlive a restart. */
+  private static void applyEdits(Competitions competitions, CompetitionEdits edits) {
+    for (Competition c : competitions.all()) {
+      JsonObject changed = edits.of(c.id());
+      if (!changed.isEmpty()) {
+        competitions.replace(c.with(CompetitionLoader.settings(changed, c.settings(),
+            "the settings of " + c.id() + " edited on the admin page")));
+      }
     }
   }
 

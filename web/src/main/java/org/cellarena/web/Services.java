@@ -6,9 +6,11 @@ import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Submissions;
@@ -22,7 +24,7 @@ public record Services(
     Vertx vertx, ServerConfig config, Database database, Competitions competitions, Teams teams,
     Submissions submissions, SubmissionFiles files, ScoringQueue queue, SubmissionIntake intake,
     Leaderboards leaderboards, DailyQuota quota, Reveals reveals, AuditLog audit, AdminToken adminToken,
-    RateLimiter rateLimiter) {
+    RateLimiter rateLimiter, CompetitionEdits edits, ParticipantFiles participantFiles) {
 
   /** The event-bus address on which a submission's status changes are published (the body is its competition). */
   public static String statusAddress(long submissionId) {

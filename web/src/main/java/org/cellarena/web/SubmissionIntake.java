@@ -92,6 +92,9 @@ public final class SubmissionIntake {
    * the authoritative one.
    */
   public void admit(Competition competition, Team team) {
+    if (team.disabled()) {
+      throw new Refusal(403, "your team is disabled by the host: its uploads are refused; ask the host why");
+    }
     Instant now = Instant.now();
     if (competition.isPastDeadline(now)) {
       throw new Refusal(403, "the competition closed for submissions at its deadline, " + competition.deadline());

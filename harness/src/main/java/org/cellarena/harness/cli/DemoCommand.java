@@ -78,6 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
       String url = server.url();
       out.println("demo: server at " + url);
       Properties tokens = teamTokens(server, data.resolve("demo-teams.properties"));
+      server.services().teams().byToken(tokens.getProperty(BASELINE_TEAM)) // shown as a reference row
+          .ifPresent(team -> server.services().teams().setBenchmark(team.id(), true));
 
       int baseline = run("submit", "--server", url, "--competition", DemoPreparation.COMPETITION_ID,
           "--token", tokens.getProperty(BASELINE_TEAM), "--file", demo.baselineSubmission().toString(),

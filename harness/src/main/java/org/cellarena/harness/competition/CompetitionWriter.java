@@ -12,6 +12,7 @@ import org.cellarena.harness.dataset.Dataset;
 import org.cellarena.harness.dataset.TrainCsvWriter;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.web.competition.CompetitionTexts;
 
 /** Writes a competition folder and its participant bundle from a dataset and a split manifest. */
 public final class CompetitionWriter {
@@ -50,6 +51,9 @@ public final class CompetitionWriter {
     TrainCsvWriter.write(out.resolve(SOLUTION_CSV), solution, true);
     copyImages(dataset, holdout, out.resolve(TEST_DIR));
     writeSampleSubmission(out.resolve(SAMPLE_SUBMISSION), holdout);
+    for (var text : CompetitionTexts.defaults().entrySet()) { // the page's texts, for the host to edit
+      Files.writeString(out.resolve(text.getKey() + ".md"), text.getValue());
+    }
     progress.printf("competition %s: %d held-out images in %s%n", spec.id(), holdout.size(), out);
 
     TrainCsvWriter.write(bundleDir.resolve(Dataset.TRAIN_CSV), participant, false);

@@ -3,20 +3,28 @@ package org.cellarena.web.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
+import org.cellarena.scoring.io.Problem;
 import org.cellarena.web.competition.Competition;
-import org.cellarena.web.store.NewTeam;
+import org.cellarena.web.competition.CompetitionException;
+import org.cellarena.web.competition.CompetitionLoader;
+import org.cellarena.web.competition.CompetitionSettings;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions.ScoreRowOf;
 
-/** The admin's side: teams, reveal, rescore, export, the audit log. Every change is written to the audit log. */
+/**
+ * The admin's side of competitions: settings, submissions, the queue, reveal, rescore, export, the audit log
+ * ({@link TeamAdminApi} has the teams). Every change is written to the audit log.
+ */
 final class AdminApi {
-  private static final String ACTOR = "admin";
+  static final String ACTOR = "admin";
 
   private final Services services;
 
@@ -24,29 +32,102 @@ final class AdminApi {
     this.services = services;
   }
 
-  /** POST /api/admin/teams {"name"}: 201 with the team's token, shown this once. */
-  void createTeam(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
-    Object name = body.getValue("name");
-    if (!(name instanceof String)) {
-      throw Refusal.badRequest("send {\"name\": \"<team name>\"}");
+  /** GET /api/admin/competitions/:cid: the competition with the settings the host may edit, the code included. */
+  void competition(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Replies.json(ctx, 200, () -> describe(competition));
+  }
+
+  /**
+   * PATCH /api/admin/competitions/:cid {"title", "description", "deadline", "daily_limit", "final_picks",
+   * "feedback", "registration_code"} (any of them): effective at once, kept across restarts, audit-logged.
+   */
+  void editCompetition(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    JsonObject changes = Replies.jsonBody(ctx);
+    for (String key : changes.fieldNames()) {
+      if (!CompetitionSettings.KEYS.contains(key)) {
+        throw Refusal.badRequest("unknown setting \"" + Problem.cut(key, Problem.MAX_ECHOED_ID) + "\"; the settings "
+            + "are " + String.join(", ", CompetitionSettings.KEYS));
+      }
     }
-    Replies.json(ctx, 201, () -> {
-      NewTeam created = services.teams().create((String) name);
-      services.audit().record(ACTOR, "team.create", "team " + created.team().id(),
-          new JsonObject().put("name", created.team().name()));
-      return new JsonObject().put("id", created.team().id()).put("name", created.team().name())
-          .put("token", created.token()).put("created_at", created.team().createdAt().toString());
+    Replies.json(ctx, 200, () -> {
+      synchronized (this) {
+        Competition current = SubmissionView.competition(services, competition.id());
+        CompetitionSettings changed;
+        try {
+          changed = CompetitionLoader.settings(changes, current.settings(), "the change");
+        } catch (CompetitionException e) {
+          throw Refusal.badRequest(e.getMessage());
+        }
+        JsonObject stored = changed.toJson();
+        JsonObject edits = new JsonObject();
+        changes.fieldNames().forEach(k -> edits.put(k, stored.getValue(k)));
+        services.edits().put(competition.id(), edits);
+        services.competitions().replace(current.with(changed));
+        services.leaderboards().invalidate(competition.id());
+        if (edits.containsKey("registration_code")) { // the code itself stays out of the log
+          edits.put("registration_code", changed.registrationCode() == null ? "closed" : "set");
+        }
+        services.audit().record(ACTOR, "competition.edit", competition.id(), edits);
+        return describe(services.competitions().find(competition.id()).orElseThrow());
+      }
     });
   }
 
-  /** GET /api/admin/teams */
-  void listTeams(RoutingContext ctx) {
+  private JsonObject describe(Competition c) {
+    return c.toJson().put("registration_code", c.settings().registrationCode())
+        .put("revealed", services.reveals().isRevealed(c.id()));
+  }
+
+  /**
+   * GET /api/admin/competitions/:cid/submissions[?status=&team=]: every submission, newest first, with its
+   * team, file name, status, times, scores and failure reason; {@code team} is a team's name or id.
+   */
+  void submissions(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    String status = ctx.request().getParam("status");
+    String team = ctx.request().getParam("team");
+    if (status != null && !status.isBlank()
+        && java.util.Arrays.stream(Status.values()).noneMatch(x -> x.label().equals(status))) {
+      throw Refusal.badRequest("status must be queued, scoring, scored or failed");
+    }
     Replies.json(ctx, 200, () -> {
-      JsonArray teams = new JsonArray();
-      services.teams().all().forEach(t -> teams.add(new JsonObject().put("id", t.id()).put("name", t.name())
-          .put("created_at", t.createdAt().toString())));
-      return new JsonObject().put("teams", teams);
+      JsonArray list = new JsonArray();
+      List<SubmissionRow> rows = services.submissions().forCompetition(competition.id());
+      for (int i = rows.size() - 1; i >= 0; i--) {
+        SubmissionRow s = rows.get(i);
+        boolean statusMatches = status == null || status.isBlank() || s.status().label().equals(status);
+        boolean teamMatches = team == null || team.isBlank() || s.teamName().equals(team)
+            || String.valueOf(s.teamId()).equals(team);
+        if (statusMatches && teamMatches) {
+          list.add(SubmissionView.status(s, 0, true).put("team_id", s.teamId())
+              .put("stored_bytes", s.storedBytes()));
+        }
+      }
+      return new JsonObject().put("competition", competition.id()).put("submissions", list);
+    });
+  }
+
+  /** GET /api/admin/queue: what waits and what is being scored, in every competition, with ages and workers. */
+  void queue(RoutingContext ctx) {
+    Replies.json(ctx, 200, () -> {
+      Instant now = Instant.now();
+      JsonArray waiting = new JsonArray();
+      JsonArray scoring = new JsonArray();
+      for (SubmissionRow s : services.submissions().active()) {
+        JsonObject item = new JsonObject().put("id", s.id()).put("competition", s.competition())
+            .put("team", s.teamName()).put("file_name", s.fileName()).put("created_at", s.createdAt().toString());
+        if (s.status() == Status.QUEUED) {
+          waiting.add(item.put("position", Math.max(1, services.queue().position(s.id())))
+              .put("waiting_seconds", Duration.between(s.createdAt(), now).toSeconds()));
+        } else {
+          scoring.add(item.put("worker", services.queue().workerOf(s.id()))
+              .put("scoring_seconds", s.startedAt() == null ? 0 : Duration.between(s.startedAt(), now).toSeconds()));
+        }
+      }
+      return new JsonObject().put("workers", services.config().scoringWorkers()).put("waiting", waiting)
+          .put("scoring", scoring);
     });
   }
 
@@ -121,15 +202,4 @@ final class AdminApi {
     Replies.json(ctx, 200, () -> new JsonObject().put("entries", services.audit().entries()));
   }
 
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null) {
-        throw Refusal.badRequest("send a JSON object");
-      }
-      return body;
-    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
-      throw Refusal.badRequest("the body is not a JSON object");
-    }
-  }
 }

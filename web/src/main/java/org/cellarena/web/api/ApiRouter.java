@@ -27,6 +27,7 @@ public final class ApiRouter {
     SubmissionApi submissions = new SubmissionApi(services);
     StatusStream events = new StatusStream(services, submissions);
     AdminApi admin = new AdminApi(services);
+    TeamAdminApi teams = new TeamAdminApi(services);
     BodyHandler uploadBody = BodyHandler.create()
         .setBodyLimit(config.uploadLimitBytes())
         .setUploadsDirectory(config.submissionsDir().resolve(SubmissionFiles.UPLOADS).toString())
@@ -39,6 +40,11 @@ public final class ApiRouter {
     router.get("/api/competitions/:cid").handler(competitions::get);
     router.get("/api/competitions/:cid/leaderboard").handler(competitions::publicLeaderboard);
     router.get("/api/competitions/:cid/leaderboard/private").handler(competitions::privateLeaderboard);
+    router.get("/api/competitions/:cid/leaderboard/history").handler(competitions::history);
+    router.get("/api/competitions/:cid/texts").handler(competitions::texts);
+    router.get("/api/competitions/:cid/files").handler(competitions::files);
+    router.get("/api/competitions/:cid/files/:name").handler(competitions::file);
+    router.post("/api/competitions/:cid/register").handler(smallBody).handler(competitions::register);
 
     // a team (some also the admin)
     router.get("/api/me").handler(access.team()).handler(submissions::me);
@@ -54,8 +60,18 @@ public final class ApiRouter {
     router.delete("/api/submissions/:sid/final").handler(access.team()).handler(submissions::unpickFinal);
 
     // the admin
-    router.post("/api/admin/teams").handler(access.admin()).handler(smallBody).handler(admin::createTeam);
-    router.get("/api/admin/teams").handler(access.admin()).handler(admin::listTeams);
+    router.post("/api/admin/teams").handler(access.admin()).handler(smallBody).handler(teams::create);
+    router.get("/api/admin/teams").handler(access.admin()).handler(teams::list);
+    router.post("/api/admin/teams/:tid/disable").handler(access.admin()).handler(teams::disable);
+    router.post("/api/admin/teams/:tid/enable").handler(access.admin()).handler(teams::enable);
+    router.put("/api/admin/teams/:tid/benchmark").handler(access.admin()).handler(teams::markBenchmark);
+    router.delete("/api/admin/teams/:tid/benchmark").handler(access.admin()).handler(teams::unmarkBenchmark);
+    router.post("/api/admin/teams/:tid/token").handler(access.admin()).handler(teams::newToken);
+    router.get("/api/admin/queue").handler(access.admin()).handler(admin::queue);
+    router.get("/api/admin/competitions/:cid").handler(access.admin()).handler(admin::competition);
+    router.patch("/api/admin/competitions/:cid").handler(access.admin()).handler(smallBody)
+        .handler(admin::editCompetition);
+    router.get("/api/admin/competitions/:cid/submissions").handler(access.admin()).handler(admin::submissions);
     router.post("/api/admin/competitions/:cid/reveal").handler(access.admin()).handler(admin::reveal);
     router.post("/api/admin/competitions/:cid/rescore").handler(access.admin()).handler(admin::rescoreCompetition);
     router.post("/api/admin/submissions/:sid/rescore").handler(access.admin()).handler(admin::rescoreSubmission);

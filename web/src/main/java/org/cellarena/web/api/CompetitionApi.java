@@ -3,16 +3,30 @@ package org.cellarena.web.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.cellarena.scoring.io.Problem;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
+import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.board.Leaderboards.Board;
 import org.cellarena.web.board.Leaderboards.Rendered;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.CompetitionTexts;
+import org.cellarena.web.competition.ParticipantFiles;
+import org.cellarena.web.store.NewTeam;
 
-/** The public side of competitions: the list, one competition, its leaderboards. */
+/**
+ * The public side of competitions: the list, one competition, its texts and files, its leaderboards, and
+ * registration of a team with the host's code.
+ */
 final class CompetitionApi {
+  /** Registrations a client address may make a minute (guessing a code is slow). */
+  private static final int REGISTRATIONS_PER_MINUTE = 5;
+
   private final Services services;
+  private final RateLimiter registrations = new RateLimiter(REGISTRATIONS_PER_MINUTE);
 
   CompetitionApi(Services services) {
     this.services = services;
@@ -30,6 +44,80 @@ final class CompetitionApi {
     Replies.json(ctx, 200, describe(SubmissionView.competition(services, ctx.pathParam("cid"))));
   }
 
+  /** GET /api/competitions/:cid/texts: the page's overview, data, evaluation and rules, as markdown and HTML. */
+  void texts(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Replies.json(ctx, 200, () -> CompetitionTexts.render(competition).put("competition", competition.id()));
+  }
+
+  /** GET /api/competitions/:cid/files: what participants may download. */
+  void files(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Replies.json(ctx, 200, () -> {
+      JsonArray files = new JsonArray();
+      for (ParticipantFiles.File f : services.participantFiles().list(competition)) {
+        files.add(new JsonObject().put("name", f.name()).put("bytes", f.bytes())
+            .put("url", "/api/competitions/" + competition.id() + "/files/" + f.name()));
+      }
+      return new JsonObject().put("competition", competition.id()).put("files", files);
+    });
+  }
+
+  /** GET /api/competitions/:cid/files/:name: one of the listed files, as a download. */
+  void file(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    String name = ctx.pathParam("name");
+    ctx.vertx().executeBlocking(() -> services.participantFiles().find(competition, name)
+        .orElseThrow(() -> Refusal.notFound("the competition " + competition.id() + " offers no file named "
+            + Problem.cut(name, Problem.MAX_ECHOED_ID) + "; GET /api/competitions/" + competition.id()
+            + "/files lists them")), false)
+        .onSuccess(f -> ctx.response()
+            .putHeader("Content-Type", f.name().endsWith(".csv") ? "text/csv; charset=utf-8"
+                : f.name().endsWith(".zip") ? "application/zip" : "application/octet-stream")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + f.name() + "\"")
+            .putHeader("X-Content-Type-Options", "nosniff")
+            .sendFile(f.path().toString()))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * POST /api/competitions/:cid/register {"name", "code"}: creates a team when the host opened registration with
+   * that code; 201 with the token, shown this once. Five tries a minute per client address.
+   */
+  void register(RoutingContext ctx) {
+    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    long wait = registrations.acquire("address " + ctx.request().remoteAddress().hostAddress());
+    if (wait > 0) {
+      long seconds = Math.max(1, (wait + 999) / 1000);
+      throw new Refusal(429, "too many registrations from your address; retry in " + seconds + " s",
+          new JsonObject().put("retry_after_seconds", seconds));
+    }
+    String code = competition.settings().registrationCode();
+    if (code == null) {
+      throw new Refusal(403, "the competition " + competition.id() + " has no registration on the site: ask the "
+          + "host for a team token");
+    }
+    JsonObject body = Replies.jsonBody(ctx);
+    if (!(body.getValue("name") instanceof String name) || !(body.getValue("code") instanceof String given)) {
+      throw Refusal.badRequest("send {\"name\": \"<team name>\", \"code\": \"<the host's registration code>\"}");
+    }
+    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), code.getBytes(StandardCharsets.UTF_8))) {
+      throw new Refusal(403, "the registration code is not right");
+    }
+    Replies.json(ctx, 201, () -> {
+      NewTeam created = services.teams().create(name);
+      services.audit().record("registration", "team.register", "team " + created.team().id(),
+          new JsonObject().put("name", created.team().name()).put("competition", competition.id()));
+      return new JsonObject().put("id", created.team().id()).put("name", created.team().name())
+          .put("token", created.token()).put("created_at", created.team().createdAt().toString());
+    });
+  }
+
+  /** GET /api/competitions/:cid/leaderboard/history: the best public score over time of the top teams. */
+  void history(RoutingContext ctx) {
+    board(ctx, SubmissionView.competition(services, ctx.pathParam("cid")), Board.HISTORY);
+  }
+
   /** GET /api/competitions/:cid/leaderboard[?format=csv] */
   void publicLeaderboard(RoutingContext ctx) {
     board(ctx, SubmissionView.competition(services, ctx.pathParam("cid")), Board.PUBLIC);
@@ -45,7 +133,7 @@ final class CompetitionApi {
   }
 
   private void board(RoutingContext ctx, Competition competition, Board board) {
-    boolean csv = "csv".equalsIgnoreCase(ctx.request().getParam("format"));
+    boolean csv = board != Board.HISTORY && "csv".equalsIgnoreCase(ctx.request().getParam("format"));
     services.leaderboards().get(ctx.vertx(), competition, board)
         .onSuccess(rendered -> send(ctx, rendered, csv))
         .onFailure(ctx::fail);
@@ -53,7 +141,10 @@ final class CompetitionApi {
 
   private static void send(RoutingContext ctx, Rendered board, boolean csv) {
     if (csv) {
-      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8").end(Leaderboards.toCsv(board.board()));
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"" + board.board().getString("competition") + "-"
+              + board.board().getString("board") + "-leaderboard.csv\"")
+          .end(Leaderboards.toCsv(board.board()));
     } else {
       ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(board.json());
     }

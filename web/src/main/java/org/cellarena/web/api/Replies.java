@@ -55,6 +55,19 @@ public final class Replies {
     json(ctx, status, error(status, standardMessage(ctx, status, uploadLimitMb)));
   }
 
+  /** The request's body as a JSON object (read by a body handler before); 400 when it is not one. */
+  static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body == null) {
+        throw Refusal.badRequest("send a JSON object");
+      }
+      return body;
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw Refusal.badRequest("the body is not a JSON object");
+    }
+  }
+
   static JsonObject error(int status, String message) {
     return new JsonObject().put("error", message).put("status", status);
   }

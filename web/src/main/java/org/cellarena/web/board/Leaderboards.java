@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.Reveals;
+import org.cellarena.web.store.Team;
+import org.cellarena.web.store.Teams;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions;
@@ -28,8 +31,11 @@ import org.cellarena.web.store.Submissions;
  * a time.
  */
 public final class Leaderboards {
-  /** Which board. */
-  public enum Board { PUBLIC, PRIVATE }
+  /** Which board: the public one, the private one, or the public best score of the top teams over time. */
+  public enum Board { PUBLIC, PRIVATE, HISTORY }
+
+  /** How many teams the history follows. */
+  static final int HISTORY_TEAMS = 10;
 
   private record Key(String competition, Board board) {}
 
@@ -42,13 +48,15 @@ public final class Leaderboards {
   private record Cached(long generation, Rendered rendered) {}
 
   private final Submissions submissions;
+  private final Teams teams;
   private final Reveals reveals;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
   private final Map<Pending, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
 
-  public Leaderboards(Submissions submissions, Reveals reveals) {
+  public Leaderboards(Submissions submissions, Teams teams, Reveals reveals) {
     this.submissions = submissions;
+    this.teams = teams;
     this.reveals = reveals;
   }
 
@@ -61,11 +69,18 @@ public final class Leaderboards {
   /** Computes the board from the database (blocking) and keeps it. */
   private Rendered compute(Competition competition, Board board) {
     long generation = generation(competition.id()).get();
-    List<Entry> entries = entries(submissions.forCompetition(competition.id()), cutoff(competition));
+    List<Entry> scored = entries(submissions.forCompetition(competition.id()), cutoff(competition));
+    Map<Long, Team> byId = new HashMap<>(); // read after the submissions: it holds every team they name
+    teams.all().forEach(t -> byId.put(t.id(), t));
+    List<Entry> entries = scored.stream().filter(e -> !byId.get(e.teamId()).disabled()).toList();
     JsonObject result = new JsonObject()
         .put("competition", competition.id())
-        .put("board", board.name().toLowerCase(java.util.Locale.ROOT))
-        .put("rows", board == Board.PUBLIC ? publicRows(entries) : privateRows(entries, competition.finalPicks()));
+        .put("board", board.name().toLowerCase(java.util.Locale.ROOT));
+    switch (board) {
+      case PUBLIC -> result.put("rows", publicRows(entries, byId));
+      case PRIVATE -> result.put("rows", privateRows(entries, competition.finalPicks(), byId));
+      case HISTORY -> result.put("teams", history(entries, byId));
+    }
     Rendered rendered = new Rendered(result, result.toBuffer());
     cache.put(new Key(competition.id(), board), new Cached(generation, rendered));
     return rendered;
@@ -97,6 +112,11 @@ public final class Leaderboards {
   /** Forgets the competition's boards; the next request computes them again. */
   public void invalidate(String competition) {
     generation(competition).incrementAndGet();
+  }
+
+  /** Forgets every competition's boards (a team changed: disabled, enabled, marked a benchmark). */
+  public void invalidateAll() {
+    generations.values().forEach(AtomicLong::incrementAndGet);
   }
 
   /**
@@ -139,19 +159,55 @@ public final class Leaderboards {
     return entries;
   }
 
-  private static JsonArray publicRows(List<Entry> entries) {
-    List<Entry> best = new ArrayList<>(bestPerTeam(entries, Entry::byPublicScore).values());
-    best.sort(Entry::byPublicScore);
+  private static JsonArray publicRows(List<Entry> entries, Map<Long, Team> teams) {
     Map<Long, TeamActivity> activity = activity(entries);
     JsonArray rows = new JsonArray();
-    for (Entry e : best) {
-      rows.add(row(rows.size() + 1, e, e.publicScore(), activity.get(e.teamId()))
+    for (Entry e : bestPublic(entries)) {
+      rows.add(row(rows.size() + 1, e, e.publicScore(), activity.get(e.teamId()), teams.get(e.teamId()))
           .put("ci95", new JsonArray().add(e.ciLow()).add(e.ciHigh())));
     }
     return rows;
   }
 
-  private static JsonArray privateRows(List<Entry> entries, int finalPicks) {
+  /** Each team's best public entry, best first. */
+  private static List<Entry> bestPublic(List<Entry> entries) {
+    List<Entry> best = new ArrayList<>(bestPerTeam(entries, Entry::byPublicScore).values());
+    best.sort(Entry::byPublicScore);
+    return best;
+  }
+
+  /**
+   * Per team of the top {@link #HISTORY_TEAMS} on the public board, its best public score so far at each
+   * submission that improved it.
+   */
+  private static JsonArray history(List<Entry> entries, Map<Long, Team> teams) {
+    JsonArray out = new JsonArray();
+    for (Entry top : bestPublic(entries).stream().limit(HISTORY_TEAMS).toList()) {
+      JsonArray points = new JsonArray();
+      double best = Double.NEGATIVE_INFINITY;
+      List<Entry> own = entries.stream().filter(e -> e.teamId() == top.teamId() && e.publicScore() != null)
+          .sorted(Comparator.comparing(Entry::createdAt)).toList();
+      for (Entry e : own) {
+        if (e.publicScore() > best) {
+          best = e.publicScore();
+          points.add(new JsonObject().put("at", e.createdAt().toString()).put("score", best));
+        }
+      }
+      out.add(new JsonObject().put("team", top.team()).put("benchmark", teams.get(top.teamId()).benchmark())
+          .put("points", points));
+    }
+    return out;
+  }
+
+  /**
+   * The private board: per team the best of its final picks on the Private images, with its interval and its
+   * team's rank on the public board ({@code public_rank}), so that the shake-up shows.
+   */
+  private JsonArray privateRows(List<Entry> entries, int finalPicks, Map<Long, Team> teams) {
+    Map<Long, Integer> publicRank = new HashMap<>();
+    for (Entry e : bestPublic(entries)) {
+      publicRank.put(e.teamId(), publicRank.size() + 1);
+    }
     Map<Long, List<Entry>> byTeam = new LinkedHashMap<>();
     entries.forEach(e -> byTeam.computeIfAbsent(e.teamId(), t -> new ArrayList<>()).add(e));
     List<Entry> best = new ArrayList<>();
@@ -162,17 +218,27 @@ public final class Leaderboards {
     Map<Long, TeamActivity> activity = activity(entries);
     JsonArray rows = new JsonArray();
     for (Entry e : best) {
-      rows.add(row(rows.size() + 1, e, e.privateScore(), activity.get(e.teamId()))
-          .put("public_score", e.publicScore()));
+      rows.add(row(rows.size() + 1, e, e.privateScore(), activity.get(e.teamId()), teams.get(e.teamId()))
+          .put("ci95", privateInterval(e.submission()))
+          .put("public_score", e.publicScore())
+          .put("public_rank", publicRank.get(e.teamId())));
     }
     return rows;
   }
 
+  /** The 95% interval of a submission's private score, from its latest result's detail. */
+  private JsonArray privateInterval(long submission) {
+    JsonObject part = submissions.latestDetail(submission).map(JsonObject::new)
+        .map(d -> d.getJsonObject("private")).orElse(null);
+    return part == null ? null : part.getJsonArray("ci95");
+  }
+
   /** The fields both boards share. */
-  private static JsonObject row(int rank, Entry e, Double score, TeamActivity a) {
+  private static JsonObject row(int rank, Entry e, Double score, TeamActivity a, Team team) {
     return new JsonObject()
         .put("rank", rank)
         .put("team", e.team())
+        .put("benchmark", team.benchmark())
         .put("score", score)
         .put("entries", a.entries)
         .put("last", a.last.toString())
@@ -204,16 +270,33 @@ public final class Leaderboards {
     return byTeam;
   }
 
-  /** The board as CSV: rank,team,score,entries,last. */
+  /**
+   * The board as CSV: {@code rank,team,score,ci_low,ci_high,entries,last,benchmark}, and on the private board
+   * also {@code public_score,public_rank}.
+   */
   public static String toCsv(JsonObject board) {
-    StringBuilder sb = new StringBuilder("rank,team,score,entries,last\n");
+    boolean isPrivate = "private".equals(board.getString("board"));
+    StringBuilder sb = new StringBuilder("rank,team,score,ci_low,ci_high,entries,last,benchmark"
+        + (isPrivate ? ",public_score,public_rank" : "") + "\n");
     for (Object o : board.getJsonArray("rows")) {
       JsonObject r = (JsonObject) o;
+      JsonArray ci = r.getJsonArray("ci95");
       sb.append(r.getInteger("rank")).append(',').append(csvField(r.getString("team"))).append(',')
-          .append(r.getValue("score") == null ? "" : r.getValue("score")).append(',')
-          .append(r.getInteger("entries")).append(',').append(r.getString("last")).append('\n');
+          .append(text(r.getValue("score"))).append(',')
+          .append(text(ci == null ? null : ci.getValue(0))).append(',')
+          .append(text(ci == null ? null : ci.getValue(1))).append(',')
+          .append(r.getInteger("entries")).append(',').append(r.getString("last")).append(',')
+          .append(r.getBoolean("benchmark"));
+      if (isPrivate) {
+        sb.append(',').append(text(r.getValue("public_score"))).append(',').append(text(r.getValue("public_rank")));
+      }
+      sb.append('\n');
     }
     return sb.toString();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
   }
 
   /** A CSV field: empty for null, quoted when it holds a comma, a quote or a line break. */

@@ -8,18 +8,46 @@ import org.cellarena.scoring.io.SubmissionLimits;
 import org.cellarena.scoring.io.Usage;
 
 /**
- * One served competition: its settings from {@code competition.json}, its folder and its held-out solution.
+ * One served competition: its settings, its folder and its held-out solution.
  *
- * @param solutionHash SHA-256 of {@code solution.csv}; results are keyed by it, so a changed solution rescored
- *     keeps the old results beside the new
- * @param deadline when submissions close, or null for never (the reveal closes them too)
- * @param feedback how much of their scoring teams see
+ * @param settings what the host may change while it is served
  * @param limits the bounds on one submission's reading and scoring (the server's, with this competition's
  *     overrides)
+ * @param solutionHash SHA-256 of {@code solution.csv}; results are keyed by it, so a changed solution rescored
+ *     keeps the old results beside the new
  */
-public record Competition(
-    String id, String title, String description, int dailyLimit, int finalPicks, Instant deadline,
-    Feedback feedback, SubmissionLimits limits, Path dir, Solution solution, String solutionHash) {
+public record Competition(String id, CompetitionSettings settings, SubmissionLimits limits, Path dir,
+    Solution solution, String solutionHash) {
+
+  public String title() {
+    return settings.title();
+  }
+
+  public String description() {
+    return settings.description();
+  }
+
+  public int dailyLimit() {
+    return settings.dailyLimit();
+  }
+
+  public int finalPicks() {
+    return settings.finalPicks();
+  }
+
+  /** When submissions close, or null for never (the reveal closes them too). */
+  public Instant deadline() {
+    return settings.deadline();
+  }
+
+  public Feedback feedback() {
+    return settings.feedback();
+  }
+
+  /** The same competition with other settings. */
+  public Competition with(CompetitionSettings changed) {
+    return new Competition(id, changed, limits, dir, solution, solutionHash);
+  }
 
   /** The held-out images of the competition ({@code dir/test}), which may be absent. */
   public Path testImagesDir() {
@@ -28,7 +56,7 @@ public record Competition(
 
   /** Whether the deadline has passed at {@code now} (the reveal closes a competition too: see the intake). */
   public boolean isPastDeadline(Instant now) {
-    return deadline != null && !now.isBefore(deadline);
+    return deadline() != null && !now.isBefore(deadline());
   }
 
   /**
@@ -36,6 +64,7 @@ public record Competition(
    * neither has. Only submissions made before it are ranked.
    */
   public Instant cutoff(Instant revealedAt) {
+    Instant deadline = deadline();
     if (deadline == null || revealedAt == null) {
       return deadline == null ? revealedAt : deadline;
     }
@@ -46,17 +75,18 @@ public record Competition(
     return solution.images().stream().filter(i -> i.usage() == usage).count();
   }
 
-  /** The public description of the competition (nothing of the solution beyond image counts). */
+  /** The public description of the competition (nothing of the solution beyond image counts, no code). */
   public JsonObject toJson() {
     return new JsonObject()
         .put("id", id)
-        .put("title", title)
-        .put("description", description)
-        .put("daily_limit", dailyLimit)
-        .put("final_picks", finalPicks)
-        .put("deadline", deadline == null ? null : deadline.toString())
-        .put("feedback", feedback.label())
-        .put("feedback_text", feedback.sentence())
+        .put("title", title())
+        .put("description", description())
+        .put("daily_limit", dailyLimit())
+        .put("final_picks", finalPicks())
+        .put("deadline", deadline() == null ? null : deadline().toString())
+        .put("feedback", feedback().label())
+        .put("feedback_text", feedback().sentence())
+        .put("registration", settings.registrationCode() != null)
         .put("limits", new JsonObject()
             .put("masks_per_image", limits.masksPerImage())
             .put("masks_per_file", limits.masksPerFile())

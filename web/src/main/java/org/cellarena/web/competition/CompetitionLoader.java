@@ -47,21 +47,57 @@ public final class CompetitionLoader {
     if (id == null || !ID.matcher(id).matches()) {
       throw new CompetitionException(jsonFile + ": \"id\" must be letters, digits, '.', '_' or '-' (got " + id + ")");
     }
-    int dailyLimit = positiveInt(json, "daily_limit", 5, jsonFile);
-    int finalPicks = positiveInt(json, "final_picks", 2, jsonFile);
-    Instant deadline = deadline(json, jsonFile);
-    Feedback feedback = feedback(json, jsonFile);
-    SubmissionLimits limits = limits(json, serverLimits, jsonFile);
+    CompetitionSettings settings = settings(json, CompetitionSettings.defaults(id), jsonFile.toString());
+    SubmissionLimits limits = limits(json, serverLimits, jsonFile.toString());
     try {
       byte[] bytes = Files.readAllBytes(solutionFile);
       Solution solution = SolutionReader.read(new java.io.ByteArrayInputStream(bytes), solutionFile.toString());
-      return new Competition(id, json.getString("title", id), json.getString("description", ""), dailyLimit,
-          finalPicks, deadline, feedback, limits, dir.toAbsolutePath().normalize(), solution, sha256(bytes));
+      return new Competition(id, settings, limits, dir.toAbsolutePath().normalize(), solution, sha256(bytes));
     } catch (InvalidFileException e) {
       throw new CompetitionException(e.getMessage());
     } catch (IOException e) {
       throw new CompetitionException("cannot read " + solutionFile + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The settings that {@code json} gives, each checked, the others taken from {@code base}; {@code source} names
+   * where the JSON came from in messages.
+   *
+   * @throws CompetitionException naming the first bad setting
+   */
+  public static CompetitionSettings settings(JsonObject json, CompetitionSettings base, String source) {
+    String title = text(json, "title", base.title(), 200, source);
+    return new CompetitionSettings(title.isBlank() ? base.title() : title,
+        text(json, "description", base.description(), 4000, source),
+        positiveInt(json, "daily_limit", base.dailyLimit(), source),
+        positiveInt(json, "final_picks", base.finalPicks(), source),
+        json.containsKey("deadline") ? deadline(json, source) : base.deadline(),
+        json.getValue("feedback") == null ? base.feedback() : feedback(json, source),
+        json.containsKey("registration_code") ? registrationCode(json, source) : base.registrationCode());
+  }
+
+  private static String text(JsonObject json, String key, String fallback, int max, String source) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof String s) || s.length() > max) {
+      throw new CompetitionException(source + ": \"" + key + "\" must be text of at most " + max + " characters");
+    }
+    return s.strip();
+  }
+
+  private static String registrationCode(JsonObject json, String source) {
+    Object value = json.getValue("registration_code");
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (!(value instanceof String s) || s.strip().length() < 6 || s.length() > 100) {
+      throw new CompetitionException(source + ": \"registration_code\" must be 6 to 100 characters, or null to "
+          + "close registration");
+    }
+    return s.strip();
   }
 
   private static JsonObject readJson(Path file) {
@@ -74,11 +110,11 @@ public final class CompetitionLoader {
     }
   }
 
-  private static int positiveInt(JsonObject json, String key, int fallback, Path file) {
-    return (int) positiveLong(json, key, fallback, Integer.MAX_VALUE, file);
+  private static int positiveInt(JsonObject json, String key, int fallback, String source) {
+    return (int) positiveLong(json, key, fallback, Integer.MAX_VALUE, source);
   }
 
-  private static long positiveLong(JsonObject json, String key, long fallback, long max, Path file) {
+  private static long positiveLong(JsonObject json, String key, long fallback, long max, String source) {
     Object value = json.getValue(key);
     if (value == null) {
       return fallback;
@@ -86,46 +122,46 @@ public final class CompetitionLoader {
     if (value instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() > 0 && n.longValue() <= max) {
       return n.longValue();
     }
-    throw new CompetitionException(file + ": \"" + key + "\" must be a whole number from 1 to " + max + " (got "
+    throw new CompetitionException(source + ": \"" + key + "\" must be a whole number from 1 to " + max + " (got "
         + value + ")");
   }
 
-  private static Feedback feedback(JsonObject json, Path file) {
+  private static Feedback feedback(JsonObject json, String source) {
     Object value = json.getValue("feedback");
     if (value == null) {
       return Feedback.DEFAULT;
     }
     Feedback feedback = value instanceof String s ? Feedback.of(s) : null;
     if (feedback == null) {
-      throw new CompetitionException(file + ": \"feedback\" must be " + Feedback.choices() + " (got " + value + ")");
+      throw new CompetitionException(source + ": \"feedback\" must be " + Feedback.choices() + " (got " + value + ")");
     }
     return feedback;
   }
 
   /** The server's limits with the overrides of the optional {@code "limits"} object. */
-  private static SubmissionLimits limits(JsonObject json, SubmissionLimits server, Path file) {
+  private static SubmissionLimits limits(JsonObject json, SubmissionLimits server, String source) {
     Object value = json.getValue("limits");
     if (value == null) {
       return server;
     }
     if (!(value instanceof JsonObject limits)) {
-      throw new CompetitionException(file + ": \"limits\" must be an object like {\"masks_per_image\": 5000}");
+      throw new CompetitionException(source + ": \"limits\" must be an object like {\"masks_per_image\": 5000}");
     }
     for (String key : limits.fieldNames()) {
       if (!LIMIT_KEYS.contains(key)) {
-        throw new CompetitionException(file + ": unknown key \"" + key + "\" in \"limits\" (known: "
+        throw new CompetitionException(source + ": unknown key \"" + key + "\" in \"limits\" (known: "
             + String.join(", ", LIMIT_KEYS) + ")");
       }
     }
     return server
-        .withMasksPerImage(positiveInt(limits, "masks_per_image", server.masksPerImage(), file))
-        .withMasksPerFile(positiveLong(limits, "masks_per_file", server.masksPerFile(), Long.MAX_VALUE, file))
-        .withPixelsPerFile(positiveLong(limits, "pixels_per_file", server.pixelsPerFile(), Long.MAX_VALUE, file))
+        .withMasksPerImage(positiveInt(limits, "masks_per_image", server.masksPerImage(), source))
+        .withMasksPerFile(positiveLong(limits, "masks_per_file", server.masksPerFile(), Long.MAX_VALUE, source))
+        .withPixelsPerFile(positiveLong(limits, "pixels_per_file", server.pixelsPerFile(), Long.MAX_VALUE, source))
         .withTime(Duration.ofSeconds(positiveLong(limits, "scoring_seconds", server.time().toSeconds(), 86_400,
-            file)));
+            source)));
   }
 
-  private static Instant deadline(JsonObject json, Path file) {
+  private static Instant deadline(JsonObject json, String source) {
     Object value = json.getValue("deadline");
     if (value == null) {
       return null;
@@ -133,7 +169,7 @@ public final class CompetitionLoader {
     try {
       return OffsetDateTime.parse(value.toString()).toInstant();
     } catch (DateTimeParseException e) {
-      throw new CompetitionException(file + ": \"deadline\" must be ISO-8601 with an offset, like "
+      throw new CompetitionException(source + ": \"deadline\" must be ISO-8601 with an offset, like "
           + "2026-12-31T23:59:00Z, or null (got " + value + ")");
     }
   }

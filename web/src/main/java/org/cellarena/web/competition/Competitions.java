@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.cellarena.scoring.io.SubmissionLimits;
 
-/** The competitions a server serves, by id, in the order they were found. */
+/**
+ * The competitions a server serves, by id, in the order they were found. A competition whose settings the host
+ * edits is replaced as a whole, so readers always see one consistent version.
+ */
 public final class Competitions {
-  private final Map<String, Competition> byId = new LinkedHashMap<>();
+  private final Map<String, Competition> byId = Collections.synchronizedMap(new LinkedHashMap<>());
 
   public Competitions(Collection<Competition> competitions) {
     for (Competition c : competitions) {
@@ -55,6 +59,15 @@ public final class Competitions {
   }
 
   public List<Competition> all() {
-    return List.copyOf(byId.values());
+    synchronized (byId) {
+      return List.copyOf(byId.values());
+    }
+  }
+
+  /** Serves {@code changed} in place of the competition of the same id. */
+  public void replace(Competition changed) {
+    if (byId.replace(changed.id(), changed) == null) {
+      throw new CompetitionException("no competition \"" + changed.id() + "\" is served");
+    }
   }
 }

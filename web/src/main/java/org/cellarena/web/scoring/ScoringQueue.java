@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cellarena.scoring.io.Deadline;
@@ -40,6 +42,8 @@ public final class ScoringQueue implements AutoCloseable {
   static final int MAX_REASON = 8 * 1024;
 
   private final FairQueue waiting = new FairQueue();
+  /** The submissions being scored and the worker scoring each. */
+  private final Map<Long, String> scoring = new ConcurrentHashMap<>();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
 
@@ -81,6 +85,11 @@ public final class ScoringQueue implements AutoCloseable {
     return waiting.position(id);
   }
 
+  /** The worker scoring the submission now, or null. */
+  public String workerOf(long id) {
+    return scoring.get(id);
+  }
+
   private void work() {
     while (running) {
       FairQueue.Claim claim;
@@ -96,12 +105,14 @@ public final class ScoringQueue implements AutoCloseable {
         return; // still queued in the database: the next start scores it
       }
       long start = System.nanoTime();
+      scoring.put(claim.id(), Thread.currentThread().getName());
       try {
         score(claim.id());
       } catch (RuntimeException e) {
         // the database failed: the row stays as it was and the next start takes it back
         LOG.log(Level.SEVERE, "could not record the scoring of submission " + claim.id(), e);
       } finally {
+        scoring.remove(claim.id());
         waiting.done(claim, (System.nanoTime() - start) / 1e9);
       }
     }

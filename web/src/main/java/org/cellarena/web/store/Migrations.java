@@ -62,6 +62,16 @@ final class Migrations {
       CREATE TABLE settings (
         name VARCHAR(100) PRIMARY KEY,
         val VARCHAR(1000) NOT NULL);
+      """,
+      // 2: teams the host disables or marks as benchmarks; competition settings edited while serving
+      """
+      ALTER TABLE teams ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL;
+      ALTER TABLE teams ADD COLUMN benchmark BOOLEAN DEFAULT FALSE NOT NULL;
+      CREATE TABLE competition_settings (
+        competition VARCHAR(100) NOT NULL,
+        name VARCHAR(100) NOT NULL,
+        val VARCHAR(4000),
+        PRIMARY KEY (competition, name));
       """);
 
   private Migrations() {}

@@ -101,6 +101,11 @@ public final class Submissions {
     return query(SELECT + " WHERE s.competition = ? AND s.team_id = ? ORDER BY s.id DESC", competition, teamId);
   }
 
+  /** Every submission waiting or being scored, in all competitions, oldest first. */
+  public List<SubmissionRow> active() {
+    return query(SELECT + " WHERE s.status IN ('queued', 'scoring') ORDER BY s.id");
+  }
+
   /** Every submission to a competition, oldest first. */
   public List<SubmissionRow> forCompetition(String competition) {
     return query(SELECT + " WHERE s.competition = ? ORDER BY s.id", competition);

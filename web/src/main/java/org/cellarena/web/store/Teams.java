@@ -14,10 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cellarena.web.Refusal;
 
-/** Teams and their tokens. A token found once is remembered, so authentication costs no query after that. */
+/**
+ * Teams and their tokens. A token found once is remembered, so authentication costs no query after that; any
+ * change to a team (disabled, benchmark, a new token) forgets what was remembered.
+ */
 public final class Teams {
   /** The SQL state of a UNIQUE constraint violation. */
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String SELECT = "SELECT id, name, created_at, disabled, benchmark FROM teams";
 
   private final Database db;
   private final Map<String, Team> byTokenHash = new ConcurrentHashMap<>();
@@ -59,7 +63,7 @@ public final class Teams {
         }
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
-          return new NewTeam(new Team(keys.getLong(1), clean, now), token);
+          return new NewTeam(new Team(keys.getLong(1), clean, now, false, false), token);
         }
       }
     });
@@ -73,8 +77,7 @@ public final class Teams {
       return Optional.of(cached);
     }
     Optional<Team> found = db.autoCommit(c -> {
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT id, name, created_at FROM teams WHERE token_hash = ?")) {
+      try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE token_hash = ?")) {
         q.setString(1, hash);
         try (ResultSet rs = q.executeQuery()) {
           return rs.next() ? Optional.of(team(rs)) : Optional.<Team>empty();
@@ -85,10 +88,57 @@ public final class Teams {
     return found;
   }
 
+  public Optional<Team> find(long id) {
+    return db.autoCommit(c -> {
+      try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE id = ?")) {
+        q.setLong(1, id);
+        try (ResultSet rs = q.executeQuery()) {
+          return rs.next() ? Optional.of(team(rs)) : Optional.<Team>empty();
+        }
+      }
+    });
+  }
+
+  /** Disables or enables a team; empty when there is no such team. */
+  public Optional<Team> setDisabled(long id, boolean disabled) {
+    return setFlag(id, "disabled", disabled);
+  }
+
+  /** Marks a team as a benchmark row (a baseline) or not; empty when there is no such team. */
+  public Optional<Team> setBenchmark(long id, boolean benchmark) {
+    return setFlag(id, "benchmark", benchmark);
+  }
+
+  /** Gives the team a new token, shown in the answer only; the old one stops working at once. */
+  public Optional<NewTeam> newToken(long id) {
+    String token = Tokens.generate();
+    int changed = db.autoCommit(c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE teams SET token_hash = ? WHERE id = ?")) {
+        s.setString(1, Tokens.hash(token));
+        s.setLong(2, id);
+        return s.executeUpdate();
+      }
+    });
+    byTokenHash.clear();
+    return changed == 0 ? Optional.empty() : find(id).map(t -> new NewTeam(t, token));
+  }
+
+  private Optional<Team> setFlag(long id, String column, boolean value) {
+    int changed = db.autoCommit(c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE teams SET " + column + " = ? WHERE id = ?")) {
+        s.setBoolean(1, value);
+        s.setLong(2, id);
+        return s.executeUpdate();
+      }
+    });
+    byTokenHash.clear();
+    return changed == 0 ? Optional.empty() : find(id);
+  }
+
   public List<Team> all() {
     return db.autoCommit(c -> {
       List<Team> teams = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT id, name, created_at FROM teams ORDER BY id");
+      try (PreparedStatement q = c.prepareStatement(SELECT + " ORDER BY id");
            ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           teams.add(team(rs));
@@ -100,6 +150,7 @@ public final class Teams {
 
   private static Team team(ResultSet rs) throws SQLException {
     return new Team(rs.getLong("id"), rs.getString("name"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("disabled"),
+        rs.getBoolean("benchmark"));
   }
 }

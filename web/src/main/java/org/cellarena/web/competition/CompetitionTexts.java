@@ -1,0 +1,144 @@
+package org.cellarena.web.competition;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cellarena.scoring.io.Usage;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * The competition page's texts: {@code overview.md}, {@code data.md}, {@code evaluation.md} and {@code rules.md}
+ * in the competition folder ({@code competition create} writes {@link #defaults()}; a folder without them gets the
+ * defaults). Markdown, rendered without any HTML of the host's (escaped) and with safe links only. Placeholders
+ * such as <code>{{deadline}}</code> are filled with the competition's current settings, so that a text never
+ * contradicts what the host changed later.
+ */
+public final class CompetitionTexts {
+  /** The parts of the page, in order, with the file each comes from. */
+  public static final List<String> PARTS = List.of("overview", "data", "evaluation", "rules");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+  private static final Parser PARSER = Parser.builder().build();
+  private static final DateTimeFormatter DEADLINE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+  private CompetitionTexts() {}
+
+  /** Each part as {@code {"markdown", "html"}}, placeholders filled. */
+  public static JsonObject render(Competition competition) {
+    Map<String, String> values = values(competition);
+    JsonObject parts = new JsonObject();
+    for (String part : PARTS) {
+      String markdown = fill(read(competition.dir().resolve(part + ".md"), DEFAULTS.get(part)), values);
+      parts.put(part, new JsonObject().put("markdown", markdown).put("html", RENDERER.render(PARSER.parse(markdown))));
+    }
+    return parts;
+  }
+
+  /** The default texts by part, with placeholders: what {@code competition create} writes. */
+  public static Map<String, String> defaults() {
+    return DEFAULTS;
+  }
+
+  private static String read(Path file, String fallback) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file) : fallback;
+    } catch (IOException e) {
+      return fallback;
+    }
+  }
+
+  private static String fill(String text, Map<String, String> values) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  private static Map<String, String> values(Competition c) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("title", c.title());
+    v.put("description", c.description());
+    v.put("deadline", c.deadline() == null ? "none: submissions stay open until the host reveals the private "
+        + "leaderboard" : DEADLINE.format(c.deadline()));
+    v.put("daily_limit", String.valueOf(c.dailyLimit()));
+    v.put("attempts", String.valueOf(3 * c.dailyLimit()));
+    v.put("final_picks", String.valueOf(c.finalPicks()));
+    v.put("feedback", c.feedback().label());
+    v.put("feedback_text", c.feedback().sentence());
+    v.put("public_images", String.valueOf(c.imageCount(Usage.PUBLIC)));
+    v.put("private_images", String.valueOf(c.imageCount(Usage.PRIVATE)));
+    v.put("test_images", String.valueOf(c.solution().images().size()));
+    v.put("masks_per_image", String.valueOf(c.limits().masksPerImage()));
+    v.put("masks_per_file", String.valueOf(c.limits().masksPerFile()));
+    v.put("scoring_seconds", String.valueOf(c.limits().time().toSeconds()));
+    return v;
+  }
+
+  private static final Map<String, String> DEFAULTS = Map.of(
+      "overview", """
+          {{description}}
+
+          Neuronal cells in phase-contrast microscopy: find every cell in each test image and submit one mask per
+          cell. The cell types are those of the Sartorius challenge (shsy5y, astro, cort); every image holds one
+          type.
+
+          - **Deadline**: {{deadline}}.
+          - **Submissions**: {{daily_limit}} scored submissions a day per team (failed ones are free, up to
+            {{attempts}} uploads a day); pick {{final_picks}} for the private leaderboard.
+          - **Feedback**: {{feedback_text}}
+          """,
+      "data", """
+          The files below are yours to download:
+
+          - `sample_submission.csv`: every test image id, each with an empty prediction: the format to follow.
+          - `test.zip`: the {{test_images}} test images (8-bit PNG); their masks are held out.
+          - Where the host provides them: `train.csv` (one row per annotated cell: `id`, `annotation` as RLE,
+            `width`, `height`, `cell_type`, ...), `train.zip` with its images, and `split.json`, a suggested
+            train/validation split.
+
+          The held-out masks are never served. {{public_images}} test images count on the public leaderboard,
+          {{private_images}} on the private one; which are which is not told.
+          """,
+      "evaluation", """
+          Submissions are scored by the mean average precision over IoU thresholds, as in the Sartorius challenge.
+
+          - The IoU of a predicted mask A and a cell B is |A ∩ B| / |A ∪ B|.
+          - At each threshold t in 0.50, 0.55, ..., 0.95, a cell and a prediction match when their IoU exceeds t.
+            TP are the cells with exactly one matching prediction, FN the cells with none, FP the predictions with
+            none; precision(t) = TP / (TP + FP + FN).
+          - An image's score is the mean of precision(t) over the ten thresholds (1 for an image with neither cells
+            nor predictions); the score is the mean over the images.
+
+          **Submission format**: a CSV with the header `id,predicted` and one row per predicted cell: the image id
+          and its mask as run-length encoding, space-separated `start length` pairs, starts 1-indexed, pixels
+          numbered left to right, then top to bottom. List every test image; an image without cells gets one row
+          with an empty `predicted`. Masks must not overlap. Plain or gzip.
+
+          **Limits**: at most {{masks_per_image}} masks per image, {{masks_per_file}} per file, and
+          {{scoring_seconds}} s to read and score a file; a file past a limit fails with the limit, the line and
+          the image.
+          """,
+      "rules", """
+          - One team per participant; share code and data only as the host allows.
+          - Up to {{daily_limit}} scored submissions a day (00:00 UTC resets); failed submissions do not count, but
+            a team uploads at most {{attempts}} files a day.
+          - Deadline: {{deadline}}. After it, or after the reveal, no submission is accepted and final picks no
+            longer change; only submissions made before it are ranked.
+          - Final picks: choose up to {{final_picks}} submissions for the private leaderboard; without a choice
+            your best public ones count.
+          - Feedback: {{feedback_text}}
+          - Using the test images' labels in any way other than your own model's predictions is not allowed.
+          """);
+}
