@@ -73,7 +73,7 @@ class LeaderboardTest {
       Http.Reply csv = fx.http.get("/api/competitions/example/leaderboard?format=csv", null);
       assertTrue(csv.header("Content-Type").startsWith("text/csv"));
       String[] lines = csv.body().split("\n");
-      assertEquals("rank,team,score,entries,last", lines[0]);
+      assertEquals("rank,team,score,ci_low,ci_high,entries,last,benchmark", lines[0]);
       assertTrue(lines[1].startsWith("1,early bird,"), lines[1]);
       assertTrue(lines[2].startsWith("2,\"late, but equal\","), lines[2]);
     }
