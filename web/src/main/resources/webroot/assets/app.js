@@ -149,15 +149,48 @@ export function header(current, competitionId) {
     links.push(['team', `/competitions/${encodeURIComponent(competitionId)}/team`, 'My team']);
   }
   links.push(['admin', '/admin', 'Admin']);
-  const who = current === 'admin' ? (tokens.admin() ? 'Signed in as the host' : 'Not signed in')
-    : tokens.team() ? 'Team token saved' : tokens.admin() ? 'Admin token saved' : 'Not signed in';
+  const who = el('span', {class: 'who', id: 'who'}, current === 'admin' ? (tokens.admin() ? 'Signed in as the host' : 'Not signed in')
+    : tokens.team() ? 'Signed in' : tokens.admin() ? 'Signed in as the host' : 'Not signed in');
   const bar = el('div', {class: 'bar'},
     el('a', {class: 'brand', href: '/'}, logo, 'CellArena'),
     el('nav', {'aria-label': 'Main'}, links.map(([key, href, text]) =>
       el('a', {href, 'aria-current': key === current ? 'page' : null}, text))),
-    el('span', {class: 'who'}, who));
+    who);
   const top = document.querySelector('header.top');
   top.replaceChildren(bar);
+  if (current !== 'admin' && tokens.team()) {
+    myTeam().then(t => { if (t) who.replaceChildren('Signed in as ', el('strong', {}, t.name)); });
+  }
+}
+
+let me = null, meToken = null;
+/** The signed-in team ({id, name}), or null when no team token is saved or it is not valid. Asked once a token. */
+export function myTeam() {
+  if (!me || meToken !== tokens.team()) {
+    meToken = tokens.team();
+    me = meToken ? api('/api/me', {token: 'team'}).then(r => r.team).catch(() => null) : Promise.resolve(null);
+  }
+  return me;
+}
+
+/** A button that copies text to the clipboard and says so. */
+export function copyButton(text, label = 'Copy') {
+  const b = el('button', {class: 'btn small copy', type: 'button', title: 'Copy to the clipboard'}, label);
+  b.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      b.textContent = 'Copied';
+    } catch {
+      const area = el('textarea', {readonly: true, style: 'position:fixed;opacity:0'}, text);
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+      b.textContent = 'Copied';
+    }
+    setTimeout(() => { b.textContent = label; }, 1500);
+  });
+  return b;
 }
 
 /** Fills a breadcrumb link with the competition's title. */

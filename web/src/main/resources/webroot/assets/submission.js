@@ -14,6 +14,7 @@ function stat(label, value, sub, id) {
 
 async function main() {
   if (!tokens.any()) {
+    document.querySelector('.crumbs').replaceChildren(el('a', {href: '/'}, 'Competitions'), ' / ', `Submission #${sid}`);
     show(content, notice('info', 'Sign in on your team page first: ', el('a', {href: '/'}, 'pick a competition'), ', then “My team”.'));
     return;
   }

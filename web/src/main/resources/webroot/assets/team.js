@@ -1,4 +1,4 @@
-import {el, api, header, show, notice, tokens, fmtScore, ciOf, ciText, timeEl, badge, pathParts, errorMessage} from './app.js';
+import {el, api, header, show, notice, tokens, fmtScore, ciOf, ciText, timeEl, badge, pathParts, errorMessage, copyButton} from './app.js';
 
 const id = pathParts()[1];
 header('team', id);
@@ -68,10 +68,14 @@ function render(list) {
   const signOut = el('button', {class: 'btn small', type: 'button', onclick: () => {
     tokens.setTeam(null); header('team', id); signIn();
   }}, 'Sign out');
+  if (list.team) {
+    document.querySelector('h1').textContent = 'Team ' + list.team;
+    document.title = 'Team ' + list.team + ' · CellArena';
+  }
   show(content,
     el('div', {class: 'row', style: 'margin-bottom:12px'},
       el('span', {id: 'team-name', class: 'muted'}, list.team ? 'Signed in as team ' : 'Signed in', list.team ? el('strong', {}, list.team) : null),
-      el('span', {class: 'spacer'}), signOut),
+      el('span', {class: 'spacer'}), copyButton(tokens.team(), 'Copy my token'), signOut),
     uploadSection, listSection);
   renderList(list);
 }
@@ -280,7 +284,8 @@ function renderList(list) {
         el('span', {class: 'show-sm'}, el('br'), badge(s.status))),
       el('td', {class: 'hide-sm'}, badge(s.status), s.status === 'queued' && (s.queue_position ?? s.position) ? el('span', {class: 'small muted'}, ' #' + (s.queue_position ?? s.position)) : null),
       el('td', {class: 'num'}, el('span', {class: 'score'}, fmtScore(s.public_score)), ci ? el('div', {class: 'ci'}, ciText(ci)) : null),
-      el('td', {class: 'hide-sm'}, s.description || el('span', {class: 'muted'}, '—')),
+      el('td', {class: 'hide-sm'}, s.file_name ? el('span', {class: 'mono small'}, s.file_name) : el('span', {class: 'muted'}, '—'),
+        s.description ? el('div', {class: 'small muted'}, s.description) : null),
       el('td', {class: 'hide-sm'}, timeEl(s.created ?? s.submitted ?? s.created_at ?? s.submitted_at)),
       el('td', {}, finalBtn)));
     if (s.status === 'failed' && (s.error || s.reason)) {
@@ -294,7 +299,7 @@ function renderList(list) {
     el('thead', {}, el('tr', {},
       el('th', {scope: 'col'}, el('span', {class: 'sr-only'}, 'Compare')),
       el('th', {scope: 'col'}, 'Submission'), el('th', {scope: 'col', class: 'hide-sm'}, 'Status'),
-      el('th', {scope: 'col', class: 'num'}, 'Public score'), el('th', {scope: 'col', class: 'hide-sm'}, 'Description'),
+      el('th', {scope: 'col', class: 'num'}, 'Public score'), el('th', {scope: 'col', class: 'hide-sm'}, 'File and description'),
       el('th', {scope: 'col', class: 'hide-sm'}, 'Submitted'), el('th', {scope: 'col'}, 'Final'))),
     body);
   show(listSection,

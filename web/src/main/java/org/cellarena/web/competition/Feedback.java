@@ -13,9 +13,9 @@ public enum Feedback {
   /** The score, its interval, the precision per threshold and the score per cell type. */
   SCORES("scores", "Teams see their scores only: the score with its interval, the precision per IoU threshold and "
       + "the score per cell type."),
-  /** Also the per-image rows and overlays that draw the team's own predictions only, matched or spurious. */
+  /** Also the per-image rows and overlays that draw the team's own predictions only, matched or unmatched. */
   BREAKDOWN("breakdown", "Teams see their scores and a per-image breakdown, with overlays that draw their own "
-      + "predictions, matched or spurious, and never the ground truth."),
+      + "predictions, matched or unmatched, and never the ground truth."),
   /** Everything, ground truth drawn in the overlays: for practice competitions whose test labels are not secret. */
   FULL("full", "Practice competition: the test labels are not secret, and the overlays draw the ground-truth cells "
       + "beside each team's predictions.");

@@ -182,6 +182,31 @@ class PagesBrowserTest {
     shot("05b-leaderboard-phone");
     viewport(1280, 800);
 
+    // A benchmark row (the host's baseline), the signed-in team's row highlighted, the scores over time
+    String baseline = server.createTeam("Baseline (classical)").token();
+    long baselineTeam = server.services().teams().byToken(baseline).orElseThrow().id();
+    assertEquals(200, send("PUT", "/api/admin/teams/" + baselineTeam + "/benchmark", ADMIN, null));
+    assertEquals(202, send("POST", "/api/competitions/" + PagesFixture.COMPETITION + "/submissions", baseline,
+        PagesFixture.privateOnly()));
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
+    waitForText(By.id("leaderboard"), "benchmark");
+    assertTrue(driver.findElement(By.cssSelector("#leaderboard tr.mine")).getText().contains("Team Pixel"),
+        "the signed-in team's row is highlighted");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
+    fullPageShot("05c-leaderboard-highlighted");
+
+    // The competition's texts and files, tab by tab
+    for (String tab : List.of("overview", "data", "evaluation", "rules")) {
+      driver.findElement(By.id("tab-" + tab)).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-" + tab)));
+      fullPageShot("05d-competition-" + tab);
+    }
+    driver.findElement(By.id("tab-data")).click();
+    waitForText(By.id("files-table"), "sample_submission.csv");
+    waitForText(By.id("files-table"), "test.zip");
+    driver.findElement(By.id("tab-evaluation")).click();
+    waitForText(By.id("text-evaluation"), "TP / (TP + FP + FN)");
+
     // Submission page: the per-image table lists the Public images, worst first, and an overlay loads
     driver.get(base + "/submissions/" + first);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("image-table")));
@@ -285,6 +310,10 @@ class PagesBrowserTest {
     WebElement newToken = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-team-token")));
     assertTrue(newToken.getText().length() >= 20, "the new team's token is shown once: " + newToken.getText());
     waitForText(By.id("teams-table"), "Team Gamma");
+    waitForText(By.id("queue-summary"), "scoring worker");
+    waitForText(By.id("admin-submissions"), "failed");
+    assertEquals("Neuron segmentation (pages demo)",
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("set-title"))).getAttribute("value"));
     shot("09-admin");
     fullPageShot("09-admin-full");
 
@@ -296,9 +325,35 @@ class PagesBrowserTest {
     driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("private-leaderboard")));
     waitForText(By.id("private-leaderboard"), "Team Pixel");
+    waitForText(By.id("private-leaderboard"), "▲ 1"); // the baseline climbs from public rank 2
     fullPageShot("10-leaderboard-revealed");
     assertEquals(403, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
         + ".png?threshold=0.5", teamToken).statusCode(), "private overlays are for the admin only, always");
+
+    // The host opens registration on the admin page; a participant registers on the competition page
+    driver.get(base + "/admin");
+    WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("set-registration")));
+    wait.until(d -> !d.findElement(By.id("set-title")).getAttribute("value").isEmpty());
+    code.sendKeys("let-me-in-2026");
+    driver.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+    waitForText(By.id("admin-messages"), "saved");
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION + "#overview");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-name"))).sendKeys("Team Delta");
+    driver.findElement(By.id("register-code")).sendKeys("let-me-in-2026");
+    driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+    WebElement registered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered-token")));
+    assertTrue(registered.getText().length() >= 20, registered.getText());
+    waitForText(By.id("who"), "Team Delta");
+    fullPageShot("11-registered");
+  }
+
+  /** An HTTP request with a body (or none) and a bearer token; returns the status. */
+  private static int send(String method, String path, String token, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   /** Picks a file in the upload form, sends it and returns the new submission's id once its status is final. */

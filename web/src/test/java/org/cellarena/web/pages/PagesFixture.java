@@ -90,7 +90,25 @@ final class PagesFixture {
       ImageIO.write(png, "png", dir.resolve("test").resolve(image.id() + ".png").toFile());
     }
     Files.writeString(dir.resolve("solution.csv"), csv);
+    StringBuilder sample = new StringBuilder("id,predicted\n");
+    IMAGES.forEach(image -> sample.append(image.id()).append(",\n"));
+    Files.writeString(dir.resolve("sample_submission.csv"), sample);
     return dir;
+  }
+
+  /** A submission that finds the Private image's cells exactly and predicts nothing on the Public ones. */
+  static String privateOnly() {
+    StringBuilder csv = new StringBuilder("id,predicted\n");
+    for (Image image : IMAGES) {
+      if (image.usage().equals("Private")) {
+        for (int[] c : image.centres()) {
+          csv.append(image.id()).append(',').append(disc(c[0], c[1], RADIUS).toRle()).append('\n');
+        }
+      } else {
+        csv.append(image.id()).append(",\n");
+      }
+    }
+    return csv.toString();
   }
 
   /**
