@@ -84,16 +84,13 @@ class HostingTest {
   void anEditedDeadlineTakesEffectAtOnceAndSurvivesARestart() {
     try (ServerFixture fx = ServerFixture.start(dataDir)) {
       String token = fx.createTeam("punctual");
-      Http.Reply edited = fx.http.send(fx.http.request("/api/admin/competitions/example", ADMIN)
-          .header("Content-Type", "application/json").method("PATCH", java.net.http.HttpRequest.BodyPublishers
-              .ofString(new JsonObject().put("deadline", "2020-01-01T00:00:00Z").put("daily_limit", 7)
-                  .put("title", "Renamed").encode())));
+      Http.Reply edited = fx.http.patchJson("/api/admin/competitions/example", ADMIN,
+          new JsonObject().put("deadline", "2020-01-01T00:00:00Z").put("daily_limit", 7).put("title", "Renamed"));
       assertEquals(200, edited.status(), edited.body());
       Http.Reply late = fx.http.postBytes(UPLOAD, token, "text/csv", ServerFixture.exampleSubmission());
       assertEquals(403, late.status(), "at once: " + late.body());
-      Http.Reply bad = fx.http.send(fx.http.request("/api/admin/competitions/example", ADMIN)
-          .header("Content-Type", "application/json").method("PATCH", java.net.http.HttpRequest.BodyPublishers
-              .ofString(new JsonObject().put("daily_limit", 0).encode())));
+      Http.Reply bad = fx.http.patchJson("/api/admin/competitions/example", ADMIN,
+          new JsonObject().put("daily_limit", 0));
       assertEquals(400, bad.status(), bad.body());
       assertTrue(fx.http.get("/api/admin/audit", ADMIN).body().contains("competition.edit"));
     }
@@ -111,9 +108,8 @@ class HostingTest {
       String path = "/api/competitions/example/register";
       JsonObject request = new JsonObject().put("name", "newcomer").put("code", "open-sesame");
       assertEquals(403, fx.http.postJson(path, null, request).status(), "closed until the host opens it");
-      Http.Reply opened = fx.http.send(fx.http.request("/api/admin/competitions/example", ADMIN)
-          .header("Content-Type", "application/json").method("PATCH", java.net.http.HttpRequest.BodyPublishers
-              .ofString(new JsonObject().put("registration_code", "open-sesame").encode())));
+      Http.Reply opened = fx.http.patchJson("/api/admin/competitions/example", ADMIN,
+          new JsonObject().put("registration_code", "open-sesame"));
       assertEquals(200, opened.status(), opened.body());
       assertTrue(fx.http.get("/api/competitions/example", null).json().getBoolean("registration"));
       assertEquals(403, fx.http.postJson(path, null, request.copy().put("code", "guess")).status());

@@ -52,6 +52,11 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
   }
 
+  Reply patchJson(String path, String token, JsonObject body) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
+  }
+
   Reply postBytes(String path, String token, String contentType, byte[] body) {
     return send(request(path, token).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -8,13 +8,11 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,7 @@ public final class FloodBenchmark {
   private static final String ADMIN = "bench-admin";
   private static final String COMPETITION = "flood";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private BenchApi api;
   private String base;
 
   public static void main(String[] args) throws Exception {
@@ -66,6 +64,7 @@ public final class FloodBenchmark {
         .withRequestsPerMinute(1_000_000);
     try (Server server = Server.start(config)) {
       base = server.url();
+      api = new BenchApi(base, ADMIN, COMPETITION);
       System.out.printf("server: %d scoring worker(s), default limits%n", config.scoringWorkers());
       for (int n : maskCounts) {
         flood(n, ids, normal);
@@ -75,8 +74,8 @@ public final class FloodBenchmark {
 
   private void flood(int maskCount, List<String> ids, byte[] normal) throws Exception {
     byte[] big = onePixelMasks(maskCount, ids);
-    String flooder = createTeam("flood " + maskCount);
-    String honest = createTeam("honest " + maskCount);
+    String flooder = api.createTeam("flood " + maskCount);
+    String honest = api.createTeam("honest " + maskCount);
     System.gc();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peakHeap = new AtomicLong();
@@ -87,7 +86,7 @@ public final class FloodBenchmark {
         peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         long t = System.nanoTime();
         try {
-          http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).GET().build(),
+          api.http().send(HttpRequest.newBuilder(URI.create(base + "/api/health")).GET().build(),
               HttpResponse.BodyHandlers.discarding());
         } catch (IOException | InterruptedException e) {
           return;
@@ -98,11 +97,11 @@ public final class FloodBenchmark {
     });
     watcher.start();
     long start = System.nanoTime();
-    long bigId = upload(flooder, big);
+    long bigId = api.upload(flooder, big);
     double bigUploaded = (System.nanoTime() - start) / 1e9;
     sleep(1000);
     long normalStart = System.nanoTime();
-    long normalId = upload(honest, normal);
+    long normalId = api.upload(honest, normal);
     JsonObject normalStatus = null, bigStatus = null;
     double normalSeconds = 0, bigSeconds = 0;
     while (normalStatus == null || bigStatus == null) {
@@ -143,29 +142,9 @@ public final class FloodBenchmark {
     return line.length() > 160 ? line.substring(0, 160) + "..." : line;
   }
 
-  private String createTeam(String name) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/teams"))
-        .header("Authorization", "Bearer " + ADMIN)
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", name).encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new JsonObject(r.body()).getString("token");
-  }
-
-  private long upload(String team, byte[] csv) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/competitions/" + COMPETITION
-        + "/submissions")).header("Authorization", "Bearer " + team).header("Content-Type", "text/csv")
-        .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 202) {
-      throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
-    }
-    return new JsonObject(r.body()).getLong("id");
-  }
-
   /** The submission's status once it is scored or failed, else null. */
   private JsonObject finalStatus(long id, String team) throws Exception {
-    JsonObject status = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(base + "/api/submissions/" + id))
-        .header("Authorization", "Bearer " + team).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    JsonObject status = api.status(id, team);
     String s = status.getString("status");
     return "scored".equals(s) || "failed".equals(s) ? status : null;
   }

@@ -43,6 +43,7 @@ public final class ServerBenchmark {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private String base;
+  private BenchApi api;
 
   public static void main(String[] args) throws Exception {
     int images = intArg(args, "--images", 240);
@@ -68,10 +69,11 @@ public final class ServerBenchmark {
         .withScoringWorkers(workers).withRequestsPerMinute(1_000_000);
     try (Server server = Server.start(config)) {
       base = server.url();
+      api = new BenchApi(base, ADMIN, COMPETITION);
       System.out.printf("server: %d scoring worker(s)%n", workers);
       List<String> teams = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        teams.add(createTeam("team " + i));
+        teams.add(api.createTeam("team " + i));
       }
       latency(teams.get(0), submission);
       leaderboardUnderLoad(teams, submission, clients);
@@ -85,7 +87,7 @@ public final class ServerBenchmark {
     double scoringSeconds = 0;
     for (int i = 0; i < 5; i++) {
       long start = System.nanoTime();
-      long id = upload(team, submission);
+      long id = api.upload(team, submission);
       JsonObject status = awaitScored(id, team, 2);
       seconds.add((System.nanoTime() - start) / 1e9);
       scoringSeconds = status.getDouble("scoring_seconds");
@@ -141,7 +143,7 @@ public final class ServerBenchmark {
       long start = System.nanoTime();
       List<Long> ids = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        ids.add(upload(teams.get(i % teams.size()), submission));
+        ids.add(api.upload(teams.get(i % teams.size()), submission));
       }
       for (int i = 0; i < ids.size(); i++) {
         awaitScored(ids.get(i), teams.get(i % teams.size()), 20);
@@ -189,7 +191,7 @@ public final class ServerBenchmark {
       String team = teams.get(i % teams.size());
       accepted.add(pool.submit(() -> {
         go.await();
-        return upload(team, submission);
+        return api.upload(team, submission);
       }));
     }
     long start = System.nanoTime();
@@ -218,25 +220,6 @@ public final class ServerBenchmark {
     System.out.printf("3. %d concurrent uploads: %d accepted in %.1f s (%d refused, %d distinct ids), %d scored, "
         + "%d lost; all scored after %.1f s%n", uploads, ids.size(), acceptSeconds, refused, distinct, scored,
         uploads - scored, total);
-  }
-
-  private String createTeam(String name) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/teams"))
-        .header("Authorization", "Bearer " + ADMIN)
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", name).encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new JsonObject(r.body()).getString("token");
-  }
-
-  private long upload(String team, byte[] csv) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/competitions/" + COMPETITION
-        + "/submissions")).header("Authorization", "Bearer " + team).header("Content-Type", "text/csv")
-        .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 202) {
-      throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
-    }
-    return new JsonObject(r.body()).getLong("id");
   }
 
   private JsonObject awaitScored(long id, String team, long pollMillis) throws Exception {
