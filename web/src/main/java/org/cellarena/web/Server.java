@@ -3,6 +3,11 @@ package org.cellarena.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.VertxOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +25,12 @@ import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.metrics.DatabaseGauges;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.ChangeFeed;
+import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.TeamUsage;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Reveals;
@@ -71,7 +80,10 @@ public final class Server implements AutoCloseable {
     }
     Competitions competitions = Competitions.load(config.dataDir(), config.competitionDirs(), config.submissionLimits());
     Database db = openDatabase(config);
-    Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true))).withMetrics(new MicrometerMetricsFactory(metrics)).build();
+    ChangeFeed changes = new ChangeFeed(db);
     try {
       Teams teams = new Teams(db);
       Submissions submissions = new Submissions(db);
@@ -81,17 +93,31 @@ public final class Server implements AutoCloseable {
         LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
       }
       Reveals reveals = new Reveals(db);
-      Leaderboards leaderboards = new Leaderboards(submissions, reveals);
-      ScoringQueue queue = new ScoringQueue(submissions, files, competitions, config.scoringWorkers(),
-          (id, competition) -> {
-            leaderboards.invalidate(competition);
+      // issue 17: every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
+      Leaderboards leaderboards = new Leaderboards(submissions, reveals, changes::competitionChanged);
+      changes.listen(new ChangeFeed.Listener() {
+        @Override
+        public void changed(long id, String competition) {
+          leaderboards.invalidateHere(competition);
+          if (id > 0) {
             vertx.eventBus().publish(Services.statusAddress(id), competition);
-          });
+          }
+        }
+
+        @Override
+        public void missedSome() {
+          leaderboards.invalidateAllHere();
+        }
+      });
+      ScoringQueue queue = new ScoringQueue(submissions, new TeamUsage(db), new ScoringWorkers(db), files,
+          competitions, config.scoringWorkers(), db.isShared(), ScoringQueue.DEFAULT_LEASE, metrics,
+          changes::submissionChanged);
+      new DatabaseGauges(vertx, db, competitions, metrics).start();
       DailyQuota quota = new DailyQuota(submissions);
       AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
       Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
-          new SubmissionIntake(submissions, files, quota, reveals, queue), leaderboards, quota, reveals,
-          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()));
+          new SubmissionIntake(submissions, files, quota, reveals, queue, metrics), leaderboards, quota, reveals,
+          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()), metrics, changes);
       int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
       adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
       queue.start(); // after listening, so that a failed start leaves no worker behind
@@ -99,6 +125,7 @@ public final class Server implements AutoCloseable {
           + ":" + port);
       return new Server(services, port);
     } catch (RuntimeException e) {
+      changes.close();
       vertx.close();
       db.close();
       throw e;
@@ -130,8 +157,8 @@ public final class Server implements AutoCloseable {
       return Database.open(config.effectiveJdbcUrl());
     } catch (RuntimeException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw new ServerStartException("cannot open the database " + config.effectiveJdbcUrl()
-          + " (is another server using it?): " + reason, e);
+      throw new ServerStartException("cannot open the database " + Database.redact(config.effectiveJdbcUrl())
+          + (config.jdbcUrl() == null ? " (is another server using it?)" : "") + ": " + reason, e);
     }
   }
 
@@ -173,6 +200,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() {
     services.queue().close();
+    services.changes().close();
     try {
       await(services.vertx().close());
     } finally {

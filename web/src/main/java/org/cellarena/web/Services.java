@@ -1,5 +1,6 @@
 package org.cellarena.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.cellarena.web.auth.AdminToken;
 import org.cellarena.web.auth.RateLimiter;
@@ -9,6 +10,7 @@ import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Submissions;
@@ -22,7 +24,7 @@ public record Services(
     Vertx vertx, ServerConfig config, Database database, Competitions competitions, Teams teams,
     Submissions submissions, SubmissionFiles files, ScoringQueue queue, SubmissionIntake intake,
     Leaderboards leaderboards, DailyQuota quota, Reveals reveals, AuditLog audit, AdminToken adminToken,
-    RateLimiter rateLimiter) {
+    RateLimiter rateLimiter, PrometheusMeterRegistry metrics, ChangeFeed changes) {
 
   /** The event-bus address on which a submission's status changes are published (the body is its competition). */
   public static String statusAddress(long submissionId) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Status;
@@ -47,9 +48,21 @@ public final class Leaderboards {
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
   private final Map<Pending, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
 
+  /** Told of each {@link #invalidate}, to tell the other server nodes; by default only this one. */
+  private final Consumer<String> broadcast;
+
   public Leaderboards(Submissions submissions, Reveals reveals) {
+    this(submissions, reveals, null);
+  }
+
+  /**
+   * @param broadcast tells every node (this one included) that a competition's boards changed; each node then
+   *     calls {@link #invalidateHere}. Null: this node only.
+   */
+  public Leaderboards(Submissions submissions, Reveals reveals, Consumer<String> broadcast) {
     this.submissions = submissions;
     this.reveals = reveals;
+    this.broadcast = broadcast != null ? broadcast : this::invalidateHere;
   }
 
   /** The board if it is computed and current, else null (then call {@link #compute}, off the event loop). */
@@ -94,9 +107,19 @@ public final class Leaderboards {
     return computing.future();
   }
 
-  /** Forgets the competition's boards; the next request computes them again. */
+  /** Forgets the competition's boards, on every node; the next request computes them again. */
   public void invalidate(String competition) {
+    broadcast.accept(competition);
+  }
+
+  /** Forgets the competition's boards on this node. */
+  public void invalidateHere(String competition) {
     generation(competition).incrementAndGet();
+  }
+
+  /** Forgets every board on this node (changes may have been missed). */
+  public void invalidateAllHere() {
+    generations.values().forEach(AtomicLong::incrementAndGet);
   }
 
   /**
