@@ -13,10 +13,7 @@ import org.cellarena.web.store.TeamUsage;
 /**
  * The {@link FairQueue}'s rule kept in the database, for nodes and workers that share it: each claim takes the
  * next submission in SQL ({@link Submissions#claimNext}), so the order holds across every worker. A team's recent
- * scoring time, {@code u} seconds decaying by half every {@link FairQueue#HALF_LIFE_SECONDS} from time
- * {@code t}, is stored as {@code key = log2(u) + t / halfLife}: at any moment the decayed times of two teams
- * compare as their keys do (the decay is a common factor), so SQL can order by the key, and no row need change
- * as time passes. An idle thread asks the database again every {@link #POLL_MILLIS} ms, at once when this node
+ * scoring time is stored as a key that SQL orders by ({@link UsageKeys}). An idle thread asks the database again every {@link #POLL_MILLIS} ms, at once when this node
  * queues something.
  */
 final class SharedOrder implements JobOrder {
@@ -57,15 +54,8 @@ final class SharedOrder implements JobOrder {
   @Override
   public void done(Job job, double seconds) {
     if (seconds > 0) {
-      usage.update(job.team(), key -> withScoring(key, seconds, Instant.now()));
+      usage.update(job.team(), key -> UsageKeys.withScoring(key, seconds, Instant.now()));
     }
-  }
-
-  /** The key after {@code seconds} more scoring at {@code now}. */
-  static double withScoring(double key, double seconds, Instant now) {
-    double t = now.toEpochMilli() / 1000.0 / FairQueue.HALF_LIFE_SECONDS;
-    double decayed = key == Double.NEGATIVE_INFINITY ? 0 : Math.pow(2, key - t);
-    return Math.log(decayed + seconds) / Math.log(2) + t;
   }
 
   @Override
