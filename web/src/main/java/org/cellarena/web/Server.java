@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -88,7 +89,9 @@ public final class Server implements AutoCloseable {
       Teams teams = new Teams(db);
       Submissions submissions = new Submissions(db);
       SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes());
-      int removed = files.removeLeftovers(submissions.storedFiles());
+      // a shared data dir: spare the young files, which may be other nodes' uploads in flight
+      int removed = files.removeLeftovers(submissions.storedFiles(),
+          db.isShared() ? Duration.ofHours(1) : Duration.ZERO);
       if (removed > 0) {
         LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
       }

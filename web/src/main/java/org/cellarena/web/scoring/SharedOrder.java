@@ -13,8 +13,8 @@ import org.cellarena.web.store.TeamUsage;
 /**
  * The {@link FairQueue}'s rule kept in the database, for nodes and workers that share it: each claim takes the
  * next submission in SQL ({@link Submissions#claimNext}), so the order holds across every worker. A team's recent
- * scoring time is stored as a key that SQL orders by ({@link UsageKeys}). An idle thread asks the database again every {@link #POLL_MILLIS} ms, at once when this node
- * queues something.
+ * scoring time is stored as a key that SQL orders by ({@link UsageKeys}). An idle thread asks the database again
+ * every {@link #POLL_MILLIS} ms, and at once when this node queues something.
  */
 final class SharedOrder implements JobOrder {
   static final long POLL_MILLIS = 250;

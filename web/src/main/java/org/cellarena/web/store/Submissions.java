@@ -239,20 +239,6 @@ public final class Submissions {
     });
   }
 
-  /** The teams with a submission being scored. */
-  public Set<Long> teamsScoring() {
-    return db.autoCommit(c -> {
-      Set<Long> teams = new HashSet<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT team_id FROM submissions WHERE status = 'scoring'");
-           ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          teams.add(rs.getLong(1));
-        }
-      }
-      return teams;
-    });
-  }
-
   /** Queued submissions per competition (the queue depth). */
   public Map<String, Integer> queuedByCompetition() {
     return db.autoCommit(c -> {
