@@ -12,6 +12,7 @@ import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.ServerStartException;
 import org.cellarena.web.competition.CompetitionException;
+import org.cellarena.web.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,6 +81,10 @@ public final class ServeCommand implements Callable<Integer> {
       jdbcUrl = data.jdbcUrl();
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage());
+    }
+    if (workers != null && workers == 0 && !Database.isShared(jdbcUrl)) {
+      return fail("--workers 0 (a node that scores nothing) needs the database that `cellarena worker` processes "
+          + "share, --jdbc-url jdbc:postgresql://...; with the embedded one nothing would ever be scored");
     }
     if (masksPerImage < 1 || masksPerFile < 1 || (pixelsPerFile != null && pixelsPerFile < 1)
         || scoringSeconds < 1) {

@@ -88,7 +88,13 @@ public final class Database implements AutoCloseable {
    * "scoring" at a start may belong to a live worker elsewhere, and only an expired lease says it does not.
    */
   public boolean isShared() {
-    return postgres || url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+    return isShared(url);
+  }
+
+  /** {@link #isShared()} for a database URL (null: the embedded H2). */
+  public static boolean isShared(String jdbcUrl) {
+    return jdbcUrl != null && (jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:tcp:")
+        || jdbcUrl.startsWith("jdbc:h2:ssl:"));
   }
 
   /** Whether the database answers within {@code seconds}; never throws. */
