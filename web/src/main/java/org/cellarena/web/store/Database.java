@@ -84,8 +84,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Whether other processes may use this database at the same time (PostgreSQL, an H2 server): then work left
-   * "scoring" at a start may belong to a live worker elsewhere, and only an expired lease says it does not.
+   * Whether several server nodes and workers may share this database: PostgreSQL, whose LISTEN/NOTIFY carries
+   * their changes to each other. Then work left "scoring" at a start may belong to a live worker elsewhere, and
+   * only an expired lease says it does not. (An H2 server is used as one node's database, as before.)
    */
   public boolean isShared() {
     return isShared(url);
@@ -93,8 +94,7 @@ public final class Database implements AutoCloseable {
 
   /** {@link #isShared()} for a database URL (null: the embedded H2). */
   public static boolean isShared(String jdbcUrl) {
-    return jdbcUrl != null && (jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:tcp:")
-        || jdbcUrl.startsWith("jdbc:h2:ssl:"));
+    return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
   }
 
   /** Whether the database answers within {@code seconds}; never throws. */

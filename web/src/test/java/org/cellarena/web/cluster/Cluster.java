@@ -77,19 +77,25 @@ final class Cluster implements AutoCloseable {
     if (id == null) {
       throw new IllegalStateException("the worker did not start:\n" + seen);
     }
-    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "drain-" + id);
+    StringBuffer log = new StringBuffer(seen);
+    Thread drain = new Thread(() -> out.lines().forEach(l -> log.append(l).append('\n')), "drain-" + id);
     drain.setDaemon(true);
     drain.start();
-    Worker worker = new Worker(id, p);
+    Worker worker = new Worker(id, p, log);
     workers.add(worker);
     return worker;
   }
 
-  /** A worker process and the name it goes by in leases. */
-  record Worker(String id, Process process) {
+  /** A worker process, the name it goes by in leases, and what it printed. */
+  record Worker(String id, Process process, StringBuffer log) {
     void kill9() throws InterruptedException {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGSTOP (true) or SIGCONT (false): a worker frozen, as by a long GC pause or a lost network. */
+    void pause(boolean stop) throws IOException, InterruptedException {
+      new ProcessBuilder("kill", stop ? "-STOP" : "-CONT", "" + process.pid()).inheritIO().start().waitFor();
     }
   }
 

@@ -69,6 +69,24 @@ class ClusterTest {
       }
       Cluster.Worker doomed = cluster.worker(3);
       cluster.worker(3);
+      // watches from the first upload on: SIGKILL to the doomed worker the moment it holds a submission
+      CompletableFuture<Long> killing = CompletableFuture.supplyAsync(() -> {
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try {
+          while (System.nanoTime() < end) {
+            long held = cluster.scoringBy(doomed);
+            if (held > 0) {
+              doomed.kill9();
+              // still its lease after the kill: it died mid-scoring (0: it had finished just before)
+              return cluster.count("SELECT COUNT(*) FROM submissions WHERE id = " + held
+                  + " AND status = 'scoring' AND lease_owner LIKE '" + doomed.id() + "#%'") == 1 ? held : 0L;
+            }
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        return -1L;
+      });
       List<Long> ids = new ArrayList<>();
       List<String> owners = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -83,15 +101,9 @@ class ClusterTest {
         ids.add(r.json().getLong("id"));
         owners.add(token);
       }
-      long killed = -1;
-      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (killed < 0 && System.nanoTime() < end) {
-        killed = cluster.scoringBy(doomed);
-      }
-      assertTrue(killed > 0, "the doomed worker scored something within 60 s");
-      doomed.kill9();
-      assertEquals(1, cluster.count("SELECT COUNT(*) FROM submissions WHERE id = " + killed
-          + " AND status = 'scoring'"), "killed while scoring: its lease still holds the submission");
+      long killed = killing.get();
+      assertTrue(killed != -1, "the doomed worker held a submission within 120 s");
+      assertTrue(killed > 0, "killed while scoring: its lease still held the submission after the kill");
 
       for (int i = 0; i < ids.size(); i++) {
         Server asked = i % 2 == 0 ? b : a;
@@ -111,6 +123,47 @@ class ClusterTest {
       String boardB = cluster.send(Cluster.get(b, "/api/competitions/" + BENCH + "/leaderboard", "-")).body();
       assertEquals(boardA, boardB, "both nodes serve the same leaderboard");
       assertEquals(4, new JsonObject(boardA).getJsonArray("rows").size());
+    }
+  }
+
+  @Test
+  void theLateResultOfAWorkerFrozenPastItsLeaseIsDiscarded() throws Exception {
+    Path competitionDir = dataDir.resolve("competitions").resolve(BENCH);
+    byte[] csv = SartoriusSizedData.write(competitionDir, BENCH, 240, 7);
+    try (Cluster cluster = new Cluster(postgres.newDatabase(), dataDir)) {
+      Server node = cluster.node(0);
+      String token = node.createTeam("patient").token();
+      Cluster.Worker frozen = cluster.worker(3);
+      long held = -1;
+      for (int attempt = 0; attempt < 10 && held < 0; attempt++) {
+        long id = cluster.send(Cluster.upload(node, BENCH, token, csv)).json().getLong("id");
+        while (held < 0 && cluster.count("SELECT COUNT(*) FROM submissions WHERE id = " + id
+            + " AND status IN ('queued', 'scoring')") == 1) {
+          if (cluster.scoringBy(frozen) == id) {
+            frozen.pause(true);
+            if (cluster.scoringBy(frozen) == id) {
+              held = id;
+            } else {
+              frozen.pause(false); // it had just finished: try the next upload
+            }
+          }
+        }
+      }
+      assertTrue(held > 0, "froze the worker while it scored");
+      Cluster.Worker rescuer = cluster.worker(3);
+      assertEquals("scored", cluster.awaitFinal(node, held, token, 60).getString("status"),
+          "taken over once the frozen worker's lease expired");
+      assertTrue(cluster.count("SELECT COUNT(*) FROM results WHERE submission_id = " + held) == 1);
+      frozen.pause(false);
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!frozen.log().toString().contains("the result is discarded") && System.nanoTime() < end) {
+        Cluster.sleep(50);
+      }
+      assertTrue(frozen.log().toString().contains("submission " + held + ": its lease expired before the result "
+          + "came; the result is discarded"), frozen.log().toString());
+      assertEquals(1, cluster.count("SELECT COUNT(*) FROM results WHERE submission_id = " + held),
+          "still exactly one result");
+      assertTrue(rescuer.process().isAlive());
     }
   }
 
@@ -137,6 +190,17 @@ class ClusterTest {
       assertEquals(30, accepted, "exactly the daily limit accepted");
       assertEquals(10, refused, "the rest refused with 429");
       assertEquals(30, cluster.count("SELECT COUNT(*) FROM submissions"));
+      long last = cluster.count("SELECT MAX(id) FROM submissions");
+      assertEquals(30, cluster.send(Cluster.get(b, "/api/submissions/" + last, token)).json()
+          .getInteger("queue_position"), "the queue position, from the database");
+      String depth = "cellarena_queue_depth{competition=\"example\"} 30.0";
+      long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      String metrics = "";
+      while (!metrics.contains(depth) && System.nanoTime() < end) {
+        metrics = cluster.send(Cluster.get(a, "/metrics", "-")).body();
+        Cluster.sleep(200);
+      }
+      assertTrue(metrics.contains(depth), "the queue depth on the other node's metrics: " + metrics);
     }
   }
 
@@ -155,7 +219,7 @@ class ClusterTest {
       String events = cluster.send(Cluster.get(front, "/api/submissions/" + id + "/events", token)).body();
       assertTrue(events.contains("\"status\":\"scored\""), events);
       String metrics = cluster.send(Cluster.get(scorer, "/metrics", "-")).body();
-      assertTrue(metrics.contains("cellarena_uploads_total") || metrics.contains("cellarena_queue_depth"), metrics);
+      assertTrue(metrics.contains("cellarena_queue_depth{competition=\"example\"}"), metrics);
       assertTrue(metrics.contains("cellarena_scoring_seconds_count{competition=\"example\",outcome=\"scored\"} 1"),
           metrics);
     }
