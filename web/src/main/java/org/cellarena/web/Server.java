@@ -1,11 +1,11 @@
 package org.cellarena.web;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VertxOptions;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.ext.web.Router;
@@ -30,13 +30,13 @@ import org.cellarena.web.metrics.DatabaseGauges;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.ChangeFeed;
-import org.cellarena.web.store.ScoringWorkers;
-import org.cellarena.web.store.TeamUsage;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Reveals;
+import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.Settings;
 import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.TeamUsage;
 import org.cellarena.web.store.Teams;
 
 /**
@@ -161,7 +161,7 @@ public final class Server implements AutoCloseable {
     } catch (RuntimeException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ServerStartException("cannot open the database " + Database.redact(config.effectiveJdbcUrl())
-          + (config.jdbcUrl() == null ? " (is another server using it?)" : "") + ": " + reason, e);
+          + (Database.isShared(config.jdbcUrl()) ? "" : " (is another server using it?)") + ": " + reason, e);
     }
   }
 
