@@ -1,15 +1,21 @@
 package org.cellarena.web;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -24,14 +30,18 @@ import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.metrics.DatabaseGauges;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Reveals;
+import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.Settings;
 import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.TeamUsage;
 import org.cellarena.web.store.Teams;
 
 /**
@@ -76,29 +86,62 @@ public final class Server implements AutoCloseable {
     }
     Competitions competitions = Competitions.load(config.dataDir(), config.competitionDirs(), config.submissionLimits());
     Database db = openDatabase(config);
-    Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true))).withMetrics(new MicrometerMetricsFactory(metrics)).build();
+    ChangeFeed changes = new ChangeFeed(db);
     try {
       CompetitionEdits edits = new CompetitionEdits(db);
-      applyEdits(competitions, edits);
+      competitions.all().forEach(c -> applyEdits(competitions, edits, c));
       Teams teams = new Teams(db);
       Submissions submissions = new Submissions(db);
       SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes());
-      int removed = files.removeLeftovers(submissions.storedFiles());
+      // a shared data dir: spare the young files, which may be other nodes' uploads in flight
+      int removed = files.removeLeftovers(submissions.storedFiles(),
+          db.isShared() ? Duration.ofHours(1) : Duration.ZERO);
       if (removed > 0) {
         LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
       }
       Reveals reveals = new Reveals(db);
-      Leaderboards leaderboards = new Leaderboards(submissions, teams, reveals);
-      ScoringQueue queue = new ScoringQueue(submissions, files, competitions, config.scoringWorkers(),
-          (id, competition) -> {
-            leaderboards.invalidate(competition);
+      // every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
+      Leaderboards leaderboards = new Leaderboards(submissions, teams, reveals, changes::competitionChanged);
+      changes.listen(new ChangeFeed.Listener() {
+        @Override
+        public void changed(long id, String competition) {
+          leaderboards.invalidateHere(competition);
+          if (id > 0) {
             vertx.eventBus().publish(Services.statusAddress(id), competition);
-          });
+          }
+        }
+
+        @Override
+        public void teamChanged() {
+          teams.forgetRemembered();
+          leaderboards.invalidateAllHere();
+        }
+
+        @Override
+        public void settingsChanged(String competition) {
+          competitions.find(competition).ifPresent(c -> applyEdits(competitions, edits, c));
+          leaderboards.invalidateHere(competition);
+        }
+
+        @Override
+        public void missedSome() {
+          teams.forgetRemembered();
+          competitions.all().forEach(c -> applyEdits(competitions, edits, c));
+          leaderboards.invalidateAllHere();
+        }
+      });
+      ScoringQueue queue = new ScoringQueue(submissions, new TeamUsage(db), new ScoringWorkers(db), files,
+          competitions, config.scoringWorkers(), db.isShared(), ScoringQueue.DEFAULT_LEASE, metrics,
+          changes::submissionChanged);
+      new DatabaseGauges(vertx, db, competitions, metrics).start();
       DailyQuota quota = new DailyQuota(submissions);
       AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
       Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
-          new SubmissionIntake(submissions, files, quota, reveals, queue), leaderboards, quota, reveals,
-          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()), edits,
+          new SubmissionIntake(submissions, files, quota, reveals, queue, metrics), leaderboards, quota, reveals,
+          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
           new ParticipantFiles(config.dataDir().resolve("files-cache")));
       int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
       adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
@@ -107,20 +150,19 @@ public final class Server implements AutoCloseable {
           + ":" + port);
       return new Server(services, port);
     } catch (RuntimeException e) {
+      changes.close();
       vertx.close();
       db.close();
       throw e;
     }
   }
 
-  /** Serves each competition with the settings the host edited on the admin page, which outlive a restart. */
-  private static void applyEdits(Competitions competitions, CompetitionEdits edits) {
-    for (Competition c : competitions.all()) {
-      JsonObject changed = edits.of(c.id());
-      if (!changed.isEmpty()) {
-        competitions.replace(c.with(CompetitionLoader.settings(changed, c.settings(),
-            "the settings of " + c.id() + " edited on the admin page")));
-      }
+  /** Serves the competition with the settings the host edited on the admin page, which outlive a restart. */
+  private static void applyEdits(Competitions competitions, CompetitionEdits edits, Competition c) {
+    JsonObject changed = edits.of(c.id());
+    if (!changed.isEmpty()) {
+      competitions.replace(c.with(CompetitionLoader.settings(changed, c.settings(),
+          "the settings of " + c.id() + " edited on the admin page")));
     }
   }
 
@@ -149,8 +191,8 @@ public final class Server implements AutoCloseable {
       return Database.open(config.effectiveJdbcUrl());
     } catch (RuntimeException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw new ServerStartException("cannot open the database " + config.effectiveJdbcUrl()
-          + " (is another server using it?): " + reason, e);
+      throw new ServerStartException("cannot open the database " + Database.redact(config.effectiveJdbcUrl())
+          + (Database.isShared(config.jdbcUrl()) ? "" : " (is another server using it?)") + ": " + reason, e);
     }
   }
 
@@ -192,6 +234,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() {
     services.queue().close();
+    services.changes().close();
     try {
       await(services.vertx().close());
     } finally {

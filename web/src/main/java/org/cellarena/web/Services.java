@@ -1,5 +1,6 @@
 package org.cellarena.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.cellarena.web.auth.AdminToken;
 import org.cellarena.web.auth.RateLimiter;
@@ -10,6 +11,7 @@ import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
+import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.Reveals;
@@ -24,7 +26,8 @@ public record Services(
     Vertx vertx, ServerConfig config, Database database, Competitions competitions, Teams teams,
     Submissions submissions, SubmissionFiles files, ScoringQueue queue, SubmissionIntake intake,
     Leaderboards leaderboards, DailyQuota quota, Reveals reveals, AuditLog audit, AdminToken adminToken,
-    RateLimiter rateLimiter, CompetitionEdits edits, ParticipantFiles participantFiles) {
+    RateLimiter rateLimiter, PrometheusMeterRegistry metrics, ChangeFeed changes, CompetitionEdits edits,
+    ParticipantFiles participantFiles) {
 
   /** The event-bus address on which a submission's status changes are published (the body is its competition). */
   public static String statusAddress(long submissionId) {

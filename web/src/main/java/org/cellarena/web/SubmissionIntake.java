@@ -1,5 +1,7 @@
 package org.cellarena.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
@@ -34,13 +36,16 @@ public final class SubmissionIntake {
   private final StagingSlots staging = new StagingSlots(STAGING_SLOTS, STAGING_WAIT_MILLIS);
   private final Map<String, Object> teamLocks = new ConcurrentHashMap<>();
 
+  private final MeterRegistry metrics;
+
   public SubmissionIntake(Submissions submissions, SubmissionFiles files, DailyQuota quota, Reveals reveals,
-      ScoringQueue queue) {
+      ScoringQueue queue, MeterRegistry metrics) {
     this.submissions = submissions;
     this.files = files;
     this.quota = quota;
     this.reveals = reveals;
     this.queue = queue;
+    this.metrics = metrics;
   }
 
   /**
@@ -59,17 +64,20 @@ public final class SubmissionIntake {
     }
     long id;
     try {
-      // one upload at a time per team and competition, so that two racing uploads cannot both take the last slot
+      // one upload at a time per team and competition, so that two racing uploads cannot both take the last slot:
+      // in this process by this lock, across server nodes by the team's row lock that add() checks under
       synchronized (teamLocks.computeIfAbsent(competition.id() + "/" + team.id(), k -> new Object())) {
-        admit(competition, team);
         id = submissions.add(competition.id(), team.id(), blankToNull(description), blankToNull(fileName),
-            staged.storedBytes(), staged.sha256(), sid -> files.place(staged, competition.id(), sid));
+            staged.storedBytes(), staged.sha256(), () -> admit(competition, team),
+            sid -> files.place(staged, competition.id(), sid));
       }
     } catch (RuntimeException e) {
       files.discard(staged);
       throw e;
     }
     queue.enqueue(id, team.id());
+    Counter.builder("cellarena.uploads").description("Submissions accepted by this node")
+        .tag("competition", competition.id()).register(metrics).increment();
     return id;
   }
 

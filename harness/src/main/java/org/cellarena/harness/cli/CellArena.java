@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CompetitionCommand.class,
       org.cellarena.web.cli.ServeCommand.class,
       org.cellarena.web.cli.TeamCommand.class,
+      org.cellarena.web.cli.WorkerCommand.class,
       SubmitCommand.class,
       LeaderboardCommand.class,
       BaselineCommand.class,

@@ -64,8 +64,7 @@ final class AdminApi {
         JsonObject edits = new JsonObject();
         changes.fieldNames().forEach(k -> edits.put(k, stored.getValue(k)));
         services.edits().put(competition.id(), edits);
-        services.competitions().replace(current.with(changed));
-        services.leaderboards().invalidate(competition.id());
+        services.changes().settingsChanged(competition.id()); // every node serves the new settings
         if (edits.containsKey("registration_code")) { // the code itself stays out of the log
           edits.put("registration_code", changed.registrationCode() == null ? "closed" : "set");
         }

@@ -1,6 +1,5 @@
 package org.cellarena.web.api;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -35,7 +34,9 @@ public final class ApiRouter {
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
 
     // public
-    router.get("/api/health").handler(ctx -> Replies.json(ctx, 200, new JsonObject().put("status", "ok")));
+    OperationsApi operations = new OperationsApi(services);
+    router.get("/api/health").handler(operations::health);
+    router.get("/metrics").handler(operations.metrics());
     router.get("/api/competitions").handler(competitions::list);
     router.get("/api/competitions/:cid").handler(competitions::get);
     router.get("/api/competitions/:cid/leaderboard").handler(competitions::publicLeaderboard);

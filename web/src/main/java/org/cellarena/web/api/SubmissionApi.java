@@ -235,19 +235,15 @@ final class SubmissionApi {
       if (competition.isPastDeadline(Instant.now())) {
         throw Refusal.conflict("final picks locked at the deadline, " + competition.deadline());
       }
-      synchronized (this) {
-        if (pick && !s.finalPick()) {
-          if (s.status() != Status.SCORED) {
-            throw Refusal.conflict("only a scored submission can be a final pick (this one is "
-                + s.status().label() + ")");
-          }
-          int picked = services.submissions().finalPickCount(competition.id(), s.teamId());
-          if (picked >= competition.finalPicks()) {
-            throw Refusal.conflict("you have already picked " + picked + " of " + competition.finalPicks()
-                + " final submissions; DELETE /api/submissions/<id>/final on one first");
-          }
-        }
-        services.submissions().setFinalPick(s.id(), pick);
+      if (pick && !s.finalPick() && s.status() != Status.SCORED) {
+        throw Refusal.conflict("only a scored submission can be a final pick (this one is "
+            + s.status().label() + ")");
+      }
+      // counted under the team's row lock in the database: two nodes cannot both give away the last pick
+      if (!services.submissions().setFinalPick(s.id(), s.teamId(), competition.id(), pick, competition.finalPicks())) {
+        int picked = services.submissions().finalPickCount(competition.id(), s.teamId());
+        throw Refusal.conflict("you have already picked " + picked + " of " + competition.finalPicks()
+            + " final submissions; DELETE /api/submissions/<id>/final on one first");
       }
       services.leaderboards().invalidate(competition.id());
       return new JsonObject().put("id", s.id()).put("final_pick", pick);

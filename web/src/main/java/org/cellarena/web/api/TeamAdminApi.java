@@ -72,6 +72,7 @@ final class TeamAdminApi {
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
       NewTeam renewed = services.teams().newToken(id).orElseThrow(() -> noSuchTeam(id));
+      services.changes().teamChanged(); // the old token stops working on every node
       services.audit().record(AdminApi.ACTOR, "team.token", "team " + id, null);
       return json(renewed.team()).put("token", renewed.token());
     });
@@ -81,7 +82,7 @@ final class TeamAdminApi {
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
       Team team = update.apply(id).orElseThrow(() -> noSuchTeam(id));
-      services.leaderboards().invalidateAll();
+      services.changes().teamChanged(); // every node forgets the team as it knew it, and its boards
       services.audit().record(AdminApi.ACTOR, action, "team " + id, null);
       return json(team);
     });

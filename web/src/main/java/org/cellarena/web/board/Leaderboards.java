@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.Reveals;
-import org.cellarena.web.store.Team;
-import org.cellarena.web.store.Teams;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.Team;
+import org.cellarena.web.store.Teams;
 
 /**
  * The public leaderboard (per team its best scored submission on the Public images) and the private one (per team
@@ -54,10 +55,22 @@ public final class Leaderboards {
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
   private final Map<Pending, Future<Rendered>> inFlight = new ConcurrentHashMap<>();
 
+  /** Told of each {@link #invalidate}, to tell the other server nodes; by default only this one. */
+  private final Consumer<String> broadcast;
+
   public Leaderboards(Submissions submissions, Teams teams, Reveals reveals) {
+    this(submissions, teams, reveals, null);
+  }
+
+  /**
+   * @param broadcast tells every node (this one included) that a competition's boards changed; each node then
+   *     calls {@link #invalidateHere}. Null: this node only.
+   */
+  public Leaderboards(Submissions submissions, Teams teams, Reveals reveals, Consumer<String> broadcast) {
     this.submissions = submissions;
     this.teams = teams;
     this.reveals = reveals;
+    this.broadcast = broadcast != null ? broadcast : this::invalidateHere;
   }
 
   /** The board if it is computed and current, else null (then call {@link #compute}, off the event loop). */
@@ -109,13 +122,18 @@ public final class Leaderboards {
     return computing.future();
   }
 
-  /** Forgets the competition's boards; the next request computes them again. */
+  /** Forgets the competition's boards, on every node; the next request computes them again. */
   public void invalidate(String competition) {
+    broadcast.accept(competition);
+  }
+
+  /** Forgets the competition's boards on this node. */
+  public void invalidateHere(String competition) {
     generation(competition).incrementAndGet();
   }
 
-  /** Forgets every competition's boards (a team changed: disabled, enabled, marked a benchmark). */
-  public void invalidateAll() {
+  /** Forgets every board on this node (a team changed, or changes may have been missed). */
+  public void invalidateAllHere() {
     generations.values().forEach(AtomicLong::incrementAndGet);
   }
 

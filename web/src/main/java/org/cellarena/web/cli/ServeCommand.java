@@ -12,6 +12,7 @@ import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.ServerStartException;
 import org.cellarena.web.competition.CompetitionException;
+import org.cellarena.web.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
   long uploadLimitMb;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Submissions scored at once (default: half the cores, at least 1).")
+      description = "Submissions scored at once (default: half the cores, at least 1); 0: this node scores "
+          + "nothing and leaves it to `cellarena worker` processes on the same --jdbc-url.")
   Integer workers;
 
   @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "600",
@@ -71,8 +73,18 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 1)) {
-      return fail("--port must be 0..65535, --upload-limit-mb, --rate-limit and --workers at least 1");
+    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 0)) {
+      return fail("--port must be 0..65535, --upload-limit-mb and --rate-limit at least 1, --workers at least 0");
+    }
+    String jdbcUrl;
+    try {
+      jdbcUrl = data.jdbcUrl();
+    } catch (IllegalArgumentException e) {
+      return fail(e.getMessage());
+    }
+    if (workers != null && workers == 0 && !Database.isShared(jdbcUrl)) {
+      return fail("--workers 0 (a node that scores nothing) needs the database that `cellarena worker` processes "
+          + "share, --jdbc-url jdbc:postgresql://...; with the embedded one nothing would ever be scored");
     }
     if (masksPerImage < 1 || masksPerFile < 1 || (pixelsPerFile != null && pixelsPerFile < 1)
         || scoringSeconds < 1) {
@@ -85,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
       limits = limits.withPixelsPerFile(pixelsPerFile);
     }
     ServerConfig config = ServerConfig.defaults(data.dataDir()).withHost(host).withPort(port)
-        .withJdbcUrl(data.jdbcUrl).withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN"))
+        .withJdbcUrl(jdbcUrl).withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN"))
         .withUploadLimit(uploadLimitMb * ServerConfig.MB).withRequestsPerMinute(rateLimit)
         .withSubmissionLimits(limits);
     if (workers != null) {

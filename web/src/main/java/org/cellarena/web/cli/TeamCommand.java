@@ -41,14 +41,19 @@ public final class TeamCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      ServerConfig config = ServerConfig.defaults(data.dataDir()).withJdbcUrl(data.jdbcUrl);
+      ServerConfig config;
+      try {
+        config = ServerConfig.defaults(data.dataDir()).withJdbcUrl(data.jdbcUrl());
+      } catch (IllegalArgumentException e) {
+        return fail(e.getMessage());
+      }
       Files.createDirectories(config.submissionsDir());
       Database db;
       try {
         db = Database.open(config.effectiveJdbcUrl());
       } catch (RuntimeException e) {
-        return fail("cannot open the database " + config.effectiveJdbcUrl() + "; if a server is running on it, "
-            + "stop it or use POST /api/admin/teams (" + firstLine(e) + ")");
+        return fail("cannot open the database " + Database.redact(config.effectiveJdbcUrl())
+            + "; if a server is running on it, stop it or use POST /api/admin/teams (" + firstLine(e) + ")");
       }
       try (db) {
         NewTeam team = new Teams(db).create(name);

@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -116,6 +118,15 @@ public final class SubmissionFiles {
    * @return how many files were deleted
    */
   public int removeLeftovers(Set<String> storedFiles) {
+    return removeLeftovers(storedFiles, Duration.ZERO);
+  }
+
+  /**
+   * {@link #removeLeftovers(Set)}, sparing files younger than {@code minAge}: with a data dir that several server
+   * nodes share, a young one may be another node's upload in flight (its row not committed yet).
+   */
+  public int removeLeftovers(Set<String> storedFiles, Duration minAge) {
+    Instant cutoff = Instant.now().minus(minAge);
     Path root = dataDir.resolve("submissions");
     Set<Path> kept = new HashSet<>();
     for (String stored : storedFiles) {
@@ -134,7 +145,9 @@ public final class SubmissionFiles {
             boolean leftover = uploads
                 || (name.startsWith(".incoming-") && name.endsWith(".csv.gz"))
                 || (STORED_NAME.matcher(name).matches() && !kept.contains(file.toAbsolutePath().normalize()));
-            if (leftover && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+            if (leftover && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && (minAge.isZero() || Files.getLastModifiedTime(file).toInstant().isBefore(cutoff))
+                && Files.deleteIfExists(file)) {
               removed++;
             }
           }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The order in which waiting submissions are scored: next is the oldest submission of the team that has had the
@@ -81,15 +82,23 @@ final class FairQueue {
       return 0;
     }
     long now = System.nanoTime();
+    return position(id, team, waitingByTeam, t -> usage(t, now));
+  }
+
+  /**
+   * {@link #position} over any snapshot of the waiting submissions (by team, each team's ids in order) and of
+   * the teams' recent scoring time, or of any number that orders the teams the same way.
+   */
+  static int position(long id, long team, Map<Long, TreeSet<Long>> waitingByTeam, ToDoubleFunction<Long> usageOf) {
     int position = 1;
-    double usage = usage(team, now);
+    double usage = usageOf.applyAsDouble(team);
     int turn = waitingByTeam.get(team).headSet(id).size();
     for (Map.Entry<Long, TreeSet<Long>> other : waitingByTeam.entrySet()) {
       if (other.getKey().equals(team)) {
         position += turn;
         continue;
       }
-      double otherUsage = usage(other.getKey(), now);
+      double otherUsage = usageOf.applyAsDouble(other.getKey());
       boolean before = otherUsage < usage || (otherUsage == usage && other.getValue().first() < id);
       // in each turn up to ours the other team scores one submission; in ours only if it comes first
       position += Math.min(other.getValue().size(), turn + (before ? 1 : 0));

@@ -2,10 +2,19 @@ package org.cellarena.web.scoring;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cellarena.scoring.io.Deadline;
@@ -21,16 +30,23 @@ import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.store.SubmissionRow;
+import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.TeamUsage;
 
 /**
- * Scores queued submissions on a fixed number of worker threads, in the {@link FairQueue}'s order, each within
- * its competition's {@link org.cellarena.scoring.io.SubmissionLimits}. The database is the queue of record; this class keeps the waiting
- * ids in memory so that a worker need not poll. On start it takes back whatever a stopped (or killed) server left
- * queued or half-scored.
+ * Scores queued submissions on a fixed number of threads, in the fair queue's order, each within its
+ * competition's {@link org.cellarena.scoring.io.SubmissionLimits}. The database is the queue of record: each
+ * submission is claimed there under a lease that a heartbeat extends, and its result is written only while the
+ * lease holds, so a result is recorded exactly once. With a database this process owns (the embedded H2) the
+ * order is kept in memory ({@link LocalOrder}) and the start takes back whatever a stopped (or killed) server
+ * left queued or half-scored; with a shared one (PostgreSQL) it is kept in SQL ({@link SharedOrder}) and work
+ * whose lease expired (its worker died) goes back to the queue for any worker to take.
  */
 public final class ScoringQueue implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScoringQueue.class.getName());
+  /** How long a claim lasts unless its worker's heartbeat extends it (every third of it). */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
   private final Submissions submissions;
   private final SubmissionFiles files;
@@ -41,32 +57,64 @@ public final class ScoringQueue implements AutoCloseable {
   /** The longest failure reason stored: a team reads it on every status call. */
   static final int MAX_REASON = 8 * 1024;
 
-  private final FairQueue waiting = new FairQueue();
-  /** The submissions being scored and the worker scoring each. */
-  private final Map<Long, String> scoring = new ConcurrentHashMap<>();
+  private final JobOrder order;
+  private final boolean shared;
+  private final Duration lease;
+  private final ScoringWorkers registry;
+  private final ScoringMetrics metrics;
+  /** This process's name in leases and among the workers: host, process id and a random tag. */
+  private final String workerId = workerName();
+  private final AtomicLong claims = new AtomicLong();
+  /** The jobs this process is scoring, by id, with their lease's owner name. */
+  private final Map<Long, String> active = new ConcurrentHashMap<>();
   private final List<Thread> workers = new ArrayList<>();
+  private ScheduledExecutorService heartbeat;
   private volatile boolean running;
 
   /**
+   * @param competitions what this process scores (a shared queue holds only their submissions for it)
+   * @param workerCount scoring threads; 0 scores nothing
+   * @param shared whether other processes use the database too
    * @param onStatusChange told each time a submission's status changes (on a worker thread)
    */
-  public ScoringQueue(Submissions submissions, SubmissionFiles files, Competitions competitions, int workerCount,
+  public ScoringQueue(Submissions submissions, TeamUsage usage, ScoringWorkers registry, SubmissionFiles files,
+      Competitions competitions, int workerCount, boolean shared, Duration lease, MeterRegistry meters,
       StatusListener onStatusChange) {
     this.submissions = submissions;
     this.files = files;
     this.competitions = competitions;
     this.workerCount = workerCount;
     this.onStatusChange = onStatusChange;
+    this.shared = shared;
+    this.lease = lease;
+    this.registry = registry;
+    this.metrics = new ScoringMetrics(meters);
+    Set<String> ids = competitions.all().stream().map(Competition::id).collect(Collectors.toSet());
+    this.order = shared ? new SharedOrder(submissions, usage, ids, lease) : new LocalOrder(submissions, lease);
   }
 
-  /** Requeues interrupted work, loads the queue and starts the workers. */
+  /** Requeues interrupted work (a database of its own only), loads the queue and starts the workers. */
   public void start() {
-    int interrupted = submissions.requeueInterrupted();
-    if (interrupted > 0) {
-      LOG.info(interrupted + " submission(s) were being scored when the server stopped; they are queued again");
+    if (!shared) {
+      int interrupted = submissions.requeueInterrupted();
+      if (interrupted > 0) {
+        LOG.info(interrupted + " submission(s) were being scored when the server stopped; they are queued again");
+      }
+      submissions.queued().forEach(q -> enqueue(q.id(), q.teamId()));
     }
-    submissions.queued().forEach(q -> enqueue(q.id(), q.teamId()));
     running = true;
+    if (workerCount == 0) {
+      return;
+    }
+    registry.remove(workerId, Instant.now().minus(lease.multipliedBy(3)));
+    registry.seen(workerId, workerCount, Instant.now());
+    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cellarena-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = Math.max(1, lease.toMillis() / 3);
+    heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     for (int i = 0; i < workerCount; i++) {
       Thread t = new Thread(this::work, "cellarena-scorer-" + (i + 1));
       t.setDaemon(true);
@@ -75,60 +123,90 @@ public final class ScoringQueue implements AutoCloseable {
     }
   }
 
+  /** The name this process goes by among the workers. */
+  public String workerId() {
+    return workerId;
+  }
+
   /** Queues a submission of team {@code teamId} whose row is committed with status queued. */
   public void enqueue(long id, long teamId) {
-    waiting.add(id, teamId);
+    order.add(id, teamId);
   }
 
-  /** Where a queued submission stands, 1 = next (an estimate: see {@link FairQueue#position}); 0 if not queued. */
+  /** Where a queued submission stands, 1 = next (an estimate: the teams take turns); 0 if not queued. */
   public int position(long id) {
-    return waiting.position(id);
+    return order.position(id);
   }
 
-  /** The worker scoring the submission now, or null. */
+  /** Extends the leases of the jobs under way, and says this worker is alive. */
+  private void beat() {
+    try {
+      Instant now = Instant.now();
+      active.forEach((id, owner) -> {
+        if (!submissions.extendLease(id, owner, now.plus(lease))) {
+          LOG.warning("submission " + id + ": the lease expired and was taken back; its result will be discarded");
+        }
+      });
+      registry.seen(workerId, workerCount, now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "heartbeat failed (the database?); retrying", e);
+    }
+  }
+
+  /** The lease owner (worker and claim) scoring the submission in this process, or null. */
   public String workerOf(long id) {
-    return scoring.get(id);
+    return active.get(id);
   }
 
   private void work() {
     while (running) {
-      FairQueue.Claim claim;
+      JobOrder.Job job;
       try {
-        claim = waiting.take(200);
+        job = order.take(workerId + "#" + claims.incrementAndGet(), 200);
       } catch (InterruptedException e) {
         return;
-      }
-      if (claim == null) {
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not claim work from the database; retrying in 1 s", e);
+        sleep(1000);
         continue;
       }
-      if (!running) {
-        return; // still queued in the database: the next start scores it
+      if (job == null) {
+        continue;
       }
+      active.put(job.id(), job.owner());
       long start = System.nanoTime();
-      scoring.put(claim.id(), Thread.currentThread().getName());
       try {
-        score(claim.id());
+        score(job);
       } catch (RuntimeException e) {
-        // the database failed: the row stays as it was and the next start takes it back
-        LOG.log(Level.SEVERE, "could not record the scoring of submission " + claim.id(), e);
+        // the database failed: the lease runs out and the job is scored again (or at the next start)
+        LOG.log(Level.SEVERE, "could not record the scoring of submission " + job.id(), e);
       } finally {
-        scoring.remove(claim.id());
-        waiting.done(claim, (System.nanoTime() - start) / 1e9);
+        active.remove(job.id());
+        try {
+          order.done(job, (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "could not record the scoring time of team " + job.team(), e);
+        }
       }
     }
   }
 
   /** Scores one submission; every outcome ends in scored or failed with a reason. */
-  void score(long id) {
+  private void score(JobOrder.Job job) {
+    long id = job.id();
+    String owner = job.owner();
     SubmissionRow row = submissions.find(id).orElse(null);
-    if (row == null || !submissions.claim(id)) {
+    if (row == null) {
       return;
     }
     onStatusChange.changed(id, row.competition());
+    long begin = System.nanoTime();
+    boolean recorded = false;
+    boolean failed = true;
     try {
       Competition competition = competitions.find(row.competition()).orElse(null);
       if (competition == null) {
-        submissions.fail(id, "the competition \"" + row.competition() + "\" is not served any more");
+        recorded = submissions.fail(id, owner, "the competition \"" + row.competition() + "\" is not served any more");
         return;
       }
       long start = System.nanoTime();
@@ -140,21 +218,29 @@ public final class ScoringQueue implements AutoCloseable {
       }
       ScoreReport report = Scorer.score(competition.solution(), submission, deadline);
       double seconds = (System.nanoTime() - start) / 1e9;
-      submissions.recordResult(id,
+      recorded = submissions.recordResult(id, owner,
           ScoreSummary.result(report, scorerVersion, competition.solutionHash(), seconds));
+      failed = false;
     } catch (InvalidFileException e) {
-      submissions.fail(id, Problem.cut(e.report().strip(), MAX_REASON));
+      recorded = submissions.fail(id, owner, Problem.cut(e.report().strip(), MAX_REASON));
     } catch (TimeLimitException | Refusal e) {
-      submissions.fail(id, Problem.cut(e.getMessage(), MAX_REASON));
+      recorded = submissions.fail(id, owner, Problem.cut(e.getMessage(), MAX_REASON));
     } catch (IOException e) {
       LOG.log(Level.WARNING, "submission " + id + ": cannot read its stored file", e);
-      submissions.fail(id, "the stored file could not be read: " + e.getMessage());
+      recorded = submissions.fail(id, owner, "the stored file could not be read: " + e.getMessage());
     } catch (RuntimeException | OutOfMemoryError e) {
       LOG.log(Level.WARNING, "submission " + id + ": scoring threw", e);
-      submissions.fail(id, "scoring failed with an internal error (" + e.getClass().getSimpleName()
-          + "); the host has been told in the server log");
+      recorded = submissions.fail(id, owner, "scoring failed with an internal error ("
+          + e.getClass().getSimpleName() + "); the host has been told in the server log");
     } finally {
-      onStatusChange.changed(id, row.competition());
+      if (recorded) {
+        metrics.scored(row.competition(), failed, (System.nanoTime() - begin) / 1e9);
+        onStatusChange.changed(id, row.competition());
+      } else {
+        metrics.discarded();
+        LOG.warning("submission " + id + ": its lease expired before the result came; the result is discarded "
+            + "(another worker scores it)");
+      }
     }
   }
 
@@ -174,5 +260,32 @@ public final class ScoringQueue implements AutoCloseable {
         return;
       }
     }
+    if (heartbeat != null) {
+      heartbeat.shutdownNow();
+      try {
+        registry.remove(workerId, Instant.now().minus(lease.multipliedBy(3)));
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "could not sign off as a worker", e);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String workerName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "host";
+    }
+    return host + "/" + ProcessHandle.current().pid() + "/" + Long.toHexString(new java.security.SecureRandom()
+        .nextInt() & 0xffffL);
   }
 }

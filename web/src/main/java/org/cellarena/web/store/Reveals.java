@@ -9,13 +9,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Which competitions have revealed their private leaderboard, and when. A reveal cannot be undone. */
+/**
+ * Which competitions have revealed their private leaderboard, and when. A reveal cannot be undone, so a reveal
+ * seen is kept; one made on another server node is seen within {@link #REFRESH_MILLIS}.
+ */
 public final class Reveals {
+  static final long REFRESH_MILLIS = 1000;
+
   private final Database db;
   private final Map<String, Instant> revealed = new ConcurrentHashMap<>();
+  private volatile long loadedAt;
 
   public Reveals(Database db) {
     this.db = db;
+    load();
+  }
+
+  private void load() {
+    loadedAt = System.currentTimeMillis();
     db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT competition, revealed_at FROM reveals");
            ResultSet rs = q.executeQuery()) {
@@ -28,15 +39,21 @@ public final class Reveals {
   }
 
   public boolean isRevealed(String competition) {
-    return revealed.containsKey(competition);
+    return revealedAt(competition).isPresent();
   }
 
   public Optional<Instant> revealedAt(String competition) {
-    return Optional.ofNullable(revealed.get(competition));
+    Instant at = revealed.get(competition);
+    if (at == null && System.currentTimeMillis() - loadedAt > REFRESH_MILLIS) {
+      load();
+      at = revealed.get(competition);
+    }
+    return Optional.ofNullable(at);
   }
 
   /** Reveals the private leaderboard; false when it already was. */
   public synchronized boolean reveal(String competition) {
+    load();
     if (revealed.containsKey(competition)) {
       return false;
     }

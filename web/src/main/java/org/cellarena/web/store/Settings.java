@@ -2,11 +2,15 @@ package org.cellarena.web.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** Named values the server keeps between starts (the admin token's hash). */
 public final class Settings {
   public static final String ADMIN_TOKEN_HASH = "admin_token_hash";
+
+  /** The SQL state of a unique-constraint violation, in H2 and PostgreSQL alike. */
+  static final String UNIQUE_VIOLATION = "23505";
 
   private final Database db;
 
@@ -41,6 +45,11 @@ public final class Settings {
         s.setString(1, name);
         s.setString(2, value);
         s.executeUpdate();
+      } catch (SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          return false; // another node stored it between the check and the insert
+        }
+        throw e;
       }
       return true;
     });

@@ -8,11 +8,16 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The submissions table and the results beside it. The table is also the scoring queue: whatever is queued (or
@@ -44,11 +49,14 @@ public final class Submissions {
 
   /**
    * Adds a queued submission and places its file, in one transaction: when this returns, the row is committed
-   * and the file is where the row says.
+   * and the file is where the row says. {@code admission} runs first, under the team's row lock, so that it sees
+   * every other submission of the team committed before (the daily limits hold across server nodes).
    */
   public long add(String competition, long teamId, String description, String fileName, long storedBytes,
-      String sha256, FilePlacer placer) {
+      String sha256, Runnable admission, FilePlacer placer) {
     return db.transaction(c -> {
+      lockTeam(c, teamId);
+      admission.run();
       long id;
       try (PreparedStatement s = c.prepareStatement("""
           INSERT INTO submissions (competition, team_id, description, file_name, stored_file, stored_bytes, sha256,
@@ -165,20 +173,108 @@ public final class Submissions {
     });
   }
 
-  /** Puts back in the queue what was being scored when the server stopped; returns how many. */
+  /**
+   * Puts back in the queue what was being scored when the server stopped; returns how many. Only for a database
+   * that one process owns (the embedded H2): elsewhere a live worker may hold that work (see {@link #claimNext}).
+   */
   public int requeueInterrupted() {
-    return update("UPDATE submissions SET status = 'queued', started_at = NULL WHERE status = 'scoring'");
+    return update("UPDATE submissions SET status = 'queued', started_at = NULL, lease_owner = NULL, "
+        + "lease_until = NULL WHERE status = 'scoring'");
   }
 
-  /** Moves a queued submission to scoring; false when it is not queued (already taken or gone). */
+  /** Moves a queued submission to scoring under no live lease (a test's stand-in for a dead worker). */
   public boolean claim(long id) {
-    return update("UPDATE submissions SET status = 'scoring', started_at = ? WHERE id = ? AND status = 'queued'",
-        utc(Instant.now()), id) == 1;
+    return claim(id, "nobody", Instant.now());
   }
 
-  /** Stores a result (replacing one with the same scorer version and solution hash) and marks it scored. */
-  public void recordResult(long id, NewResult r) {
-    db.transaction(c -> {
+  /**
+   * Moves a queued submission to scoring, leased to {@code owner} until {@code leaseUntil}; false when it is
+   * not queued (already taken or gone).
+   */
+  public boolean claim(long id, String owner, Instant leaseUntil) {
+    return update("UPDATE submissions SET status = 'scoring', started_at = ?, lease_owner = ?, lease_until = ? "
+        + "WHERE id = ? AND status = 'queued'", utc(Instant.now()), owner, utc(leaseUntil), id) == 1;
+  }
+
+  /**
+   * The fair queue's rule in SQL (the same as {@code FairQueue}'s): of the queued submissions to the given
+   * competitions, teams with none being scored come first, then the team with the least recent scoring time
+   * ({@link TeamUsage}'s key; none yet is least), then the oldest submission. Claims are taken one at a time
+   * (under the lock on queue_lock's row), so every claim sees the ones before it committed, on any node; a
+   * lease that expired first goes back to the queue (its worker died or lost the database).
+   *
+   * @return the claimed submission, leased to {@code owner} until {@code leaseUntil}, or empty when none waits
+   */
+  public Optional<Queued> claimNext(Collection<String> competitions, String owner, Instant now, Instant leaseUntil) {
+    if (competitions.isEmpty()) {
+      return Optional.empty();
+    }
+    String in = String.join(", ", Collections.nCopies(competitions.size(), "?"));
+    return db.transaction(c -> {
+      try (PreparedStatement lock = c.prepareStatement("SELECT id FROM queue_lock WHERE id = 1 FOR UPDATE");
+           ResultSet rs = lock.executeQuery()) {
+        rs.next();
+      }
+      try (PreparedStatement expired = prepare(c, "UPDATE submissions SET status = 'queued', started_at = NULL, "
+          + "lease_owner = NULL, lease_until = NULL WHERE status = 'scoring' AND lease_until < ?", utc(now))) {
+        expired.executeUpdate();
+      }
+      List<Object> args = new ArrayList<>(competitions);
+      Queued next = null;
+      try (PreparedStatement q = prepare(c, """
+          SELECT s.id, s.team_id FROM submissions s LEFT JOIN team_usage u ON u.team_id = s.team_id
+          WHERE s.status = 'queued' AND s.competition IN (""" + in + """
+          )
+          ORDER BY CASE WHEN EXISTS (SELECT 1 FROM submissions b WHERE b.team_id = s.team_id
+                                     AND b.status = 'scoring') THEN 1 ELSE 0 END,
+                   COALESCE(u.usage_key, -1.0E300), s.id
+          LIMIT 1""", args.toArray()); ResultSet rs = q.executeQuery()) {
+        if (rs.next()) {
+          next = new Queued(rs.getLong(1), rs.getLong(2));
+        }
+      }
+      if (next == null) {
+        return Optional.<Queued>empty();
+      }
+      try (PreparedStatement s = prepare(c, "UPDATE submissions SET status = 'scoring', started_at = ?, "
+          + "lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'queued'",
+          utc(now), owner, utc(leaseUntil), next.id())) {
+        return s.executeUpdate() == 1 ? Optional.of(next) : Optional.<Queued>empty();
+      }
+    });
+  }
+
+  /** Queued submissions per competition (the queue depth). */
+  public Map<String, Integer> queuedByCompetition() {
+    return db.autoCommit(c -> {
+      Map<String, Integer> depth = new TreeMap<>();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT competition, COUNT(*) FROM submissions WHERE status = 'queued' GROUP BY competition");
+           ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          depth.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+      return depth;
+    });
+  }
+
+  /** Extends a lease that {@code owner} still holds; false when it lost it (expired and taken back). */
+  public boolean extendLease(long id, String owner, Instant leaseUntil) {
+    return update("UPDATE submissions SET lease_until = ? WHERE id = ? AND status = 'scoring' AND lease_owner = ?",
+        utc(leaseUntil), id, owner) == 1;
+  }
+
+  /**
+   * Stores a result (replacing one with the same scorer version and solution hash) and marks the submission
+   * scored, if {@code owner} still holds its lease; false (nothing written) when it does not: a late result
+   * from a worker whose lease expired is discarded, so each scoring is recorded exactly once.
+   */
+  public boolean recordResult(long id, String owner, NewResult r) {
+    return db.transaction(c -> {
+      if (!finish(c, id, owner, Status.SCORED, null)) {
+        return false;
+      }
       try (PreparedStatement d = c.prepareStatement(
           "DELETE FROM results WHERE submission_id = ? AND scorer_version = ? AND solution_hash = ?")) {
         d.setLong(1, id);
@@ -193,26 +289,22 @@ public final class Submissions {
         s.setLong(1, id);
         s.setString(2, r.scorerVersion());
         s.setString(3, r.solutionHash());
-        s.setObject(4, r.publicScore());
-        s.setObject(5, r.publicCiLow());
-        s.setObject(6, r.publicCiHigh());
-        s.setObject(7, r.privateScore());
+        setDouble(s, 4, r.publicScore());
+        setDouble(s, 5, r.publicCiLow());
+        setDouble(s, 6, r.publicCiHigh());
+        setDouble(s, 7, r.privateScore());
         s.setString(8, r.detailJson());
         s.setDouble(9, r.seconds());
         s.setObject(10, utc(Instant.now()));
         s.executeUpdate();
       }
-      finish(c, id, Status.SCORED, null);
-      return null;
+      return true;
     });
   }
 
-  /** Marks a submission failed with the reason its team will read. */
-  public void fail(long id, String reason) {
-    db.transaction(c -> {
-      finish(c, id, Status.FAILED, reason);
-      return null;
-    });
+  /** Marks a submission failed with the reason its team will read, if {@code owner} still holds its lease. */
+  public boolean fail(long id, String owner, String reason) {
+    return db.transaction(c -> finish(c, id, owner, Status.FAILED, reason));
   }
 
   /** Queues a scored or failed submission again (a rescore); false when it is already waiting or scoring. */
@@ -241,18 +333,57 @@ public final class Submissions {
         competition, teamId);
   }
 
-  public void setFinalPick(long id, boolean pick) {
-    update("UPDATE submissions SET final_pick = ? WHERE id = ?", pick, id);
+  /**
+   * Picks or unpicks a submission of team {@code teamId}; a pick beyond {@code limit} is refused (false). The
+   * count is taken under the team's row lock, so that two nodes cannot both give away the last pick.
+   */
+  public boolean setFinalPick(long id, long teamId, String competition, boolean pick, int limit) {
+    return db.transaction(c -> {
+      lockTeam(c, teamId);
+      if (pick) {
+        try (PreparedStatement q = prepare(c, "SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? "
+            + "AND final_pick AND id <> ?", competition, teamId, id); ResultSet rs = q.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) >= limit) {
+            return false;
+          }
+        }
+      }
+      try (PreparedStatement s = prepare(c, "UPDATE submissions SET final_pick = ? WHERE id = ?", pick, id)) {
+        s.executeUpdate();
+      }
+      return true;
+    });
   }
 
-  private void finish(Connection c, long id, Status status, String error) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE submissions SET status = ?, error = ?, finished_at = ? WHERE id = ?")) {
+  /** Waits for, then holds until the transaction ends, the lock on a team's row: the team's writes take turns. */
+  private static void lockTeam(Connection c, long teamId) throws SQLException {
+    try (PreparedStatement q = prepare(c, "SELECT id FROM teams WHERE id = ? FOR UPDATE", teamId);
+         ResultSet rs = q.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("no team " + teamId);
+      }
+    }
+  }
+
+  private static boolean finish(Connection c, long id, String owner, Status status, String error)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE submissions SET status = ?, error = ?, finished_at = ?, "
+        + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'scoring' AND lease_owner = ?")) {
       s.setString(1, status.label());
       s.setString(2, error);
       s.setObject(3, utc(Instant.now()));
       s.setLong(4, id);
-      s.executeUpdate();
+      s.setString(5, owner);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  private static void setDouble(PreparedStatement s, int index, Double value) throws SQLException {
+    if (value == null) {
+      s.setNull(index, Types.DOUBLE);
+    } else {
+      s.setDouble(index, value);
     }
   }
 

@@ -88,6 +88,11 @@ public final class Teams {
     return found;
   }
 
+  /** Forgets the teams remembered by token (another node changed one). */
+  public void forgetRemembered() {
+    byTokenHash.clear();
+  }
+
   public Optional<Team> find(long id) {
     return db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE id = ?")) {

@@ -14,7 +14,7 @@ import org.cellarena.scoring.rle.RunMask;
  * 120 cells an image), a solution half Public, half Private, and a submission that finds most cells roughly (no
  * overlaps).
  */
-final class SartoriusSizedData {
+public final class SartoriusSizedData {
   static final int WIDTH = 704;
   static final int HEIGHT = 520;
 
@@ -23,7 +23,7 @@ final class SartoriusSizedData {
   private SartoriusSizedData() {}
 
   /** Writes {@code dir/competition.json}, {@code dir/solution.csv}; returns the submission's bytes. */
-  static byte[] write(Path dir, String id, int images, long seed) throws IOException {
+  public static byte[] write(Path dir, String id, int images, long seed) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("competition.json"), """
         {"id": "%s", "title": "Sartorius-sized benchmark", "daily_limit": 100000, "final_picks": 2}

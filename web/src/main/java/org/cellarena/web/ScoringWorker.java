@@ -1,0 +1,127 @@
+package org.cellarena.web;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+import org.cellarena.scoring.io.SubmissionLimits;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.ChangeFeed;
+import org.cellarena.web.store.Database;
+import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.TeamUsage;
+
+/**
+ * A process that scores and does nothing else ({@code cellarena worker}): it claims submissions from the shared
+ * database, reads their files from the shared data dir and writes the results back; the server nodes tell their
+ * browsers. Any number may run, on any machine that reaches the database and the data dir.
+ */
+public final class ScoringWorker implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ScoringWorker.class.getName());
+
+  /**
+   * @param jdbcUrl a database that the server nodes share (PostgreSQL)
+   * @param dataDir the data dir the nodes store submissions in (shared, e.g. over NFS)
+   * @param competitionDirs competition folders scored, besides {@code dataDir/competitions/*}
+   * @param threads submissions scored at once
+   * @param lease how long a claim lasts without a heartbeat
+   * @param metricsPort where to serve Prometheus metrics on /metrics, or 0 for nowhere
+   */
+  public record Config(String jdbcUrl, Path dataDir, List<Path> competitionDirs, int threads, Duration lease,
+      int metricsPort) {}
+
+  private final Database db;
+  private final ChangeFeed changes;
+  private final ScoringQueue queue;
+  private final HttpServer metricsServer;
+
+  private ScoringWorker(Database db, ChangeFeed changes, ScoringQueue queue, HttpServer metricsServer) {
+    this.db = db;
+    this.changes = changes;
+    this.queue = queue;
+    this.metricsServer = metricsServer;
+  }
+
+  /**
+   * Starts scoring.
+   *
+   * @throws org.cellarena.web.competition.CompetitionException when a competition folder is unusable
+   * @throws ServerStartException when the database cannot be opened or is not one to share
+   */
+  public static ScoringWorker start(Config config) {
+    Competitions competitions = Competitions.load(config.dataDir(), config.competitionDirs(),
+        SubmissionLimits.DEFAULTS);
+    Database db;
+    try {
+      db = Database.open(config.jdbcUrl());
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new ServerStartException("cannot open the database " + Database.redact(config.jdbcUrl()) + ": " + reason,
+          e);
+    }
+    if (!db.isShared()) {
+      db.close();
+      throw new ServerStartException("a worker needs the database the server nodes share, "
+          + "--jdbc-url jdbc:postgresql://host/db (the embedded H2 belongs to one server)", null);
+    }
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ChangeFeed changes = new ChangeFeed(db);
+    ScoringQueue queue = new ScoringQueue(new Submissions(db), new TeamUsage(db), new ScoringWorkers(db),
+        new SubmissionFiles(config.dataDir(), ServerConfig.defaults(config.dataDir()).uncompressedLimitBytes()),
+        competitions, config.threads(), true, config.lease(), metrics, changes::submissionChanged);
+    HttpServer metricsServer = null;
+    try {
+      if (config.metricsPort() > 0) {
+        metricsServer = serveMetrics(metrics, config.metricsPort());
+      }
+      queue.start();
+    } catch (IOException | RuntimeException e) {
+      queue.close();
+      db.close();
+      throw new ServerStartException("cannot start the worker: " + e.getMessage(), e);
+    }
+    LOG.info("worker " + queue.workerId() + " scoring " + competitions.all().size() + " competition(s) on "
+        + config.threads() + " thread(s)");
+    return new ScoringWorker(db, changes, queue, metricsServer);
+  }
+
+  private static HttpServer serveMetrics(PrometheusMeterRegistry metrics, int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/metrics", exchange -> {
+      byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    return server;
+  }
+
+  /** The name this worker goes by in leases and among the workers. */
+  public String id() {
+    return queue.workerId();
+  }
+
+  /** Finishes the submissions under way (up to 30 s) and stops. */
+  @Override
+  public void close() {
+    if (metricsServer != null) {
+      metricsServer.stop(0);
+    }
+    queue.close();
+    changes.close();
+    db.close();
+  }
+}

@@ -1,0 +1,45 @@
+package org.cellarena.web.scoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.cellarena.web.store.Submissions;
+
+/** The {@link FairQueue} in memory: the order for a database that this process alone uses (the embedded H2). */
+final class LocalOrder implements JobOrder {
+  private final FairQueue waiting = new FairQueue();
+  private final Submissions submissions;
+  private final Duration lease;
+
+  LocalOrder(Submissions submissions, Duration lease) {
+    this.submissions = submissions;
+    this.lease = lease;
+  }
+
+  @Override
+  public Job take(String owner, long timeoutMillis) throws InterruptedException {
+    FairQueue.Claim claim = waiting.take(timeoutMillis);
+    if (claim == null) {
+      return null;
+    }
+    if (!submissions.claim(claim.id(), owner, Instant.now().plus(lease))) {
+      waiting.done(claim, 0); // no longer queued (gone, or taken back by a rescore): nothing to score
+      return null;
+    }
+    return new Job(claim.id(), claim.team(), owner);
+  }
+
+  @Override
+  public void done(Job job, double seconds) {
+    waiting.done(new FairQueue.Claim(job.id(), job.team()), seconds);
+  }
+
+  @Override
+  public void add(long id, long team) {
+    waiting.add(id, team);
+  }
+
+  @Override
+  public int position(long id) {
+    return waiting.position(id);
+  }
+}
