@@ -134,8 +134,12 @@ public final class DemoCommand implements Callable<Integer> {
     return shown;
   }
 
-  /** The demo's two teams: created on the first run, their tokens kept in a local file for later runs. */
-  private static Properties teamTokens(Server server, Path file) throws IOException {
+  /**
+   * The demo's two teams: created on the first run, their tokens kept in a local file for later runs. The file is
+   * repaired on the way: a team that exists without its token in the file, or whose token starts with '-' (as old
+   * runs could write), gets a new token.
+   */
+  private Properties teamTokens(Server server, Path file) throws IOException {
     Properties tokens = new Properties();
     if (Files.exists(file)) {
       try (Reader in = Files.newBufferedReader(file)) {
@@ -144,13 +148,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
     boolean changed = false;
     for (String team : new String[] {BASELINE_TEAM, MODEL_TEAM}) {
-      if (tokens.getProperty(team) == null) {
-        try {
-          tokens.setProperty(team, server.createTeam(team).token());
-        } catch (Refusal e) { // the team is in the database, but its token is not in the file
-          throw new UserException("the team \"" + team + "\" exists but its token is not in " + file
-              + "; delete the data dir to start the demo afresh (" + e.getMessage() + ")");
-        }
+      String token = tokens.getProperty(team);
+      if (token == null || token.startsWith("-")) {
+        tokens.setProperty(team, newToken(server, team));
         changed = true;
       }
     }
@@ -160,5 +160,14 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return tokens;
+  }
+
+  private String newToken(Server server, String team) {
+    try {
+      return server.createTeam(team).token();
+    } catch (Refusal exists) { // the team is in the database from an earlier run: give it a token we can keep
+      spec.commandLine().getOut().println("demo: new token for the team \"" + team + "\" (kept in demo-teams.properties)");
+      return server.renewTeamToken(team).token();
+    }
   }
 }
