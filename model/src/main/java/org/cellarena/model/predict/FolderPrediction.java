@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cellarena.model.EngineLogging;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.InvalidFileException;
@@ -43,6 +44,7 @@ public final class FolderPrediction {
     if (pngs.isEmpty()) {
       throw new IllegalArgumentException("no .png images in " + imagesDir);
     }
+    EngineLogging.apply();
     try (NDManager manager = NDManager.newBaseManager()) {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
       Thresholds l = loaded.thresholds();

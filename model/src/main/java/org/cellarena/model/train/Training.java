@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.cellarena.model.EngineLogging;
 import org.cellarena.model.LossParts;
 import org.cellarena.model.MaskRcnn;
 import org.cellarena.model.data.Batch;
@@ -43,6 +44,7 @@ public final class Training {
   }
 
   public TrainResult run() throws IOException {
+    EngineLogging.apply();
     CpuThreads.apply(config.json());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
