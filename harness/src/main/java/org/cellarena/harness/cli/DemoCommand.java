@@ -88,7 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
       if (trainMinutes > 0) {
         int trained = run("train", "--config", home.resolve("configs/demo_cpu.json").toString(),
             "--data", demo.bundle().toString(), "--split", demo.bundle().resolve("split.json").toString(),
-            "--work-dir", data.resolve("demo-train").toString(), "--max-minutes", String.valueOf(trainMinutes),
+            "--work-dir", data.resolve("demo-train").toString(), "--overwrite",
+            "--max-minutes", String.valueOf(trainMinutes),
             "--submit", url, "--competition", DemoPreparation.COMPETITION_ID,
             "--token", tokens.getProperty(MODEL_TEAM), "--test-images", demo.testImages().toString(),
             "--submissions-dir", home.resolve("submissions").toString());
