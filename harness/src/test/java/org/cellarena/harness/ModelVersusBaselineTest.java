@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cellarena.harness.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,9 @@ class ModelVersusBaselineTest {
   private static double score(Path solution, Path submission) {
     CommandRun r = ok(CommandRun.of("score", "--solution", solution.toString(), "--submission",
         submission.toString()));
-    return Double.parseDouble(r.out().trim());
+    Matcher overall = Pattern.compile("(?m)^overall\\s+([0-9.]+)\\s").matcher(r.out());
+    assertTrue(overall.find(), r.out());
+    return Double.parseDouble(overall.group(1));
   }
 
   private static CommandRun ok(CommandRun run) {
