@@ -45,9 +45,11 @@ public final class CellArena implements Runnable {
    * taken as it is even when it looks like an option: tokens are random text and may start with "-V" or "-h".
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new CellArena())
+    CommandLine cli = new CommandLine(new CellArena())
         .setExecutionExceptionHandler(new UserErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setAllowOptionsAsOptionParameters(true);
+    HelpWrapping.apply(cli);
+    return cli;
   }
 }

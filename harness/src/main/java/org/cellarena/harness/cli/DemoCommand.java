@@ -27,27 +27,27 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole system on generated data, then keep serving until Ctrl-C.",
-        "Generates the demo dataset, its split and the competition 'demo' (once; reused later), starts the server,",
-        "submits the classical baseline, trains the tiny CPU model for --train-minutes, auto-submits its predictions",
-        "and prints the leaderboard URL and the scores."})
+        "Generates the demo dataset, its split and the competition 'demo' (once; reused later), starts the server, "
+            + "submits the classical baseline, trains the small CPU model afresh for --train-minutes, auto-submits "
+            + "its predictions and prints the leaderboard URL and the scores."})
 public final class DemoCommand implements Callable<Integer> {
   private static final String BASELINE_TEAM = "baseline (classical)";
   private static final String MODEL_TEAM = "mask-rcnn (tiny cpu)";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where the demo's data, database and submissions live (default: data/ in the repository).")
   Path dataDir;
 
-  @Option(names = "--train-minutes", defaultValue = "3",
+  @Option(names = "--train-minutes", defaultValue = "3", paramLabel = "MINUTES",
       description = "Minutes of model training on the CPU; 0 skips the model (default: ${DEFAULT-VALUE}).")
   double trainMinutes;
 
-  @Option(names = "--images", defaultValue = "" + DemoPreparation.IMAGES,
+  @Option(names = "--images", defaultValue = "" + DemoPreparation.IMAGES, paramLabel = "N",
       description = "Images to generate on the first run (default: ${DEFAULT-VALUE}).")
   int images;
 

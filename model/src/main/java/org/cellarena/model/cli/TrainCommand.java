@@ -32,22 +32,22 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", required = true, description = "training configuration (JSON), e.g. configs/tiny_cpu.json")
+  @Option(names = "--config", paramLabel = "FILE", required = true, description = "training configuration (JSON), e.g. configs/tiny_cpu.json")
   Path config;
 
-  @Option(names = "--data", required = true, description = "dataset dir holding train.csv and train/")
+  @Option(names = "--data", paramLabel = "DIR", required = true, description = "dataset dir holding train.csv and train/")
   Path data;
 
-  @Option(names = "--split", description = "split manifest JSON ({\"train\": [...], \"val\": [...], \"holdout\": [...]})")
+  @Option(names = "--split", paramLabel = "FILE", description = "split manifest JSON ({\"train\": [...], \"val\": [...], \"holdout\": [...]})")
   Path split;
 
-  @Option(names = "--val-fraction", description = "fraction of images held out for validation when no --split (default ${DEFAULT-VALUE})", defaultValue = "0.1")
+  @Option(names = "--val-fraction", paramLabel = "F", description = "fraction of images held out for validation when no --split (default ${DEFAULT-VALUE})", defaultValue = "0.1")
   double valFraction;
 
-  @Option(names = "--seed", description = "seed of the random split (default ${DEFAULT-VALUE})", defaultValue = "0")
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the random split (default ${DEFAULT-VALUE})", defaultValue = "0")
   long seed;
 
-  @Option(names = "--work-dir", required = true, description = "where checkpoints, metrics and the loss curve go")
+  @Option(names = "--work-dir", paramLabel = "DIR", required = true, description = "where checkpoints, metrics and the loss curve go")
   Path workDir;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config value, e.g. --set optimizer.lr=0.0025 (repeatable)")
@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "replace the run the work dir holds (without --resume or --overwrite, a work dir holding a run is refused)")
   boolean overwrite;
 
-  @Option(names = "--max-minutes", description = "time budget in minutes, wall clock, the validations and checkpoints included: training stops early enough for the last ones (0: none)", defaultValue = "0")
+  @Option(names = "--max-minutes", paramLabel = "MINUTES", description = "time budget in minutes, wall clock, the validations and checkpoints included: training stops early enough for the last ones (0: none)", defaultValue = "0")
   double maxMinutes;
 
   @Option(names = "--submit", paramLabel = "URL", description = "after training, predict the test images, upload the submission to this server and wait for its public score")
@@ -77,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--tta", description = "with --submit: flip test-time augmentation")
   boolean tta;
 
-  @Option(names = "--submissions-dir", defaultValue = "submissions", description = "with --submit: where the submission file is kept (default: ${DEFAULT-VALUE})")
+  @Option(names = "--submissions-dir", paramLabel = "DIR", defaultValue = "submissions", description = "with --submit: where the submission file is kept (default: ${DEFAULT-VALUE})")
   Path submissionsDir;
 
   @Override
