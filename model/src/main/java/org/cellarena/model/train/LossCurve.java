@@ -38,7 +38,7 @@ public final class LossCurve {
 
   private static final Map<String, Color> LOSSES = new LinkedHashMap<>();
   private static final Color[] TYPE_COLOURS = {
-      new Color(0, 158, 115), new Color(0, 114, 178), new Color(230, 159, 0), new Color(204, 121, 167)};
+      new Color(0, 158, 115), new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233)};
   private static final Color MAP = new Color(213, 94, 0);
   private static final Color GRID = new Color(232, 232, 232);
   private static final Color RAW = new Color(190, 190, 190);
@@ -68,7 +68,7 @@ public final class LossCurve {
     Map<String, List<double[]>> losses = new LinkedHashMap<>();
     List<double[]> map = new ArrayList<>();
     Map<String, List<double[]>> perType = new LinkedHashMap<>();
-    List<Double> epochEnds = new ArrayList<>();
+    List<double[]> epochEnds = new ArrayList<>(); // iteration, epoch
     double maxIter = 1;
     for (JsonObject r : records) {
       if (!r.has("iter")) {
@@ -83,7 +83,7 @@ public final class LossCurve {
       }
       if (r.has("val_map")) {
         map.add(new double[] {it, r.get("val_map").getAsDouble()});
-        epochEnds.add(it);
+        epochEnds.add(new double[] {it, r.has("epoch") ? r.get("epoch").getAsDouble() : epochEnds.size() + 1});
         if (r.has("val_map_per_type") && r.getAsJsonObject("val_map_per_type").size() > 1) {
           for (Map.Entry<String, JsonElement> e : r.getAsJsonObject("val_map_per_type").entrySet()) {
             perType.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {it, e.getValue().getAsDouble()});
@@ -121,8 +121,8 @@ public final class LossCurve {
     g.drawString("Training loss and validation mAP", LEFT, 28);
 
     PlotAxis x = new PlotAxis(0, maxIter, 8, LEFT, RIGHT);
-    PlotAxis yLoss = new PlotAxis(0, maxLoss > 0 ? maxLoss : 1, 6, LOSS_BOTTOM, LOSS_TOP);
-    PlotAxis yMap = new PlotAxis(0, maxMap > 0 ? maxMap : 0.1, 4, MAP_BOTTOM, MAP_TOP);
+    PlotAxis yLoss = new PlotAxis(0, maxLoss > 0 ? maxLoss : 1, 7, LOSS_BOTTOM, LOSS_TOP);
+    PlotAxis yMap = new PlotAxis(0, maxMap > 0 ? maxMap : 0.1, 5, MAP_BOTTOM, MAP_TOP);
     frame(g, x, yLoss, LOSS_TOP, LOSS_BOTTOM, "loss", false, epochEnds);
     frame(g, x, yMap, MAP_TOP, MAP_BOTTOM, "val mAP", true, epochEnds);
 
@@ -169,7 +169,7 @@ public final class LossCurve {
 
   /** Grid, ticks, tick labels and the axis titles of one panel; iterations under the lower one. */
   private static void frame(Graphics2D g, PlotAxis x, PlotAxis y, int top, int bottom, String yTitle,
-      boolean xLabels, List<Double> epochEnds) {
+      boolean xLabels, List<double[]> epochEnds) {
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     FontMetrics fm = g.getFontMetrics();
     for (double v : y.ticks()) {
@@ -185,10 +185,16 @@ public final class LossCurve {
     Stroke dotted = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {2, 3}, 0);
     Stroke plain = g.getStroke();
     g.setStroke(dotted);
-    if (epochEnds.size() <= 60) {
-      for (double e : epochEnds) {
-        g.drawLine(x.pixel(e), top, x.pixel(e), bottom);
+    boolean labelled = epochEnds.size() <= 30;
+    for (double[] e : epochEnds.size() <= 60 ? epochEnds : List.<double[]>of()) {
+      g.drawLine(x.pixel(e[0]), top, x.pixel(e[0]), bottom);
+      if (labelled && !xLabels) { // the epoch numbers above the upper panel
+        String label = String.format("%.0f", e[1]);
+        g.drawString(label, x.pixel(e[0]) - fm.stringWidth(label) / 2, top - 5);
       }
+    }
+    if (labelled && !xLabels && !epochEnds.isEmpty()) {
+      g.drawString("epoch", RIGHT + 8, top - 5);
     }
     g.setStroke(plain);
     g.setColor(Color.DARK_GRAY);
