@@ -43,8 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where the demo's data, database and submissions live (default: data/ in the repository).")
   Path dataDir;
 
-  @Option(names = "--train-minutes", defaultValue = "3", paramLabel = "MINUTES",
-      description = "Minutes of model training on the CPU; 0 skips the model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--train-minutes", defaultValue = "4", paramLabel = "MINUTES",
+      description = "Minutes of model training on the CPU, its validations included; 0 skips the model "
+          + "(default: ${DEFAULT-VALUE}).")
   double trainMinutes;
 
   @Option(names = "--images", defaultValue = "" + DemoPreparation.IMAGES, paramLabel = "N",

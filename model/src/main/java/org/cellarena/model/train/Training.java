@@ -121,6 +121,7 @@ public final class Training {
       long trainNanos = 0;
       long validationNanos = 0;
       long images = 0;
+      long sessionIters = 0;
       int skipped = 0;
       ValidationResult lastVal = null;
       int lastEpoch = startEpoch;
@@ -142,6 +143,7 @@ public final class Training {
             images += batch.size();
             iter++;
             it++;
+            sessionIters++;
             if (values.remove("skipped") != null) {
               skipped++;
               log(out, "\nskipped iteration " + iter + ": non-finite gradient (first in " + sgd.nonFinite() + ")");
@@ -168,7 +170,7 @@ public final class Training {
             if (bar != null) {
               Map<String, Float> shown = new LinkedHashMap<>(values);
               shown.put("lr", lr);
-              double secondsPerIter = trainNanos / 1e9 / Math.max(1, iter - (long) startEpoch * itersPerEpoch);
+              double secondsPerIter = trainNanos / 1e9 / sessionIters;
               double eta = Math.min(((long) (sched.epochs() - epoch) * itersPerEpoch - it) * secondsPerIter,
                   budget.trainingSecondsLeft());
               bar.update(epochLabel(epoch, it, itersPerEpoch, sched.epochs(), startEpoch, budget), it, itersPerEpoch,
