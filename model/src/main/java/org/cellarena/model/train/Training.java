@@ -128,7 +128,8 @@ public final class Training {
       int it = 0;
       boolean complete = true;
       ProgressBar bar = out == null ? null : new ProgressBar(out);
-      for (int epoch = startEpoch; epoch < sched.epochs() && !budget.spent(); epoch++) {
+      // an epoch the budget cuts short is the last; a new one starts only while there is time for it
+      for (int epoch = startEpoch; epoch < sched.epochs() && complete && !budget.spent(); epoch++) {
         Map<String, Double> window = new LinkedHashMap<>();
         int inWindow = 0;
         it = 0;
