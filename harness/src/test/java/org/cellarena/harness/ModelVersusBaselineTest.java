@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cellarena.harness.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On generated demo data (704x520, all three cell types), the tiny model of {@code configs/demo_cpu.json} trained
- * for a bounded time from scratch on the CPU scores above the classical baseline on the same held-out images, both
- * scored by the scoring module ({@code score}). About 3.5 minutes on 2 cores.
+ * for 6 short epochs from scratch on the CPU scores above the classical baseline on the same held-out images, both
+ * scored by the scoring module ({@code score}). About 3.5 minutes on 2 idle cores; 6.2 at load average 5-8 (model
+ * 0.167, baseline 0.119, 2026-11-27).
  */
 class ModelVersusBaselineTest {
-  private static final String TRAIN_MINUTES = "2.5";
 
   @Test
   void trainedTinyModelBeatsTheClassicalBaseline(@TempDir Path dir) throws Exception {
@@ -38,9 +40,10 @@ class ModelVersusBaselineTest {
     assertTrue(Files.isRegularFile(config), "config " + config.toAbsolutePath());
     Path work = dir.resolve("work");
     ok(CommandRun.of("train", "--config", config.toString(), "--data", participant.toString(), "--split",
-        participant.resolve("split.json").toString(), "--work-dir", work.toString(), "--max-minutes", TRAIN_MINUTES,
-        // 10 training images: 16 windows of each per epoch and 6 epochs (decays at 4 and 5), so the budget, not
-        // the epochs, ends the run and validation (7 images at 704) runs 6 times only
+        participant.resolve("split.json").toString(), "--work-dir", work.toString(),
+        // a fixed amount of training, not a time budget, so the outcome does not hang on how busy the machine is:
+        // 6 epochs (decays at 4 and 5) of 16 windows of each training image, 384 iterations, validation (7 images
+        // at 704) 6 times; what a 2.5-minute budget allowed on 2 lightly loaded cores
         "--set", "data.repeat=16", "--set", "runner.max_epochs=6", "--set", "lr_config.step=[4, 5]"));
     Path model = dir.resolve("model.csv");
     ok(CommandRun.of("predict", "--checkpoint", work.toString(), "--images", test.toString(), "--out",
@@ -56,7 +59,9 @@ class ModelVersusBaselineTest {
   private static double score(Path solution, Path submission) {
     CommandRun r = ok(CommandRun.of("score", "--solution", solution.toString(), "--submission",
         submission.toString()));
-    return Double.parseDouble(r.out().trim());
+    Matcher overall = Pattern.compile("(?m)^overall\\s+([0-9.]+)\\s").matcher(r.out());
+    assertTrue(overall.find(), r.out());
+    return Double.parseDouble(overall.group(1));
   }
 
   private static CommandRun ok(CommandRun run) {

@@ -26,7 +26,7 @@ public final class ModelApi {
 
   /**
    * Trains (validation each epoch on a random {@code valFraction} split with {@code seed}, checkpoints in
-   * {@code workDir}), stopping after {@code maxMinutes} of training (0: the config's epochs).
+   * {@code workDir}, which must not hold a run yet), stopping after {@code maxMinutes} (0: the config's epochs).
    *
    * @param overrides {@code key.path=value} config overrides, as {@code --set}
    * @param progress where the progress bar goes, or null
@@ -34,7 +34,8 @@ public final class ModelApi {
   public static TrainResult train(Path config, Path dataDir, Path workDir, double maxMinutes, List<String> overrides,
       double valFraction, long seed, PrintStream progress) throws IOException {
     TrainConfig cfg = ConfigLoader.load(config, overrides);
-    return new Training(cfg, new TrainOptions(dataDir, workDir, null, valFraction, seed, false, maxMinutes, progress))
+    return new Training(cfg, new TrainOptions(dataDir, workDir, null, valFraction, seed, false, false, maxMinutes,
+        progress))
         .run();
   }
 

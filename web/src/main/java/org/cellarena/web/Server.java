@@ -230,6 +230,14 @@ public final class Server implements AutoCloseable {
     return team;
   }
 
+  /** Gives an existing team a new token (recorded in the audit log); the old token stops working. */
+  public NewTeam renewTeamToken(String name) {
+    NewTeam team = services.teams().renewToken(name);
+    services.audit().record("in-process", "team.token.renew", "team " + team.team().id(),
+        new io.vertx.core.json.JsonObject().put("name", team.team().name()));
+    return team;
+  }
+
   /** Stops listening and scoring; unfinished work stays queued in the database for the next start. */
   @Override
   public void close() {

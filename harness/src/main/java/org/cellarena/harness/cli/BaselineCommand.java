@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code baseline}: the classical segmentation, written as a submission. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
     description = {"Segment images without learning and write a valid submission.",
-        "OpenCV: background flattening, local-contrast threshold, distance-transform watershed, small-object",
-        "removal; masks never overlap. It is the leaderboard's reference row."})
+        "OpenCV: background flattening, local-contrast threshold, distance-transform watershed, small-object "
+            + "removal; masks never overlap. It is the leaderboard's reference row."})
 public final class BaselineCommand implements Callable<Integer> {
   @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of <id>.png images (8 or 16 bit).")
   Path images;

@@ -41,10 +41,16 @@ public final class CellArena implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line; tests call {@code commandLine().execute(...)} in-process. */
+  /**
+   * The configured command line; tests call {@code commandLine().execute(...)} in-process. An option's value is
+   * taken as it is even when it looks like an option: tokens are random text and may start with "-V" or "-h".
+   */
   public static CommandLine commandLine() {
-    return new CommandLine(new CellArena())
+    CommandLine cli = new CommandLine(new CellArena())
         .setExecutionExceptionHandler(new UserErrorHandler())
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setAllowOptionsAsOptionParameters(true);
+    HelpWrapping.apply(cli);
+    return cli;
   }
 }

@@ -27,27 +27,28 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole system on generated data, then keep serving until Ctrl-C.",
-        "Generates the demo dataset, its split and the competition 'demo' (once; reused later), starts the server,",
-        "submits the classical baseline, trains the tiny CPU model for --train-minutes, auto-submits its predictions",
-        "and prints the leaderboard URL and the scores."})
+        "Generates the demo dataset, its split and the competition 'demo' (once; reused later), starts the server, "
+            + "submits the classical baseline, trains the small CPU model afresh for --train-minutes, auto-submits "
+            + "its predictions and prints the leaderboard URL and the scores."})
 public final class DemoCommand implements Callable<Integer> {
   private static final String BASELINE_TEAM = "baseline (classical)";
   private static final String MODEL_TEAM = "mask-rcnn (tiny cpu)";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where the demo's data, database and submissions live (default: data/ in the repository).")
   Path dataDir;
 
-  @Option(names = "--train-minutes", defaultValue = "3",
-      description = "Minutes of model training on the CPU; 0 skips the model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--train-minutes", defaultValue = "4", paramLabel = "MINUTES",
+      description = "Minutes of model training on the CPU, its validations included; 0 skips the model "
+          + "(default: ${DEFAULT-VALUE}).")
   double trainMinutes;
 
-  @Option(names = "--images", defaultValue = "" + DemoPreparation.IMAGES,
+  @Option(names = "--images", defaultValue = "" + DemoPreparation.IMAGES, paramLabel = "N",
       description = "Images to generate on the first run (default: ${DEFAULT-VALUE}).")
   int images;
 
@@ -90,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
       if (trainMinutes > 0) {
         int trained = run("train", "--config", home.resolve("configs/demo_cpu.json").toString(),
             "--data", demo.bundle().toString(), "--split", demo.bundle().resolve("split.json").toString(),
-            "--work-dir", data.resolve("demo-train").toString(), "--max-minutes", String.valueOf(trainMinutes),
+            "--work-dir", data.resolve("demo-train").toString(), "--overwrite",
+            "--max-minutes", String.valueOf(trainMinutes),
             "--submit", url, "--competition", DemoPreparation.COMPETITION_ID,
             "--token", tokens.getProperty(MODEL_TEAM), "--test-images", demo.testImages().toString(),
             "--submissions-dir", home.resolve("submissions").toString());
@@ -136,8 +138,12 @@ public final class DemoCommand implements Callable<Integer> {
     return shown;
   }
 
-  /** The demo's two teams: created on the first run, their tokens kept in a local file for later runs. */
-  private static Properties teamTokens(Server server, Path file) throws IOException {
+  /**
+   * The demo's two teams: created on the first run, their tokens kept in a local file for later runs. The file is
+   * repaired on the way: a team that exists without its token in the file, or whose token starts with '-' (as old
+   * runs could write), gets a new token.
+   */
+  private Properties teamTokens(Server server, Path file) throws IOException {
     Properties tokens = new Properties();
     if (Files.exists(file)) {
       try (Reader in = Files.newBufferedReader(file)) {
@@ -146,13 +152,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
     boolean changed = false;
     for (String team : new String[] {BASELINE_TEAM, MODEL_TEAM}) {
-      if (tokens.getProperty(team) == null) {
-        try {
-          tokens.setProperty(team, server.createTeam(team).token());
-        } catch (Refusal e) { // the team is in the database, but its token is not in the file
-          throw new UserException("the team \"" + team + "\" exists but its token is not in " + file
-              + "; delete the data dir to start the demo afresh (" + e.getMessage() + ")");
-        }
+      String token = tokens.getProperty(team);
+      if (token == null || token.startsWith("-")) {
+        tokens.setProperty(team, newToken(server, team));
         changed = true;
       }
     }
@@ -162,5 +164,14 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return tokens;
+  }
+
+  private String newToken(Server server, String team) {
+    try {
+      return server.createTeam(team).token();
+    } catch (Refusal exists) { // the team is in the database from an earlier run: give it a token we can keep
+      spec.commandLine().getOut().println("demo: new token for the team \"" + team + "\" (kept in demo-teams.properties)");
+      return server.renewTeamToken(team).token();
+    }
   }
 }

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code demo-data}: a generated dataset that looks like the Sartorius phase-contrast images. */
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
     description = {"Generate a realistic phase-contrast dataset in the Kaggle layout.",
-        "Writes train.csv (with plate/sample metadata) and train/<id>.png, looking like the Sartorius images:",
-        "shsy5y (hundreds of small elongated cells with neurites), astro (tens of large irregular cells),",
-        "cort (about 35 small round cells); touching and overlapping cells with overlapping ground truth.",
+        "Writes train.csv (with plate/sample metadata) and train/<id>.png, looking like the Sartorius images: "
+            + "shsy5y (hundreds of small elongated cells with neurites), astro (tens of large irregular cells), "
+            + "cort (about 35 small round cells); touching and overlapping cells with overlapping ground truth.",
         "The same seed gives the same files."})
 public final class DemoDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 /** Scores a submission: the competition metric, its interval, and optionally the per-image breakdown. */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Score a submission against a solution (Sartorius mAP over IoU 0.50..0.95).",
-        "Prints the score with 10 decimals, or a JSON report with --json; exit code 2 when the submission is invalid."})
+        "Prints the score of the Public images (the public leaderboard's), of the Private images and of all of them, "
+            + "labelled, with 10 decimals; or a JSON report with --json. Exit code 2 when the submission is invalid."})
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin ScoringInputs inputs;
 
@@ -45,9 +46,24 @@ public final class ScoreCommand implements Callable<Integer> {
     if (json) {
       spec.commandLine().getOut().println(toJson(report).encodePrettily());
     } else {
-      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%.10f", report.score()));
+      spec.commandLine().getOut().print(labelled(report));
+      spec.commandLine().getOut().flush();
     }
     return 0;
+  }
+
+  /** "Public   0.1234567890  (4 images)", then Private and overall: the parts are never taken for one another. */
+  static String labelled(ScoreReport report) {
+    StringBuilder s = new StringBuilder();
+    report.usageScores().forEach((usage, score) ->
+        s.append(line(usage.label(), score, report.where(usage).images().size(), "")));
+    String together = report.usageScores().size() > 1 ? ", Public and Private together" : "";
+    return s.append(line("overall", report.score(), report.images().size(), together)).toString();
+  }
+
+  private static String line(String label, double score, int images, String note) {
+    return String.format(Locale.ROOT, "%-8s %.10f  (%d image%s%s)%n", label, score, images, images == 1 ? "" : "s",
+        note);
   }
 
   /** The report as the JSON that {@code --json} prints. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The --solution and --submission options shared by {@code score} and {@code validate}, and their reading. */
 final class ScoringInputs {
   @Option(names = "--solution", required = true, paramLabel = "FILE",
-      description = "Ground truth in the train.csv layout (id,annotation,width,height,cell_type[,...][,Usage]).")
+      description = "Ground truth in the train.csv layout: id, annotation, width, height, cell_type, "
+          + "optional metadata and Usage columns.")
   Path solution;
 
   @Option(names = "--submission", required = true, paramLabel = "FILE",

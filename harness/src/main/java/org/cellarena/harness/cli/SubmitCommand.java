@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
     description = {"Upload a submission to a CellArena server as a team.",
-        "The file: id,predicted as .csv or .csv.gz. With --wait, follow it to the end: print the public score",
-        "(exit 0) or the reason it failed (exit 2)."})
+        "The file: id,predicted as .csv or .csv.gz. With --wait, follow it to the end: print the public score "
+            + "(exit 0) or the reason it failed (exit 2).",
+        "A token is taken as it is, even one that starts with '-': --token T, --token=T or $CELLARENA_TOKEN."})
 public final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -28,12 +28,24 @@ class ScoreCommandTest {
   }
 
   @Test
-  void printsTheScoreWithTenDecimals() throws Exception {
+  void printsPublicPrivateAndOverallLabelledWithTenDecimals() throws Exception {
     Path sub = write("sub.csv", "id,predicted\na,1 3 11 3\nb,\n");
     CommandRun run = CommandRun.of("score", "--solution", solution().toString(), "--submission", sub.toString());
     assertEquals(0, run.exitCode(), run.err());
-    // image a: 1 TP, 1 FN at every threshold -> 0.5; image b: 0 -> mean 0.25
-    assertEquals("0.2500000000", run.out().trim());
+    // image a (Public): 1 TP, 1 FN at every threshold -> 0.5; image b (Private): 0 -> mean 0.25
+    assertEquals(List.of(
+        "Public   0.5000000000  (1 image)",
+        "Private  0.0000000000  (1 image)",
+        "overall  0.2500000000  (2 images, Public and Private together)"), run.out().lines().toList());
+  }
+
+  @Test
+  void withoutUsageEveryImageIsPublic() throws Exception {
+    Path solution = write("plain.csv", "id,annotation,width,height,cell_type\na,1 3,10,4,cort\n");
+    Path sub = write("sub.csv", "id,predicted\na,1 3\n");
+    CommandRun run = CommandRun.of("score", "--solution", solution.toString(), "--submission", sub.toString());
+    assertEquals(List.of("Public   1.0000000000  (1 image)", "overall  1.0000000000  (1 image)"),
+        run.out().lines().toList());
   }
 
   @Test

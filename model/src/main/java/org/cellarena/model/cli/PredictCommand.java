@@ -16,28 +16,28 @@ import picocli.CommandLine.Option;
         "The submission: id,predicted, a row per cell, an empty row for an image without cells, no overlapping"
             + " masks; the scoring module validates it before it is written."})
 public final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--checkpoint", required = true, description = "a training work dir (its best checkpoint) or one .params file")
+  @Option(names = "--checkpoint", paramLabel = "W", required = true, description = "a training work dir (its best checkpoint) or one .params file")
   Path checkpoint;
 
-  @Option(names = "--images", required = true, description = "folder of .png images")
+  @Option(names = "--images", paramLabel = "DIR", required = true, description = "folder of .png images")
   Path images;
 
-  @Option(names = "--out", required = true, description = "submission file (.csv or .csv.gz)")
+  @Option(names = "--out", paramLabel = "FILE", required = true, description = "submission file (.csv or .csv.gz)")
   Path out;
 
   @Option(names = "--tta", description = "test-time augmentation: horizontal and vertical flips, merged")
   boolean tta;
 
-  @Option(names = "--score-threshold", description = "minimum detection score (default: tuned on validation)")
+  @Option(names = "--score-threshold", paramLabel = "S", description = "minimum detection score (default: tuned on validation)")
   Float score;
 
-  @Option(names = "--mask-threshold", description = "mask probability threshold (default: tuned on validation)")
+  @Option(names = "--mask-threshold", paramLabel = "M", description = "mask probability threshold (default: tuned on validation)")
   Float mask;
 
-  @Option(names = "--min-area", description = "minimum cell area in pixels after overlap removal (default: the checkpoint's)")
+  @Option(names = "--min-area", paramLabel = "PIXELS", description = "minimum cell area in pixels after overlap removal (default: the checkpoint's)")
   Integer minArea;
 
-  @Option(names = "--max-detections", description = "detections per image at most (default ${DEFAULT-VALUE})", defaultValue = "1000")
+  @Option(names = "--max-detections", paramLabel = "N", description = "detections per image at most (default ${DEFAULT-VALUE})", defaultValue = "1000")
   int maxDetections;
 
   @Override

@@ -1,5 +1,6 @@
 package org.cellarena.model.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import org.cellarena.model.train.TrainOptions;
 import org.cellarena.model.train.TrainResult;
 import org.cellarena.model.train.Training;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code cellarena train}: trains the Mask R-CNN with validation each epoch, checkpoints and resume. */
 @Command(
@@ -27,31 +30,36 @@ import picocli.CommandLine.Option;
           + " best.params/.json (with the tuned thresholds) and latest.json/latest.optim for --resume."
     })
 public final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "training configuration (JSON), e.g. configs/tiny_cpu.json")
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", required = true, description = "training configuration (JSON), e.g. configs/tiny_cpu.json")
   Path config;
 
-  @Option(names = "--data", required = true, description = "dataset dir holding train.csv and train/")
+  @Option(names = "--data", paramLabel = "DIR", required = true, description = "dataset dir holding train.csv and train/")
   Path data;
 
-  @Option(names = "--split", description = "split manifest JSON ({\"train\": [...], \"val\": [...], \"holdout\": [...]})")
+  @Option(names = "--split", paramLabel = "FILE", description = "split manifest JSON ({\"train\": [...], \"val\": [...], \"holdout\": [...]})")
   Path split;
 
-  @Option(names = "--val-fraction", description = "fraction of images held out for validation when no --split (default ${DEFAULT-VALUE})", defaultValue = "0.1")
+  @Option(names = "--val-fraction", paramLabel = "F", description = "fraction of images held out for validation when no --split (default ${DEFAULT-VALUE})", defaultValue = "0.1")
   double valFraction;
 
-  @Option(names = "--seed", description = "seed of the random split (default ${DEFAULT-VALUE})", defaultValue = "0")
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the random split (default ${DEFAULT-VALUE})", defaultValue = "0")
   long seed;
 
-  @Option(names = "--work-dir", required = true, description = "where checkpoints, metrics and the loss curve go")
+  @Option(names = "--work-dir", paramLabel = "DIR", required = true, description = "where checkpoints, metrics and the loss curve go")
   Path workDir;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config value, e.g. --set optimizer.lr=0.0025 (repeatable)")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--resume", description = "continue from the latest checkpoint in the work dir")
+  @Option(names = "--resume", description = "continue the run in the work dir from its latest checkpoint")
   boolean resume;
 
-  @Option(names = "--max-minutes", description = "stop training after this many minutes (validates and saves first; 0: no limit)", defaultValue = "0")
+  @Option(names = "--overwrite", description = "replace the run the work dir holds (without --resume or --overwrite, a work dir holding a run is refused)")
+  boolean overwrite;
+
+  @Option(names = "--max-minutes", paramLabel = "MINUTES", description = "time budget in minutes, wall clock, the validations and checkpoints included: training stops early enough for the last ones (0: none)", defaultValue = "0")
   double maxMinutes;
 
   @Option(names = "--submit", paramLabel = "URL", description = "after training, predict the test images, upload the submission to this server and wait for its public score")
@@ -69,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--tta", description = "with --submit: flip test-time augmentation")
   boolean tta;
 
-  @Option(names = "--submissions-dir", defaultValue = "submissions", description = "with --submit: where the submission file is kept (default: ${DEFAULT-VALUE})")
+  @Option(names = "--submissions-dir", paramLabel = "DIR", defaultValue = "submissions", description = "with --submit: where the submission file is kept (default: ${DEFAULT-VALUE})")
   Path submissionsDir;
 
   @Override
@@ -97,23 +105,25 @@ public final class TrainCommand implements Callable<Integer> {
       }
       TrainConfig cfg = ConfigLoader.load(config, overrides);
       TrainResult r = new Training(cfg, new TrainOptions(data, workDir, split, split != null ? 0 : valFraction, seed,
-          resume, maxMinutes, System.err)).run();
-      System.out.printf("trained %d epochs (%d iterations, %.2f images/s); %s; checkpoints in %s%n", r.epochsDone(),
-          r.iterations(), r.imagesPerSecond(), Double.isNaN(r.bestMap()) ? "no validation images"
-              : String.format("best val mAP %.4f at epoch %d", r.bestMap(), r.bestEpoch()), r.workDir());
+          resume, overwrite, maxMinutes, System.err)).run();
+      System.err.flush(); // the progress bar and validation lines before the summary
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(r.summary());
+      out.flush();
       if (submit == null) {
         return 0;
       }
       AutoSubmit.Outcome o = AutoSubmit.run(workDir, testImages, submissionsDir, competition, submit, token, tta,
           System.err);
       if (o.scored()) {
-        System.out.printf("submission %d (%s): public score %.6f%n", o.id(), o.file(), o.publicScore());
+        out.printf("submission %d (%s): public score %.6f%n", o.id(), o.file(), o.publicScore());
+        out.flush();
         return 0;
       }
-      System.err.println("cellarena train: submission " + o.id() + " failed: " + o.error());
+      spec.commandLine().getErr().println("cellarena train: submission " + o.id() + " failed: " + o.error());
       return 2;
     } catch (ConfigException | IllegalArgumentException e) {
-      System.err.println("cellarena train: " + e.getMessage());
+      spec.commandLine().getErr().println("cellarena train: " + e.getMessage());
       return 2;
     }
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cellarena.model.EngineLogging;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.InvalidFileException;
@@ -43,13 +44,14 @@ public final class FolderPrediction {
     if (pngs.isEmpty()) {
       throw new IllegalArgumentException("no .png images in " + imagesDir);
     }
+    EngineLogging.apply();
     try (NDManager manager = NDManager.newBaseManager()) {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
       Thresholds l = loaded.thresholds();
       Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
           minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
       Predictor predictor = new Predictor(loaded.model(), manager, loaded.config().data().testScale(), tta);
-      ProgressBar bar = progress == null ? null : new ProgressBar(progress, "predict");
+      ProgressBar bar = progress == null ? null : new ProgressBar(progress);
       List<SubmissionWriter.ImagePrediction> preds = new ArrayList<>();
       long t0 = System.nanoTime();
       int cells = 0;
@@ -63,7 +65,7 @@ public final class FolderPrediction {
         preds.add(new SubmissionWriter.ImagePrediction(id, img.width, img.height, selected));
         double secs = (System.nanoTime() - t0) / 1e9;
         if (bar != null) {
-          bar.update(i + 1, pngs.size(), Map.of("cells", (float) cells), (i + 1) / secs,
+          bar.update("predict", i + 1, pngs.size(), Map.of("cells", cells), (i + 1) / secs,
               (pngs.size() - i - 1) * secs / (i + 1), i + 1 == pngs.size());
         }
       }

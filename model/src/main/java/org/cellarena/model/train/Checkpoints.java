@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import org.cellarena.model.MaskRcnn;
 
 /**
@@ -42,6 +43,28 @@ public final class Checkpoints {
 
   public void writeConfig(JsonObject json) throws IOException {
     Files.writeString(configFile(), new GsonBuilder().setPrettyPrinting().create().toJson(json));
+  }
+
+  /** True when the dir holds (part of) a training run: its configuration, metrics or a checkpoint. */
+  public boolean holdsRun() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(Checkpoints::isRunFile);
+    }
+  }
+
+  /** Deletes a run's files (those {@link #holdsRun()} looks for, the loss curve and partial saves); nothing else. */
+  public void clearRun() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(Checkpoints::isRunFile).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static boolean isRunFile(Path p) {
+    String name = p.getFileName().toString();
+    return name.matches("(config|split|latest|best|epoch_\\d+)\\.json|metrics\\.jsonl|loss_curve\\.png"
+        + "|latest\\.optim|(best|epoch_\\d+)\\.params(\\.tmp)?");
   }
 
   /** Saves the model and state of an epoch, and marks it as the latest. */

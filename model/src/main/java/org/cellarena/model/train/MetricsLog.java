@@ -27,6 +27,23 @@ public final class MetricsLog {
         StandardOpenOption.APPEND);
   }
 
+  /**
+   * Drops the records past iteration {@code iter}: a resumed run goes on from its checkpoint, and what an
+   * interrupted run logged after that checkpoint would otherwise make the iterations step backwards.
+   */
+  public void truncateAfter(long iter) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    StringBuilder kept = new StringBuilder();
+    for (JsonObject r : read()) {
+      if (!r.has("iter") || r.get("iter").getAsLong() <= iter) {
+        kept.append(r).append('\n');
+      }
+    }
+    Files.writeString(file, kept.toString(), StandardCharsets.UTF_8);
+  }
+
   public List<JsonObject> read() throws IOException {
     List<JsonObject> out = new ArrayList<>();
     if (!Files.exists(file)) {

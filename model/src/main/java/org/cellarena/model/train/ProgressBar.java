@@ -3,20 +3,22 @@ package org.cellarena.model.train;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** A one-line progress bar on stderr: bar, position, loss parts, lr, images/s and ETA, redrawn in place. */
+/**
+ * A one-line progress bar on stderr: label, bar, position, values (counts as integers, lr in e-notation, the rest
+ * with 3 decimals), images/s and ETA, redrawn in place.
+ */
 public final class ProgressBar {
   private final PrintStream out;
-  private final String label;
   private long lastDraw;
+  private int lastLength;
 
-  public ProgressBar(PrintStream out, String label) {
+  public ProgressBar(PrintStream out) {
     this.out = out;
-    this.label = label;
   }
 
   /** Redraws (at most 4 times a second unless {@code force}). */
-  public void update(long done, long total, Map<String, Float> values, double imagesPerSecond, double etaSeconds,
-      boolean force) {
+  public void update(String label, long done, long total, Map<String, ? extends Number> values,
+      double imagesPerSecond, double etaSeconds, boolean force) {
     long now = System.nanoTime();
     if (!force && now - lastDraw < 250_000_000L) {
       return;
@@ -24,13 +26,15 @@ public final class ProgressBar {
     lastDraw = now;
     int width = 20;
     int fill = total > 0 ? (int) Math.min(width, width * done / total) : 0;
-    StringBuilder sb = new StringBuilder("\r").append(label).append(" [");
+    StringBuilder sb = new StringBuilder(label).append(" [");
     sb.append("#".repeat(fill)).append(".".repeat(width - fill)).append("] ");
     sb.append(done).append('/').append(total);
-    values.forEach((k, v) -> sb.append(' ').append(k.replace("loss_", "")).append(' ')
-        .append(k.equals("lr") ? String.format("%.2e", v) : String.format("%.3f", v)));
-    sb.append(String.format(" %.2f img/s ETA %s", imagesPerSecond, eta(etaSeconds)));
-    out.print(sb);
+    values.forEach((k, v) -> sb.append(' ').append(k.replace("loss_", "")).append(' ').append(format(k, v)));
+    sb.append(String.format(" %.2f img/s ETA %s", imagesPerSecond, Figures.duration(etaSeconds)));
+    int length = sb.length();
+    sb.append(" ".repeat(Math.max(0, lastLength - length))); // wipe what a longer line left
+    lastLength = length;
+    out.print("\r" + sb);
     out.flush();
   }
 
@@ -39,11 +43,10 @@ public final class ProgressBar {
     out.flush();
   }
 
-  static String eta(double s) {
-    if (Double.isNaN(s) || Double.isInfinite(s)) {
-      return "?";
+  private static String format(String key, Number v) {
+    if (v instanceof Integer || v instanceof Long) {
+      return v.toString();
     }
-    long t = Math.round(s);
-    return String.format("%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+    return key.equals("lr") ? String.format("%.2e", v.doubleValue()) : String.format("%.3f", v.doubleValue());
   }
 }

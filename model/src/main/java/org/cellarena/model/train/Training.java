@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.cellarena.model.EngineLogging;
 import org.cellarena.model.LossParts;
 import org.cellarena.model.MaskRcnn;
 import org.cellarena.model.data.Batch;
@@ -43,10 +44,21 @@ public final class Training {
   }
 
   public TrainResult run() throws IOException {
+    if (options.resume() && options.overwrite()) {
+      throw new IllegalArgumentException("--resume and --overwrite exclude each other");
+    }
+    EngineLogging.apply();
     CpuThreads.apply(config.json());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
+    if (!options.resume() && ckpt.holdsRun()) {
+      if (!options.overwrite()) {
+        throw new IllegalArgumentException("the work dir " + options.workDir() + " holds a training run already;"
+            + " give --resume to continue it, --overwrite to replace it, or another --work-dir");
+      }
+      ckpt.clearRun();
+    }
     Path savedSplit = options.workDir().resolve("split.json");
     Split split;
     if (options.splitFile() != null) {
@@ -90,37 +102,42 @@ public final class Training {
         }
         Checkpoints.loadParameters(model, options.workDir().resolve(latest.get("checkpoint").getAsString() + ".params"), root);
         ckpt.loadOptimizer(sgd, root);
-        startEpoch = latest.get("epoch").getAsInt();
+        int epoch = latest.get("epoch").getAsInt();
+        startEpoch = latest.has("complete") && !latest.get("complete").getAsBoolean() ? epoch - 1 : epoch;
         iter = latest.get("iter").getAsLong();
+        metrics.truncateAfter(iter);
         JsonObject best = ckpt.best();
         if (best != null && best.has("val_map")) {
           bestMap = best.get("val_map").getAsDouble();
           bestEpoch = best.get("epoch").getAsInt();
         }
-        log(out, "resumed from " + latest.get("checkpoint").getAsString() + " (epoch " + startEpoch + ", iter " + iter + ")");
+        log(out, "resumed from " + latest.get("checkpoint").getAsString() + " (iteration " + iter + "); training "
+            + "from epoch " + (startEpoch + 1));
       }
       List<Pair<String, Parameter>> params = model.getParameters().stream().collect(Collectors.toList());
       int itersPerEpoch = BatchLoader.batches(split.train().size() * config.data().repeat(),
           config.data().batchSize());
-      long budgetNanos = options.maxMinutes() > 0 ? (long) (options.maxMinutes() * 60e9) : Long.MAX_VALUE;
+      TimeBudget budget = new TimeBudget(options.maxMinutes());
       long trainNanos = 0;
+      long validationNanos = 0;
       long images = 0;
       long sessionIters = 0;
       int skipped = 0;
       ValidationResult lastVal = null;
-      int epochsDone = startEpoch;
-      boolean outOfTime = false;
-      for (int epoch = startEpoch; epoch < sched.epochs() && !outOfTime; epoch++) {
-        ProgressBar bar = out == null ? null : new ProgressBar(out, String.format("epoch %d/%d", epoch + 1, sched.epochs()));
+      int lastEpoch = startEpoch;
+      int it = 0;
+      boolean complete = true;
+      ProgressBar bar = out == null ? null : new ProgressBar(out);
+      // an epoch the budget cuts short is the last; a new one starts only while there is time for it
+      for (int epoch = startEpoch; epoch < sched.epochs() && complete && !budget.spent(); epoch++) {
         Map<String, Double> window = new LinkedHashMap<>();
         int inWindow = 0;
-        int it = 0;
+        it = 0;
         try (BatchLoader loader = new BatchLoader(dataset, split.train(), config.data(), true, config.seed() * 7919 + epoch)) {
           while (loader.hasNext()) {
-            Batch batch = loader.next();
             long t0 = System.nanoTime();
-            double progress = Math.max(epoch + (double) it / itersPerEpoch,
-                budgetNanos == Long.MAX_VALUE ? 0 : (double) trainNanos / budgetNanos * sched.epochs());
+            Batch batch = loader.next();
+            double progress = Math.max(epoch + (double) it / itersPerEpoch, budget.fractionSpent() * sched.epochs());
             float lr = sched.lr(iter, progress);
             Map<String, Float> values = step(model, root, sgd, params, batch, lr, new Random(config.seed() * 31 + iter));
             trainNanos += System.nanoTime() - t0;
@@ -137,7 +154,8 @@ public final class Training {
             }
             values.forEach((k, v) -> window.merge(k, (double) v, Double::sum));
             inWindow++;
-            if (inWindow == LOG_INTERVAL || !loader.hasNext()) {
+            double ips = images / (trainNanos / 1e9);
+            if (inWindow == LOG_INTERVAL || !loader.hasNext() || budget.spent()) {
               JsonObject rec = new JsonObject();
               rec.addProperty("epoch", epoch + 1);
               rec.addProperty("iter", iter);
@@ -145,24 +163,21 @@ public final class Training {
               for (Map.Entry<String, Double> e : window.entrySet()) {
                 rec.addProperty(e.getKey(), e.getValue() / inWindow);
               }
-              rec.addProperty("images_per_s", images / (trainNanos / 1e9));
+              rec.addProperty("images_per_s", ips);
               metrics.append(rec);
               window.clear();
               inWindow = 0;
             }
-            double ips = images / (trainNanos / 1e9);
             if (bar != null) {
               Map<String, Float> shown = new LinkedHashMap<>(values);
               shown.put("lr", lr);
-              double remainingIters = (double) (sched.epochs() - epoch) * itersPerEpoch - it;
-              double eta = remainingIters * (trainNanos / 1e9) / Math.max(1, sessionIters);
-              if (budgetNanos != Long.MAX_VALUE) {
-                eta = Math.min(eta, (budgetNanos - trainNanos) / 1e9);
-              }
-              bar.update(it, itersPerEpoch, shown, ips, eta, !loader.hasNext());
+              double secondsPerIter = trainNanos / 1e9 / sessionIters;
+              double eta = Math.min(((long) (sched.epochs() - epoch) * itersPerEpoch - it) * secondsPerIter,
+                  budget.trainingSecondsLeft());
+              bar.update(epochLabel(epoch, it, itersPerEpoch, sched.epochs(), startEpoch, budget), it, itersPerEpoch,
+                  shown, ips, eta, !loader.hasNext());
             }
-            if (trainNanos >= budgetNanos) {
-              outOfTime = true;
+            if (budget.spent()) {
               break;
             }
           }
@@ -170,18 +185,20 @@ public final class Training {
         if (bar != null) {
           bar.finish();
         }
-        boolean complete = !outOfTime || it == itersPerEpoch;
-        epochsDone = complete ? epoch + 1 : epoch;
+        long v0 = System.nanoTime();
+        complete = it == itersPerEpoch;
+        lastEpoch = epoch + 1;
         JsonObject state = new JsonObject();
-        state.addProperty("epoch", epochsDone);
-        state.addProperty("iter", iter);
+        state.addProperty("epoch", lastEpoch);
         state.addProperty("complete", complete);
-        String name = "epoch_" + (epoch + 1);
+        state.addProperty("iterations_in_epoch", it);
+        state.addProperty("iter", iter);
+        String name = "epoch_" + lastEpoch;
         if (!split.val().isEmpty()) {
           Predictor predictor = new Predictor(model, root, config.data().testScale(), false);
           lastVal = new Validator(dataset, split.val(), 10, config.model().numClasses()).validate(predictor);
           JsonObject rec = new JsonObject();
-          rec.addProperty("epoch", epoch + 1);
+          rec.addProperty("epoch", lastEpoch);
           rec.addProperty("iter", iter);
           rec.addProperty("val_map", lastVal.map());
           JsonObject per = new JsonObject();
@@ -192,25 +209,48 @@ public final class Training {
           state.addProperty("val_map", lastVal.map());
           state.add("val_map_per_type", per);
           state.add("thresholds", lastVal.thresholds().toJson());
-          log(out, String.format("epoch %d: val mAP %.4f %s (score >= %.2f, mask >= %.2f; %d images, %.1f s)",
-              epoch + 1, lastVal.map(), lastVal.perType(), lastVal.thresholds().score(),
-              lastVal.thresholds().mask(), lastVal.images(), lastVal.seconds()));
+          log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal));
         }
         ckpt.save(name, model, sgd, state);
         if (lastVal != null && lastVal.map() > bestMap) {
           bestMap = lastVal.map();
-          bestEpoch = epoch + 1;
+          bestEpoch = lastEpoch;
           ckpt.markBest(name);
         } else if (split.val().isEmpty()) {
           ckpt.markBest(name);
-          bestEpoch = epoch + 1;
+          bestEpoch = lastEpoch;
         }
         LossCurve.write(metrics.read(), options.workDir().resolve("loss_curve.png"));
+        long spentSaving = System.nanoTime() - v0;
+        validationNanos += spentSaving;
+        budget.reserve(spentSaving);
       }
       double ips = trainNanos == 0 ? 0 : images / (trainNanos / 1e9);
-      return new TrainResult(bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : bestMap, bestEpoch, lastVal, iter,
-          epochsDone, ips, trainNanos / 1e9, options.workDir());
+      return new TrainResult(bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : bestMap, bestEpoch, lastVal,
+          startEpoch + 1, lastEpoch, sched.epochs(), complete, it, itersPerEpoch, iter, ips, trainNanos / 1e9,
+          validationNanos / 1e9, budget.elapsedNanos() / 1e9, options.workDir());
     }
+  }
+
+  /**
+   * "epoch 3/12", or under a time budget "epoch 3/~5": the epochs that fit in it at the pace so far (validations
+   * included), at most the configuration's.
+   */
+  static String epochLabel(int epoch, int it, int itersPerEpoch, int maxEpochs, int startEpoch, TimeBudget budget) {
+    if (!budget.limited()) {
+      return "epoch " + (epoch + 1) + "/" + maxEpochs;
+    }
+    double epochsDone = epoch - startEpoch + (double) it / itersPerEpoch;
+    double secondsPerEpoch = budget.elapsedNanos() / 1e9 / Math.max(1e-9, epochsDone);
+    double fit = startEpoch + epochsDone + budget.trainingSecondsLeft() / secondsPerEpoch;
+    return "epoch " + (epoch + 1) + "/~" + Math.max(epoch + 1, Math.min(maxEpochs, (int) Math.ceil(fit - 1e-6)));
+  }
+
+  /** "epoch 3: val mAP 0.194 (astro 0.0240, cort 0.500, shsy5y 0.130) at score >= 0.5, mask >= 0.4; 7 images, 4.1 s". */
+  static String validationLine(int epoch, String partial, ValidationResult v) {
+    return String.format("epoch %d%s: val mAP %s (%s) at score >= %.2f, mask >= %.2f; %d images in %.1f s", epoch,
+        partial == null ? "" : " (" + partial + ")", Figures.sig3(v.map()), Figures.perType(v.perType()),
+        v.thresholds().score(), v.thresholds().mask(), v.images(), v.seconds());
   }
 
   /**

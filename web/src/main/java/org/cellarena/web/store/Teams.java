@@ -32,11 +32,15 @@ public final class Teams {
 
   /** Creates a team; its token is in the answer and nowhere else. */
   public NewTeam create(String name) {
+    return create(name, Tokens.generate());
+  }
+
+  /** Creates a team holding a token chosen elsewhere (an import, a test); only its hash is stored. */
+  public NewTeam create(String name, String token) {
     String clean = name == null ? "" : name.strip();
     if (clean.isEmpty() || clean.length() > 100 || clean.chars().anyMatch(Character::isISOControl)) {
       throw Refusal.badRequest("a team name is 1 to 100 printable characters");
     }
-    String token = Tokens.generate();
     Instant now = Instant.now();
     return db.transaction(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM teams WHERE name = ?")) {
@@ -67,6 +71,30 @@ public final class Teams {
         }
       }
     });
+  }
+
+  /** Gives the team of this name a new token; the old one stops working. 404 when there is no such team. */
+  public NewTeam renewToken(String name) {
+    String token = Tokens.generate();
+    Team team = db.transaction(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT id, name, created_at FROM teams WHERE name = ?")) {
+        q.setString(1, name);
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next()) {
+            throw Refusal.notFound("no team named \"" + name + "\"");
+          }
+          Team found = team(rs);
+          try (PreparedStatement u = c.prepareStatement("UPDATE teams SET token_hash = ? WHERE id = ?")) {
+            u.setString(1, Tokens.hash(token));
+            u.setLong(2, found.id());
+            u.executeUpdate();
+          }
+          return found;
+        }
+      }
+    });
+    byTokenHash.values().removeIf(cached -> cached.id() == team.id());
+    return new NewTeam(team, token);
   }
 
   /** The team holding this token, if any. */

@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Bearer tokens: 32 random bytes, URL-safe base64; only their SHA-256 is ever stored. */
+/**
+ * Bearer tokens: 32 random bytes, URL-safe base64, never starting with '-' or '_' (a token that starts like an
+ * option is a trap on every command line); only their SHA-256 is ever stored.
+ */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -15,8 +18,12 @@ public final class Tokens {
 
   public static String generate() {
     byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token;
+    do {
+      RANDOM.nextBytes(bytes);
+      token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    } while (!Character.isLetterOrDigit(token.charAt(0)));
+    return token;
   }
 
   public static String hash(String token) {

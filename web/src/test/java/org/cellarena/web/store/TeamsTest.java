@@ -2,6 +2,7 @@ package org.cellarena.web.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -14,7 +15,7 @@ import org.cellarena.web.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Creating teams: a name taken by a racing request is a 409, not an internal error. */
+/** Creating teams: a name taken by a racing request is a 409, not an internal error; tokens and their renewal. */
 class TeamsTest {
   @TempDir Path dir;
 
@@ -48,6 +49,28 @@ class TeamsTest {
       Refusal refusal = (Refusal) e.getCause();
       assertEquals(409, refusal.status());
       assertEquals(1, teams.all().size());
+    }
+  }
+
+  @Test
+  void generatedTokensNeverStartLikeAnOption() {
+    for (int i = 0; i < 2000; i++) { // 2 of the 64 base64url characters are '-' and '_'
+      String token = Tokens.generate();
+      assertTrue(Character.isLetterOrDigit(token.charAt(0)), token);
+      assertEquals(43, token.length());
+    }
+  }
+
+  @Test
+  void aRenewedTokenReplacesTheOldOne() throws Exception {
+    try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0")) {
+      Teams teams = new Teams(db);
+      NewTeam created = teams.create("renewed", "-VEqI2Bold");
+      assertEquals(created.team().id(), teams.byToken("-VEqI2Bold").orElseThrow().id());
+      NewTeam renewed = teams.renewToken("renewed");
+      assertTrue(teams.byToken("-VEqI2Bold").isEmpty(), "the old token, remembered before, no longer works");
+      assertEquals(created.team().id(), teams.byToken(renewed.token()).orElseThrow().id());
+      assertEquals(404, assertThrows(Refusal.class, () -> teams.renewToken("nobody")).status());
     }
   }
 }
