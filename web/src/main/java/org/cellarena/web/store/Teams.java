@@ -75,26 +75,16 @@ public final class Teams {
 
   /** Gives the team of this name a new token; the old one stops working. 404 when there is no such team. */
   public NewTeam renewToken(String name) {
-    String token = Tokens.generate();
-    Team team = db.transaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT id, name, created_at FROM teams WHERE name = ?")) {
+    Optional<Team> team = db.autoCommit(c -> {
+      try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE name = ?")) {
         q.setString(1, name);
         try (ResultSet rs = q.executeQuery()) {
-          if (!rs.next()) {
-            throw Refusal.notFound("no team named \"" + name + "\"");
-          }
-          Team found = team(rs);
-          try (PreparedStatement u = c.prepareStatement("UPDATE teams SET token_hash = ? WHERE id = ?")) {
-            u.setString(1, Tokens.hash(token));
-            u.setLong(2, found.id());
-            u.executeUpdate();
-          }
-          return found;
+          return rs.next() ? Optional.of(team(rs)) : Optional.<Team>empty();
         }
       }
     });
-    byTokenHash.values().removeIf(cached -> cached.id() == team.id());
-    return new NewTeam(team, token);
+    return team.flatMap(t -> newToken(t.id()))
+        .orElseThrow(() -> Refusal.notFound("no team named \"" + name + "\""));
   }
 
   /** The team holding this token, if any. */
