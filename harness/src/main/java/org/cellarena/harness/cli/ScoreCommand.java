@@ -1,7 +1,5 @@
 package org.cellarena.harness.cli;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.Thresholds;
-import org.cellarena.web.scoring.ScoreSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,33 +39,13 @@ public final class ScoreCommand implements Callable<Integer> {
     if (perImage != null) {
       writePerImage(report, perImage);
     }
-    if (json) {
-      spec.commandLine().getOut().println(toJson(report).encodePrettily());
-    } else {
-      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%.10f", report.score()));
-    }
+    spec.commandLine().getOut().println(json ? ScoreJson.of(report).encodePrettily() : text(report));
     return 0;
   }
 
-  /** The report as the JSON that {@code --json} prints. */
-  static JsonObject toJson(ScoreReport report) {
-    double[] ci = report.ci95();
-    JsonObject types = new JsonObject();
-    report.cellTypeScores().forEach(types::put);
-    JsonObject usage = new JsonObject();
-    report.usageScores().forEach((u, s) -> usage.put(u.label(), s));
-    return new JsonObject()
-        .put("score", report.score())
-        .put("ci95", new JsonArray().add(ci[0]).add(ci[1]))
-        .put("thresholds", doubles(Thresholds.values()))
-        .put("precision", doubles(report.precisionPerThreshold()))
-        .put("cell_types", types)
-        .put("usage", usage)
-        .put("missed", report.missed())
-        .put("spurious", report.spurious())
-        .put("split", report.split())
-        .put("merged", report.merged())
-        .put("images", ScoreSummary.images(report));
+  /** What {@code score} prints without --json. */
+  static String text(ScoreReport report) {
+    return String.format(Locale.ROOT, "%.10f", report.score());
   }
 
   private static void writePerImage(ScoreReport report, Path file) throws java.io.IOException {
@@ -93,13 +70,5 @@ public final class ScoreCommand implements Callable<Integer> {
         out.write(row.toString());
       }
     }
-  }
-
-  private static JsonArray doubles(double[] values) {
-    JsonArray a = new JsonArray();
-    for (double v : values) {
-      a.add(v);
-    }
-    return a;
   }
 }
