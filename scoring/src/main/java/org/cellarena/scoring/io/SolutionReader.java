@@ -2,15 +2,12 @@ package org.cellarena.scoring.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cellarena.scoring.rle.RleFormatException;
 import org.cellarena.scoring.rle.RunMask;
 
@@ -37,56 +34,60 @@ public final class SolutionReader {
   public static Solution read(InputStream in, String name) throws IOException, InvalidFileException {
     Problems problems = new Problems(Problems.DEFAULT_LIMIT);
     Map<String, Builder> images = new LinkedHashMap<>();
-    try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
-      var records = parser.iterator();
-      CSVRecord header = CsvFiles.next(records);
-      if (header == null) {
+    try {
+      CsvRecords row = new CsvRecords(TextInput.open(in));
+      if (!row.next()) {
         problems.add(0, null, "the file is empty");
         problems.throwIfAny(name);
       }
-      Map<String, Integer> col = CsvFiles.columns(header);
+      Map<String, Integer> col = row.columns();
       List<String> missing = REQUIRED.stream().filter(c -> !col.containsKey(c)).toList();
       if (!missing.isEmpty()) {
         problems.add(1, null, "missing column(s) " + String.join(", ", missing) + "; expected header "
             + String.join(",", REQUIRED) + " (optional: " + String.join(",", METADATA) + "," + USAGE + ")");
         problems.throwIfAny(name);
       }
+      int columns = row.size();
+      int idCol = col.get("id"), widthCol = col.get("width"), heightCol = col.get("height");
+      int typeCol = col.get("cell_type"), annotationCol = col.get("annotation");
       Integer usageCol = col.get(USAGE);
-      CSVRecord row;
-      while ((row = CsvFiles.next(records)) != null) {
-        long line = row.getRecordNumber();
-        if (row.size() == 1 && row.get(0).isBlank()) {
+      Builder image = null;
+      while (row.next()) {
+        long line = row.number();
+        if (row.size() == 1 && row.isBlank(0)) {
           continue;
         }
-        if (row.size() != header.size()) {
-          problems.add(line, null, "expected " + header.size() + " fields, found " + row.size());
+        if (row.size() != columns) {
+          problems.add(line, null, "expected " + columns + " fields, found " + row.size());
           continue;
         }
-        String id = row.get(col.get("id")).trim();
+        String id = row.text(idCol).trim();
         if (id.isEmpty()) {
           problems.add(line, null, "empty image id");
           continue;
         }
-        Integer width = positive(row.get(col.get("width")), "width", line, id, problems);
-        Integer height = positive(row.get(col.get("height")), "height", line, id, problems);
+        Integer width = positive(row.text(widthCol), "width", line, id, problems);
+        Integer height = positive(row.text(heightCol), "height", line, id, problems);
         if (width == null || height == null) {
           continue;
         }
         Usage usage = Usage.PUBLIC;
         if (usageCol != null) {
-          usage = Usage.parse(row.get(usageCol));
+          usage = Usage.parse(row.text(usageCol));
           if (usage == null) {
-            problems.add(line, id, "Usage must be Public or Private, found '" + row.get(usageCol) + "'");
+            problems.add(line, id, "Usage must be Public or Private, found '" + row.text(usageCol) + "'");
             continue;
           }
         }
-        String cellType = row.get(col.get("cell_type")).trim();
-        Builder image = images.get(id);
+        String cellType = row.text(typeCol).trim();
+        if (image == null || !image.id.equals(id)) { // an image's rows usually follow one another
+          image = images.get(id);
+        }
         if (image == null) {
           Map<String, String> metadata = new LinkedHashMap<>();
           for (String m : METADATA) {
             if (col.containsKey(m)) {
-              metadata.put(m, row.get(col.get(m)));
+              metadata.put(m, row.text(col.get(m)));
             }
           }
           image = new Builder(id, width, height, cellType, usage, metadata);
@@ -99,12 +100,11 @@ public final class SolutionReader {
           problems.add(line, id, "cell_type/Usage differ from the image's earlier rows");
           continue;
         }
-        String annotation = row.get(col.get("annotation"));
-        if (annotation.isBlank()) {
+        if (row.isBlank(annotationCol)) {
           continue;
         }
         try {
-          RunMask mask = RunMask.parse(annotation, width, height);
+          RunMask mask = row.mask(annotationCol, width, height);
           if (mask.isEmpty()) {
             continue;
           }

@@ -2,7 +2,6 @@ package org.cellarena.scoring.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cellarena.scoring.rle.RleFormatException;
 import org.cellarena.scoring.rle.RunMask;
 
@@ -49,16 +46,15 @@ public final class SubmissionReader {
     Problems problems = new Problems(problemLimit);
     Map<String, ImageMasks> images = new LinkedHashMap<>();
     Set<String> unknownIds = new HashSet<>();
-    try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
-      var records = parser.iterator();
-      CSVRecord header = CsvFiles.next(records);
-      if (header == null || (header.size() == 1 && header.get(0).isBlank() && !records.hasNext())) {
+    try {
+      CsvRecords row = new CsvRecords(TextInput.open(in));
+      if (!row.next() || (row.size() == 1 && row.isBlank(0) && row.atEnd())) {
         problems.add(0, null, "the file is empty; expected a header id,predicted and a row per predicted cell");
         problems.throwIfAny(name);
       }
-      Map<String, Integer> col = CsvFiles.columns(header);
+      Map<String, Integer> col = row.columns();
       List<String> missing = COLUMNS.stream().filter(c -> !col.containsKey(c)).toList();
-      List<String> unknown = CsvFiles.unknownColumns(header, COLUMNS);
+      List<String> unknown = row.texts().stream().map(String::trim).filter(c -> !COLUMNS.contains(c)).toList();
       if (!missing.isEmpty() || !unknown.isEmpty()) {
         String what = (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
             + (!missing.isEmpty() && !unknown.isEmpty() ? "; " : "")
@@ -67,35 +63,39 @@ public final class SubmissionReader {
         problems.throwIfAny(name);
       }
       int idCol = col.get("id"), predictedCol = col.get("predicted");
-      CSVRecord row;
-      while ((row = CsvFiles.next(records)) != null) {
-        long line = row.getRecordNumber();
-        if (row.size() == 1 && row.get(0).isBlank()) {
+      String id = null;
+      SolutionImage truth = null;
+      ImageMasks masks = null;
+      while (row.next()) {
+        long line = row.number();
+        if (row.size() == 1 && row.isBlank(0)) {
           continue;
         }
         if (row.size() != 2) {
-          problems.add(line, row.size() > 0 ? row.get(0) : null, "expected 2 fields (id,predicted), found " + row.size());
+          problems.add(line, row.size() > 0 ? row.text(0) : null, "expected 2 fields (id,predicted), found " + row.size());
           continue;
         }
-        String id = row.get(idCol).trim();
-        if (id.isEmpty()) {
+        String rowId = row.text(idCol).trim();
+        if (rowId.isEmpty()) {
           problems.add(line, null, "empty image id");
           continue;
         }
-        SolutionImage truth = solution.image(id);
+        if (!rowId.equals(id)) { // an image's rows usually follow one another
+          id = rowId;
+          truth = solution.image(id);
+          masks = truth == null ? null : images.computeIfAbsent(id, k -> new ImageMasks());
+        }
         if (truth == null) {
           if (unknownIds.add(id)) {
             problems.add(line, id, "unknown image id (not in the solution)");
           }
           continue;
         }
-        ImageMasks masks = images.computeIfAbsent(id, k -> new ImageMasks());
-        String predicted = row.get(predictedCol);
-        if (predicted.isBlank()) {
+        if (row.isBlank(predictedCol)) {
           continue;
         }
         try {
-          RunMask mask = RunMask.parse(predicted, truth.width(), truth.height());
+          RunMask mask = row.mask(predictedCol, truth.width(), truth.height());
           if (!mask.isEmpty()) {
             masks.add(mask, line);
           }
