@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
   int images;
 
   @Option(names = "--mix", defaultValue = "heavy",
-      description = "Cell types of the generated images: heavy (80% shsy5y, ~306 cells an image) or sartorius "
+      description = "Cell types of the generated images: heavy (80%% shsy5y, ~306 cells an image) or sartorius "
           + "(the Sartorius train set's proportions, ~126 cells an image) (default: ${DEFAULT-VALUE}).")
   SyntheticScoringSet.Mix mix;
 

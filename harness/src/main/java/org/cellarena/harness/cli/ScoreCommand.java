@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.io.ScoringFiles;
 import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
@@ -34,8 +34,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Solution solution = inputs.readSolution();
-    ScoreReport report = Scorer.score(solution, inputs.readSubmission(solution));
+    ScoringFiles files = inputs.read();
+    ScoreReport report = Scorer.score(files.solution(), files.submission());
     if (perImage != null) {
       writePerImage(report, perImage);
     }

@@ -74,6 +74,40 @@ final class CsvRecords {
     return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
   }
 
+  /**
+   * Whether field {@code i} is exactly {@code text}, an ASCII string, compared byte by byte: lets a reader reuse
+   * the String of an earlier row instead of making one more.
+   */
+  boolean is(int i, String text) {
+    int start = starts[i], length = ends[i] - start;
+    if (length != text.length()) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (buf[start + k] != text.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Field {@code i} as an int when it is 1 to 9 ASCII digits and nothing else; -1 otherwise. */
+  int digits(int i) {
+    int start = starts[i], end = ends[i];
+    if (end - start < 1 || end - start > 9) {
+      return -1;
+    }
+    int value = 0;
+    for (int p = start; p < end; p++) {
+      int d = buf[p] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
   /** Whether field {@code i} is empty or white space only ({@link String#isBlank()}). */
   boolean isBlank(int i) {
     for (int p = starts[i]; p < ends[i]; p++) {

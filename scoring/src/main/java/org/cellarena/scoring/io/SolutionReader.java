@@ -32,6 +32,12 @@ public final class SolutionReader {
 
   /** Reads a solution from a stream (plain or gzip); {@code name} is used in messages. */
   public static Solution read(InputStream in, String name) throws IOException, InvalidFileException {
+    return read(in, name, null);
+  }
+
+  /** Reads a solution, telling {@code progress} (when not null) of each image as it meets it. */
+  static Solution read(InputStream in, String name, SolutionInProgress progress)
+      throws IOException, InvalidFileException {
     Problems problems = new Problems(Problems.DEFAULT_LIMIT);
     Map<String, Builder> images = new LinkedHashMap<>();
     try {
@@ -61,26 +67,28 @@ public final class SolutionReader {
           problems.add(line, null, "expected " + columns + " fields, found " + row.size());
           continue;
         }
-        String id = row.text(idCol).trim();
+        // An image's rows usually follow one another: its id, cell type and Usage are then Strings already made.
+        boolean sameImage = image != null && row.is(idCol, image.id);
+        String id = sameImage ? image.id : row.text(idCol).trim();
         if (id.isEmpty()) {
           problems.add(line, null, "empty image id");
           continue;
         }
-        Integer width = positive(row.text(widthCol), "width", line, id, problems);
-        Integer height = positive(row.text(heightCol), "height", line, id, problems);
-        if (width == null || height == null) {
+        int width = positive(row, widthCol, "width", line, id, problems);
+        int height = positive(row, heightCol, "height", line, id, problems);
+        if (width == 0 || height == 0) {
           continue;
         }
         Usage usage = Usage.PUBLIC;
         if (usageCol != null) {
-          usage = Usage.parse(row.text(usageCol));
+          usage = sameImage && row.is(usageCol, image.usage.label()) ? image.usage : Usage.parse(row.text(usageCol));
           if (usage == null) {
             problems.add(line, id, "Usage must be Public or Private, found '" + row.text(usageCol) + "'");
             continue;
           }
         }
-        String cellType = row.text(typeCol).trim();
-        if (image == null || !image.id.equals(id)) { // an image's rows usually follow one another
+        String cellType = sameImage && row.is(typeCol, image.cellType) ? image.cellType : row.text(typeCol).trim();
+        if (!sameImage) {
           image = images.get(id);
         }
         if (image == null) {
@@ -92,6 +100,9 @@ public final class SolutionReader {
           }
           image = new Builder(id, width, height, cellType, usage, metadata);
           images.put(id, image);
+          if (progress != null) {
+            progress.image(id, width, height);
+          }
         } else if (image.width != width || image.height != height) {
           problems.add(line, id, "size " + width + "x" + height + " differs from the image's earlier rows ("
               + image.width + "x" + image.height + ")");
@@ -125,7 +136,13 @@ public final class SolutionReader {
     return new Solution(list);
   }
 
-  private static Integer positive(String text, String what, long line, String id, Problems problems) {
+  /** The field as a positive integer (at most 100,000), or 0 after reporting it. */
+  private static int positive(CsvRecords row, int column, String what, long line, String id, Problems problems) {
+    int digits = row.digits(column);
+    if (digits > 0 && digits <= 100_000) {
+      return digits;
+    }
+    String text = row.text(column);
     try {
       int v = Integer.parseInt(text.trim());
       if (v > 0 && v <= 100_000) {
@@ -135,7 +152,7 @@ public final class SolutionReader {
       // reported below
     }
     problems.add(line, id, what + " must be a positive integer, found '" + text + "'");
-    return null;
+    return 0;
   }
 
   private static final class Builder {

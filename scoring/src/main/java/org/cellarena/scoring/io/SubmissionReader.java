@@ -23,7 +23,7 @@ public final class SubmissionReader {
   public static final List<String> COLUMNS = List.of("id", "predicted");
   private static final int ABSENT_IDS_SHOWN = 5;
 
-  private final Solution solution;
+  private final SolutionImages solution;
   private final int problemLimit;
 
   public SubmissionReader(Solution solution) {
@@ -31,6 +31,11 @@ public final class SubmissionReader {
   }
 
   public SubmissionReader(Solution solution, int problemLimit) {
+    this(SolutionImages.of(solution), problemLimit);
+  }
+
+  /** Checks against a solution that may still be being read ({@link ScoringFiles}). */
+  SubmissionReader(SolutionImages solution, int problemLimit) {
     this.solution = solution;
     this.problemLimit = problemLimit;
   }
@@ -64,7 +69,7 @@ public final class SubmissionReader {
       }
       int idCol = col.get("id"), predictedCol = col.get("predicted");
       String id = null;
-      SolutionImage truth = null;
+      SolutionImages.Size truth = null;
       ImageMasks masks = null;
       while (row.next()) {
         long line = row.number();
@@ -75,15 +80,17 @@ public final class SubmissionReader {
           problems.add(line, row.size() > 0 ? row.text(0) : null, "expected 2 fields (id,predicted), found " + row.size());
           continue;
         }
-        String rowId = row.text(idCol).trim();
-        if (rowId.isEmpty()) {
-          problems.add(line, null, "empty image id");
-          continue;
-        }
-        if (!rowId.equals(id)) { // an image's rows usually follow one another
-          id = rowId;
-          truth = solution.image(id);
-          masks = truth == null ? null : images.computeIfAbsent(id, k -> new ImageMasks());
+        if (id == null || !row.is(idCol, id)) { // an image's rows usually follow one another
+          String rowId = row.text(idCol).trim();
+          if (rowId.isEmpty()) {
+            problems.add(line, null, "empty image id");
+            continue;
+          }
+          if (!rowId.equals(id)) {
+            id = rowId;
+            truth = solution.size(id);
+            masks = truth == null ? null : images.computeIfAbsent(id, k -> new ImageMasks());
+          }
         }
         if (truth == null) {
           if (unknownIds.add(id)) {
@@ -107,7 +114,7 @@ public final class SubmissionReader {
       problems.add(0, null, e.getMessage());
       problems.throwIfAny(name);
     }
-    reportAbsentImages(images, problems);
+    reportAbsentImages(solution.solution(), images, problems);
     images.forEach((id, masks) -> reportOverlaps(id, masks, problems));
     problems.throwIfAny(name);
     Map<String, List<RunMask>> result = new LinkedHashMap<>();
@@ -115,7 +122,7 @@ public final class SubmissionReader {
     return new Submission(result);
   }
 
-  private void reportAbsentImages(Map<String, ImageMasks> images, Problems problems) {
+  private static void reportAbsentImages(Solution solution, Map<String, ImageMasks> images, Problems problems) {
     List<String> absent = solution.ids().stream().filter(id -> !images.containsKey(id)).toList();
     if (!absent.isEmpty()) {
       String shown = absent.stream().limit(ABSENT_IDS_SHOWN).collect(Collectors.joining(", "));

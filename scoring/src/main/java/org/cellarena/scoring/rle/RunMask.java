@@ -86,8 +86,12 @@ public final class RunMask {
   public static RunMask parse(byte[] rle, int from, int to, int width, int height) {
     checkSize(width, height);
     long total = (long) width * height;
-    int[] values = new int[16];
+    int tokens = countTokens(rle, from, to);
+    int runs = (tokens + 1) / 2;
+    int[] starts = new int[runs];
+    int[] lengths = new int[runs];
     int count = 0;
+    long previousEnd = -1;
     int i = from;
     while (i < to) {
       byte c = rle[i];
@@ -110,27 +114,38 @@ public final class RunMask {
       if (!digits || v > total) {
         throw badToken(new String(rle, tokenStart, i - tokenStart, StandardCharsets.UTF_8), count + 1, digits, total);
       }
-      if (count == values.length) {
-        values = Arrays.copyOf(values, count * 2);
+      if (count % 2 == 0) {
+        starts[count / 2] = (int) v;
+      } else {
+        lengths[count / 2] = (int) v;
       }
-      values[count++] = (int) v;
+      count++;
     }
     if (count % 2 != 0) {
       throw new RleFormatException("odd number of tokens (" + count + "): RLE needs start/length pairs");
     }
-    int runs = count / 2;
-    int[] starts = new int[runs];
-    int[] lengths = new int[runs];
-    long previousEnd = -1;
     for (int r = 0; r < runs; r++) {
-      int start = values[2 * r];
-      int length = values[2 * r + 1];
+      int start = starts[r];
+      int length = lengths[r];
       checkRun(r, start, length, previousEnd, total);
       starts[r] = start - 1;
-      lengths[r] = length;
       previousEnd = (long) start - 1 + length - 1;
     }
     return new RunMask(width, height, starts, lengths);
+  }
+
+  /** Tokens in bytes [from, to): runs of characters other than space and tab. */
+  private static int countTokens(byte[] rle, int from, int to) {
+    int tokens = 0;
+    boolean inToken = false;
+    for (int i = from; i < to; i++) {
+      boolean separator = rle[i] == ' ' || rle[i] == '\t';
+      if (!separator && !inToken) {
+        tokens++;
+      }
+      inToken = !separator;
+    }
+    return tokens;
   }
 
   private static RleFormatException badToken(String token, int position, boolean digits, long total) {
