@@ -37,28 +37,33 @@ workload() { # images mix -> folder
   echo "$dir"
 }
 
-# Prints "label: median s (min-max), peak RSS M MB" over the runs of a command (stdout discarded).
+# Prints "label: median s (min-max), CPU median s, peak RSS M MB" over the runs of a command (stdout discarded).
+# The CPU time (user + system) varies less than the wall time when other work shares the cores.
 measure() {
   local label="$1"; shift
-  local times=() rss=0
+  local times=() cpu=() rss=0
   for ((i = 0; i < runs; i++)); do
-    local t0 t1
+    local t0 t1 peak user system
     t0=$(date +%s%N)
-    /usr/bin/time -f %M -o "$scratch/rss" "$@" >/dev/null
+    /usr/bin/time -f '%M %U %S' -o "$scratch/time" "$@" >/dev/null
     t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000000 )))
-    rss=$(( $(tail -1 "$scratch/rss") > rss ? $(tail -1 "$scratch/rss") : rss ))
+    read -r peak user system < <(tail -1 "$scratch/time")
+    cpu+=($(( 10#${user/./} * 10 + 10#${system/./} * 10 )))
+    rss=$(( peak > rss ? peak : rss ))
   done
-  report "$label" "$rss" "${times[@]}"
+  report "$label" "$rss" "$(ms "$(median "${cpu[@]}")") s" "${times[@]}"
 }
 
-report() { # label rssKb millis...
-  local label="$1" rss="$2"; shift 2
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int(NR / 2) + 1]}'; }
+
+report() { # label rssKb cpuMillis millis...
+  local label="$1" rss="$2" cpu="$3"; shift 3
   local sorted
   sorted=($(printf '%s\n' "$@" | sort -n))
   local n=${#sorted[@]}
-  printf '%-44s %6.3f s median (%.3f-%.3f, %d runs), peak RSS %d MB\n' "$label" \
-    "$(ms "${sorted[n / 2]}")" "$(ms "${sorted[0]}")" "$(ms "${sorted[n - 1]}")" "$n" $((rss / 1024))
+  printf '%-46s %6.3f s median (%.3f-%.3f, %d runs), CPU %s, peak RSS %d MB\n' "$label" \
+    "$(ms "${sorted[n / 2]}")" "$(ms "${sorted[0]}")" "$(ms "${sorted[n - 1]}")" "$n" "$cpu" $((rss / 1024))
 }
 
 ms() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
@@ -69,6 +74,7 @@ serve_first_answer() {
   for ((i = 0; i < runs; i++)); do
     local data="$scratch/serve-$i" t0 t1 pid url=""
     mkdir -p "$data"
+    : >"$data/out"
     t0=$(date +%s%N)
     ./cellarena serve --port 0 --data-dir "$data" --competition examples/competitions/example >"$data/out" 2>&1 &
     pid=$!
@@ -85,7 +91,7 @@ serve_first_answer() {
     wait "$pid" 2>/dev/null || true
     times+=($(( (t1 - t0) / 1000000 )))
   done
-  report "serve: start to first answer (GET /api/health)" "$rss" "${times[@]}"
+  report "serve: start to first answer (GET /api/health)" "$rss" "n/a" "${times[@]}"
 }
 
 big_dir="$(workload "$big" heavy)"
