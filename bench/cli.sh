@@ -25,7 +25,8 @@ done
 
 work="target/bench-cli"
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+server=""
+trap '[ -z "$server" ] || kill "$server" 2>/dev/null; rm -rf "$scratch"' EXIT
 mkdir -p "$work"
 
 # The workloads: generated once by `./cellarena bench` (deterministic), kept in target/bench-cli/.
@@ -77,7 +78,7 @@ serve_first_answer() {
     : >"$data/out"
     t0=$(date +%s%N)
     ./cellarena serve --port 0 --data-dir "$data" --competition examples/competitions/example >"$data/out" 2>&1 &
-    pid=$!
+    pid=$! server=$!
     until [ -n "$url" ] && curl -sf -o /dev/null "$url/api/health"; do
       kill -0 "$pid" 2>/dev/null || { cat "$data/out" >&2; echo "bench/cli.sh: serve stopped" >&2; exit 1; }
       url="$(sed -n 's/^CellArena serving .* at \(http[^ ]*\) .*/\1/p' "$data/out")"
@@ -89,6 +90,7 @@ serve_first_answer() {
     rss=$(( peak > rss ? peak : rss ))
     kill "$pid"
     wait "$pid" 2>/dev/null || true
+    server=""
     times+=($(( (t1 - t0) / 1000000 )))
   done
   report "serve: start to first answer (GET /api/health)" "$rss" "n/a" "${times[@]}"
