@@ -47,22 +47,34 @@ public final class CellArena implements Runnable {
   }
 
   /**
-   * The command line with only the command named {@code first} when it is one of ours (other than help): picocli
-   * reflects over every command it registers, a cost a short run such as {@code score} should not pay for the
-   * other fifteen. Anything else (no command, an option, help, a typo) gets them all.
+   * The command line as a run starting with {@code first} needs it. picocli reflects over every option of every
+   * command it registers, a cost a short run should not pay for commands it does not run: a run of one of our
+   * commands gets only that one; the command list ({@code --help}, no command, a typo) gets every command's name
+   * and description only; {@code help} and {@code null} (tests) get everything.
    */
   static CommandLine commandLine(String first) {
     Class<?> only = COMMANDS.stream()
         .filter(c -> c != CommandLine.HelpCommand.class && name(c).equals(first)).findFirst().orElse(null);
+    boolean full = first == null || "help".equals(first);
     CommandLine commandLine = new CommandLine(new CellArena());
     for (Class<?> command : COMMANDS) {
-      if (only == null || command == only) {
+      if (only == null && !full && command != CommandLine.HelpCommand.class) {
+        commandLine.addSubcommand(summary(command));
+      } else if (only == null || command == only) {
         commandLine.addSubcommand(command);
       }
     }
     return commandLine
         .setExecutionExceptionHandler(new UserErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** A command's name and description from its annotation alone, for the command list. */
+  private static CommandLine summary(Class<?> command) {
+    Command annotation = command.getAnnotation(Command.class);
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(annotation.name());
+    spec.usageMessage().description(annotation.description());
+    return new CommandLine(spec);
   }
 
   private static String name(Class<?> command) {

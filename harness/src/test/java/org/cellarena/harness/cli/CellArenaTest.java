@@ -18,6 +18,13 @@ class CellArenaTest {
   }
 
   @Test
+  void theCommandListIsTheSame() {
+    for (String first : List.of("--help", "-h", "scor")) {
+      assertEquals(CellArena.commandLine().getUsageMessage(), CellArena.commandLine(first).getUsageMessage());
+    }
+  }
+
+  @Test
   void itsHelpIsTheSame() {
     for (String name : List.of("score", "serve", "train")) {
       CommandLine alone = CellArena.commandLine(name).getSubcommands().get(name);
