@@ -55,6 +55,7 @@ public final class MaskRcnn extends LazyBlock {
   private final ProposalGenerator trainProposals;
   private final ProposalGenerator testProposals;
   private final BoxCoder rcnnCoder = BoxCoder.rcnn();
+  private StepProfile profile = StepProfile.OFF;
 
   public MaskRcnn(MaskRcnnConfig c) {
     this.config = c;
@@ -85,6 +86,13 @@ public final class MaskRcnn extends LazyBlock {
 
   public ResNeSt backbone() {
     return backbone;
+  }
+
+  /** Where {@link #losses} records the time of its parts (default: nowhere). */
+  public void profile(StepProfile p) {
+    this.profile = p;
+    boxAlign.profile(p);
+    maskAlign.profile(p);
   }
 
   /** Creates every parameter with one small training pass on dummy inputs, then freezes the frozen stages. */
@@ -141,7 +149,9 @@ public final class MaskRcnn extends LazyBlock {
 
   /** One training forward pass: RPN, R-CNN and mask losses of a batch. */
   public LossParts losses(ParameterStore ps, NDArray images, Batch batch, Random random) {
+    long clock = profile.start();
     NDList out = forward(ps, new NDList(images), true);
+    clock = profile.engine("forward_backbone_fpn_rpn", clock);
     int nl = config.strides().length;
     NDList pyramid = new NDList(out.subList(0, nl));
     NDArray logits = out.get(nl);
@@ -166,6 +176,7 @@ public final class MaskRcnn extends LazyBlock {
       posDeltas.add(t.deltas());
       sampled += t.indices().length;
     }
+    clock = profile.host("rpn_targets", clock);
     float norm = Math.max(1, sampled);
     Map<String, NDArray> parts = new LinkedHashMap<>();
     // dense over all anchors with 0/1 weights (no index ops in the graph)
@@ -197,6 +208,7 @@ public final class MaskRcnn extends LazyBlock {
     Shape flat4 = new Shape(b, numAnchors, 4);
     NDArray rpnBox = Losses.divide(Losses.l1Sum(deltas, m.create(regTarget, flat4), m.create(regWeight, flat4)), norm);
     parts.put("loss_rpn_bbox", rpnBox);
+    clock = profile.host("rpn_loss_inputs", clock);
 
     // proposals (no gradient) and R-CNN targets
     float[] lg = logits.toFloatArray();
@@ -207,7 +219,9 @@ public final class MaskRcnn extends LazyBlock {
       float[] l = java.util.Arrays.copyOfRange(lg, i * numAnchors, (i + 1) * numAnchors);
       float[] d = java.util.Arrays.copyOfRange(dl, i * numAnchors * 4, (i + 1) * numAnchors * 4);
       ProposalGenerator.Proposals props = trainProposals.generate(l, d, anchorLevels, s.width(), s.height());
+      clock = profile.host("proposals", clock);
       targets.add(roiTargets.compute(props.boxes(), s, random));
+      clock = profile.host("roi_targets", clock);
     }
 
     // box head
@@ -241,6 +255,7 @@ public final class MaskRcnn extends LazyBlock {
     float[] allRois = concat(rois.toArray(new float[0][]));
     int[] allB = cati(bIdx);
     int[] roiLevel = levels.map(allRois);
+    clock = profile.host("head_inputs", clock);
     NDArray boxFeats = boxAlign.apply(roiLevels(pyramid), config.strides(), allRois, allB, roiLevel);
     NDList head = boxHead.forward(ps, new NDList(boxFeats), true);
     float rn = Math.max(1, total);
@@ -250,6 +265,7 @@ public final class MaskRcnn extends LazyBlock {
         head.get(1).reshape(-1, 4).get(new NDIndex("{}", m.create(ri))),
         m.create(catf(regT), new Shape(ri.length, 4))), rn));
 
+    clock = profile.engine("box_head", clock);
     // mask head on the positives
     List<float[]> posRois = new ArrayList<>();
     List<int[]> posB = new ArrayList<>();
@@ -281,6 +297,7 @@ public final class MaskRcnn extends LazyBlock {
     } else {
       parts.put("loss_mask", m.zeros(new Shape()));
     }
+    profile.engine("mask_head", clock);
     NDArray sum = null;
     for (NDArray v : parts.values()) {
       sum = sum == null ? v : sum.add(v);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       org.cellarena.model.cli.TrainCommand.class,
       org.cellarena.model.cli.PredictCommand.class,
+      org.cellarena.model.cli.ModelBenchCommand.class,
       ScoreCommand.class,
       ValidateCommand.class,
       BenchCommand.class,
