@@ -15,6 +15,9 @@ public final class StepProfile {
   private final boolean on;
   private final Map<String, Long> hostNanos = new LinkedHashMap<>();
   private final Map<String, Long> engineNanos = new LinkedHashMap<>();
+  private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+  private long hostCpuNanos;
+  private long cpuMark;
 
   private StepProfile(boolean on) {
     this.on = on;
@@ -27,16 +30,28 @@ public final class StepProfile {
 
   /** A start time for {@link #host} or {@link #engine}. */
   public long start() {
-    return on ? System.nanoTime() : 0L;
+    if (!on) {
+      return 0L;
+    }
+    cpuMark = threads.getCurrentThreadCpuTime();
+    return System.nanoTime();
   }
 
   /** Adds the time since {@code start} to a host part; returns a new start time. */
   public long host(String part, long start) {
+    if (on) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      hostCpuNanos += cpu - cpuMark;
+      cpuMark = cpu;
+    }
     return add(hostNanos, part, start);
   }
 
   /** Adds the time since {@code start} to an engine part; returns a new start time. */
   public long engine(String part, long start) {
+    if (on) {
+      cpuMark = threads.getCurrentThreadCpuTime();
+    }
     return add(engineNanos, part, start);
   }
 
@@ -47,6 +62,14 @@ public final class StepProfile {
     long now = System.nanoTime();
     parts.merge(part, now - start, Long::sum);
     return now;
+  }
+
+  /**
+   * CPU time of the calling thread in the host parts, in milliseconds: on a shared machine the wall time waits for
+   * other processes, this does not (the engine's work in other threads is not in it either).
+   */
+  public double totalHostCpuMs() {
+    return hostCpuNanos / 1e6;
   }
 
   /** Milliseconds per host part. */
@@ -66,6 +89,7 @@ public final class StepProfile {
 
   /** Forgets everything recorded. */
   public void clear() {
+    hostCpuNanos = 0;
     hostNanos.clear();
     engineNanos.clear();
   }

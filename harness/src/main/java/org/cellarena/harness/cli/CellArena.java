@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       org.cellarena.model.cli.TrainCommand.class,
       org.cellarena.model.cli.PredictCommand.class,
       org.cellarena.model.cli.ModelBenchCommand.class,
+      org.cellarena.model.cli.DoctorCommand.class,
       ScoreCommand.class,
       ValidateCommand.class,
       BenchCommand.class,

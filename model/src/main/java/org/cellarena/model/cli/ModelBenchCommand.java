@@ -114,6 +114,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     o.addProperty("iterations", iterations);
     o.addProperty("cpu_threads", threads > 0 ? threads : ai.djl.pytorch.jni.JniUtils.getNumThreads());
     o.addProperty("host_ms_per_image", round(host / images));
+    o.addProperty("host_cpu_ms_per_image", round(profile.totalHostCpuMs() / images));
     o.addProperty("engine_ms_per_image", round((iterMs - host) / images));
     o.addProperty("iteration_s", round(iterMs / iterations / 1000));
     o.addProperty("images_per_s", round(images / (iterMs / 1000)));

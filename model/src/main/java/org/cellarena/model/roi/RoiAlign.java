@@ -164,8 +164,6 @@ public final class RoiAlign {
       NDManager constants) {
     Shape s = feature.getShape();
     int c = (int) s.get(0);
-    int h = (int) s.get(1);
-    int w = (int) s.get(2);
     int k = ay.length;
     int p = outputSize;
     int wh = y1 - y0;
@@ -175,9 +173,9 @@ public final class RoiAlign {
     float[] mx = new float[k * ww * p];
     for (int i = 0; i < k; i++) {
       for (int q = 0; q < p; q++) {
-        System.arraycopy(ay[i].weights, q * h + y0, my, (i * p + q) * wh, wh);
+        ay[i].copyRow(q, y0, my, (i * p + q) * wh, wh);
         for (int x = 0; x < ww; x++) {
-          mx[(i * ww + x) * p + q] = ax[i].weights[q * w + x0 + x];
+          mx[(i * ww + x) * p + q] = ax[i].weight(q, x0 + x);
         }
       }
     }
@@ -208,9 +206,9 @@ public final class RoiAlign {
       int xs = Math.min(ax[i].lo, w - wm);
       windows.add(feature.get(new NDIndex(":, {}:{}, {}:{}", ys, ys + hm, xs, xs + wm)));
       for (int q = 0; q < p; q++) {
-        System.arraycopy(ay[i].weights, q * h + ys, my, (i * p + q) * hm, hm);
+        ay[i].copyRow(q, ys, my, (i * p + q) * hm, hm);
         for (int x = 0; x < wm; x++) {
-          mx[(i * wm + x) * p + q] = ax[i].weights[q * w + xs + x];
+          mx[(i * wm + x) * p + q] = ax[i].weight(q, xs + x);
         }
       }
     }

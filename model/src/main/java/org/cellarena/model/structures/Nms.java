@@ -2,7 +2,7 @@ package org.cellarena.model.structures;
 
 import java.util.Arrays;
 
-/** Greedy non-maximum suppression on CPU arrays (IoU strictly above the threshold suppresses). */
+/** Greedy non-maximum suppression on primitive host arrays (IoU strictly above the threshold suppresses). */
 public final class Nms {
   private Nms() {}
 
@@ -17,39 +17,44 @@ public final class Nms {
    */
   public static int[] batched(float[] boxes, float[] scores, int[] groups, float iouThreshold, int maxKeep) {
     int n = scores.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    int[] order = TopK.descending(scores, 0, n);
+    // coordinates in score order, so the inner loop reads memory in sequence
+    float[] x1 = new float[n], y1 = new float[n], x2 = new float[n], y2 = new float[n], area = new float[n];
+    int[] group = new int[n];
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      x1[k] = boxes[4 * i];
+      y1[k] = boxes[4 * i + 1];
+      x2[k] = boxes[4 * i + 2];
+      y2[k] = boxes[4 * i + 3];
+      area[k] = Math.max(0f, x2[k] - x1[k]) * Math.max(0f, y2[k] - y1[k]);
+      group[k] = groups == null ? 0 : groups[i];
     }
-    Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
     boolean[] suppressed = new boolean[n];
     int[] keep = new int[n];
     int kept = 0;
     int limit = maxKeep < 0 ? n : maxKeep;
-    for (int oi = 0; oi < n && kept < limit; oi++) {
-      int i = order[oi];
+    for (int i = 0; i < n && kept < limit; i++) {
       if (suppressed[i]) {
         continue;
       }
-      keep[kept++] = i;
-      float ix1 = boxes[4 * i], iy1 = boxes[4 * i + 1], ix2 = boxes[4 * i + 2], iy2 = boxes[4 * i + 3];
-      float ia = Math.max(0f, ix2 - ix1) * Math.max(0f, iy2 - iy1);
-      for (int oj = oi + 1; oj < n; oj++) {
-        int j = order[oj];
-        if (suppressed[j] || (groups != null && groups[j] != groups[i])) {
+      keep[kept++] = order[i];
+      float ix1 = x1[i], iy1 = y1[i], ix2 = x2[i], iy2 = y2[i], ia = area[i];
+      int gi = group[i];
+      for (int j = i + 1; j < n; j++) {
+        if (suppressed[j] || group[j] != gi) {
           continue;
         }
-        float w = Math.min(ix2, boxes[4 * j + 2]) - Math.max(ix1, boxes[4 * j]);
+        float w = Math.min(ix2, x2[j]) - Math.max(ix1, x1[j]);
         if (w <= 0f) {
           continue;
         }
-        float h = Math.min(iy2, boxes[4 * j + 3]) - Math.max(iy1, boxes[4 * j + 1]);
+        float h = Math.min(iy2, y2[j]) - Math.max(iy1, y1[j]);
         if (h <= 0f) {
           continue;
         }
         float inter = w * h;
-        float ja = Math.max(0f, boxes[4 * j + 2] - boxes[4 * j]) * Math.max(0f, boxes[4 * j + 3] - boxes[4 * j + 1]);
-        float union = ia + ja - inter;
+        float union = ia + area[j] - inter;
         if (union > 0f && inter / union > iouThreshold) {
           suppressed[j] = true;
         }

@@ -45,6 +45,7 @@ public final class Training {
 
   public TrainResult run() throws IOException {
     CpuThreads.apply(config.json());
+    log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
