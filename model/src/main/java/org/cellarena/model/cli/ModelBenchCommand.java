@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
           + " proposals, RoIAlign matrices, transfers and waits for the device, per image."
     })
 public final class ModelBenchCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "training configuration (default: the seed, configs/mask_rcnn_s50_fpn_mstrain_sartorius.json)")
+  @Option(names = "--config", paramLabel = "C", description = "training configuration (default: the seed, configs/mask_rcnn_s50_fpn_mstrain_sartorius.json)")
   Path config;
 
   @Option(names = "--image-size", defaultValue = "1333", description = "image width in pixels (default ${DEFAULT-VALUE})")
@@ -55,6 +55,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON line instead of a table")
   boolean json;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config value, e.g. --set runner.cpu_threads=1 (repeatable)")
+  List<String> overrides = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     try {
@@ -65,7 +68,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
       if (!Files.isRegularFile(cfgFile)) {
         throw new IllegalArgumentException("config not found: " + cfgFile);
       }
-      TrainConfig cfg = ConfigLoader.load(cfgFile, List.of());
+      TrainConfig cfg = ConfigLoader.load(cfgFile, overrides);
       JsonObject out = run(cfg, imageSize, cells, iterations, warmup);
       out.addProperty("config", cfgFile.getFileName().toString());
       System.out.println(json ? out.toString() : table(out));
