@@ -34,7 +34,8 @@ import org.cellarena.model.structures.RandomSampler;
 
 /**
  * ResNeSt FPN Mask R-CNN: backbone, FPN, RPN and the box and mask heads as DJL blocks; anchors, targets, proposals
- * and NMS on CPU arrays between them. {@link #losses} is one training forward pass, {@link #detect} inference.
+ * and NMS on host arrays between them (the proposals' top-k on the engine). {@link #losses} is one training forward
+ * pass, {@link #detect} inference.
  */
 public final class MaskRcnn extends LazyBlock {
   private static final int MASK_SIZE = 28;
@@ -94,6 +95,7 @@ public final class MaskRcnn extends LazyBlock {
     this.profile = p;
     boxAlign.profile(p);
     maskAlign.profile(p);
+    trainProposals.profile(p);
   }
 
   /** Creates every parameter with one small training pass on dummy inputs, then freezes the frozen stages. */
@@ -195,7 +197,7 @@ public final class MaskRcnn extends LazyBlock {
 
     // proposals (no gradient) and R-CNN targets
     List<ProposalGenerator.Proposals> proposals = trainProposals.generate(logits, deltas, anchorGrid, sizes(batch));
-    clock = profile.host("proposals", clock);
+    clock = profile.start();
     List<RoiTargets.Targets> targets = new ArrayList<>();
     for (int i = 0; i < b; i++) {
       targets.add(roiTargets.compute(proposals.get(i).boxes(), batch.samples().get(i), random));

@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import org.cellarena.model.StepProfile;
 import org.cellarena.model.structures.BoxCoder;
 import org.cellarena.model.structures.Boxes;
 import org.cellarena.model.structures.Nms;
@@ -23,12 +24,18 @@ public final class ProposalGenerator {
   private final int postNms;
   private final float nmsIou;
   private final float minSize;
+  private StepProfile profile = StepProfile.OFF;
 
   public ProposalGenerator(int preNms, int postNms, float nmsIou, float minSize) {
     this.preNms = preNms;
     this.postNms = postNms;
     this.nmsIou = nmsIou;
     this.minSize = minSize;
+  }
+
+  /** Where the engine's part (top-k, gather, transfer) and the host's part of {@link #generate} are timed. */
+  public void profile(StepProfile p) {
+    this.profile = p;
   }
 
   /** Proposal boxes and their objectness logits, best first. */
@@ -48,6 +55,7 @@ public final class ProposalGenerator {
    * @param sizes per image {@code {width, height}} before padding (boxes are clipped to it)
    */
   public List<Proposals> generate(NDArray logits, NDArray deltas, AnchorGrid grid, int[][] sizes) {
+    long clock = profile.start();
     int levels = grid.levelCount();
     int[] ks = new int[levels];
     int width = 0;
@@ -71,10 +79,12 @@ public final class ProposalGenerator {
       }
       picked = NDArrays.concat(parts, 1).toFloatArray(); // (B, sum k, 6)
     }
+    clock = profile.host("proposals_topk_transfer", clock);
     List<Proposals> out = new ArrayList<>();
     for (int i = 0; i < sizes.length; i++) {
       out.add(select(picked, i * width * 6, ks, grid, sizes[i][0], sizes[i][1]));
     }
+    profile.host("proposals_decode_nms", clock);
     return out;
   }
 
