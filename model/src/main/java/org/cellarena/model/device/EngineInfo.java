@@ -25,7 +25,7 @@ public final class EngineInfo {
     Engine e = Engine.getInstance();
     Device d = e.defaultDevice();
     String what = d.isGpu() ? d + " (" + gpuCount() + " GPU, CUDA " + CudaUtils.getCudaVersionString() + ")"
-        : "cpu (" + JniUtils.getNumThreads() + " intra-op threads)";
+        : "cpu (intra-op threads: " + JniUtils.getNumThreads() + ")";
     return "device: " + what + "; " + e.getEngineName() + " " + e.getVersion() + " " + flavour() + ", DJL "
         + Engine.getDjlVersion();
   }

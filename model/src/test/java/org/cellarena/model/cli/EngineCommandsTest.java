@@ -52,7 +52,8 @@ class EngineCommandsTest {
     double host = o.get("host_ms_per_image").getAsDouble();
     assertTrue(host > 0 && host < o.get("iteration_s").getAsDouble() * 1000, r.out);
     JsonObject parts = o.getAsJsonObject("host_parts_ms_per_image");
-    for (String p : new String[] {"rpn_targets", "proposals", "roi_targets", "roi_align_weights", "loss_values"}) {
+    for (String p : new String[] {"rpn_targets", "proposals_topk_transfer", "proposals_decode_nms", "roi_targets",
+        "roi_align_weights", "loss_values"}) {
       assertTrue(parts.has(p), p + " in " + parts);
     }
     double sum = parts.entrySet().stream().mapToDouble(e -> e.getValue().getAsDouble()).sum();
