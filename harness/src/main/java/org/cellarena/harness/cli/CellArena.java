@@ -27,6 +27,8 @@ public final class CellArena implements Runnable {
       BaselineCommand.class,
       org.cellarena.model.cli.TrainCommand.class,
       org.cellarena.model.cli.PredictCommand.class,
+      org.cellarena.model.cli.ModelBenchCommand.class,
+      org.cellarena.model.cli.DoctorCommand.class,
       ScoreCommand.class,
       ValidateCommand.class,
       BenchCommand.class);
