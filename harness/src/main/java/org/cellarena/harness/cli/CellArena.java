@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     version = "CellArena 0.1.0",
     description = "Self-hosted competition harness for cell instance segmentation (Sartorius layout).")
 public final class CellArena implements Runnable {
+  private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
   /** The commands, in the order the command list shows them. */
   static final List<Class<?>> COMMANDS = List.of(
       CommandLine.HelpCommand.class,
@@ -41,6 +43,10 @@ public final class CellArena implements Runnable {
   }
 
   public static void main(String[] args) {
+    // the server's log lines (java.util.logging) on one line each: "15:43:58 INFO CellArena serving ..."
+    if (System.getProperty(LOG_FORMAT) == null) {
+      System.setProperty(LOG_FORMAT, "%1$tT %4$s %5$s%6$s%n");
+    }
     System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
   }
 
