@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The tiny configuration, trained from scratch on CPU for at most 5 minutes on generated images through the
+ * The tiny configuration, trained from scratch on CPU under a 2-minute budget on generated images through the
  * {@code train} command, reaches a validation mAP (competition metric) of at least 0.5 on held-out generated
  * images; then {@code --resume} continues from its checkpoint.
  */
