@@ -1,23 +1,36 @@
 #!/usr/bin/env bash
-# The evaluation server's benchmark (issue 3, "Performance"): generates a Sartorius-sized competition, starts a
-# server in-process and measures upload-to-scored latency, leaderboard latency under load and concurrent uploads.
-# Options: --images N (240) --workers N (half the cores) --clients N (200) --uploads N (100).
-# First option --flood: FloodBenchmark (issue 11); --cluster: ClusterBenchmark (issue 17: workers on PostgreSQL).
-# JVM options: BENCH_JAVA_OPTS (default: the launcher's, -Xmx4g -XX:+UseParallelGC). Figures: web/BENCHMARKS.md.
-# Runs from a snapshot of the compiled classes, so a build running beside it cannot
-# pull them away mid-run.
+# The evaluation server's benchmarks: each generates a Sartorius-sized competition, starts the server in-process and
+# drives it over loopback HTTP. Figures: web/BENCHMARKS.md.
+#   web/bench.sh [--images N (240)] [--workers N (half the cores)] [--clients N (200)] [--uploads N (100)]
+#       upload-to-scored latency, leaderboard latency under load, concurrent uploads (ServerBenchmark)
+#   web/bench.sh --flood [--images N] [--masks 100000,1000000,3000000,10000000]
+#       one team's flood of masks against another team's normal submission (FloodBenchmark, issue 11)
+#   web/bench.sh --cluster ...   workers on PostgreSQL (ClusterBenchmark, issue 17)
+# --quick (after --flood/--cluster, or first): a small run that checks the benchmark works (CI), no figures to cite.
+# JVM options: BENCH_JAVA_OPTS (default: the launcher's, -Xmx4g -XX:+UseParallelGC).
+# Builds the web module and what it needs first; a failing build stops here with Maven's own error.
+# Runs from a snapshot of the compiled classes, so a build running beside it cannot pull them away mid-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-snapshot="$(mktemp -d)"
-trap 'rm -rf "$snapshot"' EXIT
-mvn -B -q -pl web test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$snapshot/classpath.txt" >/dev/null
-cp -r web/target/classes "$snapshot/classes"
-cp -r web/target/test-classes "$snapshot/test-classes"
 main=org.cellarena.web.bench.ServerBenchmark
 case "${1:-}" in
   --flood) main=org.cellarena.web.bench.FloodBenchmark; shift ;;
   --cluster) main=org.cellarena.web.cluster.ClusterBenchmark; shift ;;
 esac
+args=("$@")
+if [ "${1:-}" = --quick ]; then
+  case "$main" in
+    *ServerBenchmark) args=(--images 12 --clients 10 --uploads 5 "${@:2}") ;;
+    *FloodBenchmark) args=(--images 12 --masks 1000,100000 "${@:2}") ;;
+    *) args=("${@:2}") ;;
+  esac
+fi
+snapshot="$(mktemp -d)"
+trap 'rm -rf "$snapshot"' EXIT
+# -am: the scoring module is built in the same reactor (nothing needs to be installed in ~/.m2 first).
+mvn -B -q -Dstyle.color=never -pl web -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$snapshot/classpath.txt"
+cp -r web/target/classes "$snapshot/classes"
+cp -r web/target/test-classes "$snapshot/test-classes"
 java ${BENCH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} -cp "$snapshot/test-classes:$snapshot/classes:$(cat "$snapshot/classpath.txt")" \
-  "$main" "$@"
+  "$main" "${args[@]}"

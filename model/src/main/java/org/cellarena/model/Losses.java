@@ -30,16 +30,6 @@ public final class Losses {
     return bce(logits, targets).sum();
   }
 
-  /** Weighted sum of binary cross-entropy with logits (weights 0/1 select elements without indexing). */
-  public static NDArray bceWithLogitsSum(NDArray logits, NDArray targets, NDArray weights) {
-    return bce(logits, targets).mul(weights).sum();
-  }
-
-  /** Weighted sum of absolute differences. */
-  public static NDArray l1Sum(NDArray pred, NDArray target, NDArray weights) {
-    return pred.sub(target).abs().mul(weights).sum();
-  }
-
   /** Sum of absolute differences. */
   public static NDArray l1Sum(NDArray pred, NDArray target) {
     return pred.sub(target).abs().sum();

@@ -16,9 +16,9 @@ import java.util.Random;
 import org.cellarena.model.backbone.LazyBlock;
 import org.cellarena.model.backbone.ResNeSt;
 import org.cellarena.model.data.Batch;
-import org.cellarena.model.data.Sample;
 import org.cellarena.model.neck.Fpn;
 import org.cellarena.model.proposal.AnchorGenerator;
+import org.cellarena.model.proposal.AnchorGrid;
 import org.cellarena.model.proposal.ProposalGenerator;
 import org.cellarena.model.proposal.RpnHead;
 import org.cellarena.model.proposal.RpnTargets;
@@ -34,7 +34,8 @@ import org.cellarena.model.structures.RandomSampler;
 
 /**
  * ResNeSt FPN Mask R-CNN: backbone, FPN, RPN and the box and mask heads as DJL blocks; anchors, targets, proposals
- * and NMS on CPU arrays between them. {@link #losses} is one training forward pass, {@link #detect} inference.
+ * and NMS on host arrays between them (the proposals' top-k on the engine). {@link #losses} is one training forward
+ * pass, {@link #detect} inference.
  */
 public final class MaskRcnn extends LazyBlock {
   private static final int MASK_SIZE = 28;
@@ -55,6 +56,8 @@ public final class MaskRcnn extends LazyBlock {
   private final ProposalGenerator trainProposals;
   private final ProposalGenerator testProposals;
   private final BoxCoder rcnnCoder = BoxCoder.rcnn();
+  private StepProfile profile = StepProfile.OFF;
+  private AnchorGrid grid;
 
   public MaskRcnn(MaskRcnnConfig c) {
     this.config = c;
@@ -87,6 +90,14 @@ public final class MaskRcnn extends LazyBlock {
     return backbone;
   }
 
+  /** Where {@link #losses} records the time of its parts (default: nowhere). */
+  public void profile(StepProfile p) {
+    this.profile = p;
+    boxAlign.profile(p);
+    maskAlign.profile(p);
+    trainProposals.profile(p);
+  }
+
   /** Creates every parameter with one small training pass on dummy inputs, then freezes the frozen stages. */
   public void initializeParameters(NDManager manager) {
     try (NDManager tmp = manager.newSubManager()) {
@@ -111,14 +122,20 @@ public final class MaskRcnn extends LazyBlock {
     return out;
   }
 
-  private float[][] levelAnchors(NDList pyramid) {
+  /** The anchors of this pyramid's feature map sizes (kept while the sizes stay the same). */
+  private AnchorGrid anchorGrid(NDList pyramid) {
     int n = config.strides().length;
-    float[][] a = new float[n][];
+    int[] h = new int[n];
+    int[] w = new int[n];
     for (int l = 0; l < n; l++) {
       Shape s = pyramid.get(l).getShape();
-      a[l] = anchors.anchors(l, (int) s.get(2), (int) s.get(3));
+      h[l] = (int) s.get(2);
+      w[l] = (int) s.get(3);
     }
-    return a;
+    if (grid == null || !grid.fits(h, w)) {
+      grid = new AnchorGrid(anchors, h, w);
+    }
+    return grid;
   }
 
   private static float[] concat(float[][] parts) {
@@ -141,74 +158,51 @@ public final class MaskRcnn extends LazyBlock {
 
   /** One training forward pass: RPN, R-CNN and mask losses of a batch. */
   public LossParts losses(ParameterStore ps, NDArray images, Batch batch, Random random) {
+    long clock = profile.start();
     NDList out = forward(ps, new NDList(images), true);
+    clock = profile.engine("forward_backbone_fpn_rpn", clock);
     int nl = config.strides().length;
     NDList pyramid = new NDList(out.subList(0, nl));
     NDArray logits = out.get(nl);
     NDArray deltas = out.get(nl + 1);
     NDManager m = images.getManager();
-    float[][] anchorLevels = levelAnchors(pyramid);
-    float[] allAnchors = concat(anchorLevels);
-    int numAnchors = allAnchors.length / 4;
+    AnchorGrid anchorGrid = anchorGrid(pyramid);
+    long numAnchors = anchorGrid.size();
     int b = batch.size();
 
-    // RPN targets and loss
+    // RPN targets (host, from the grid) and losses on the sampled anchors
     List<long[]> idx = new ArrayList<>();
     List<float[]> lab = new ArrayList<>();
     List<long[]> posIdx = new ArrayList<>();
     List<float[]> posDeltas = new ArrayList<>();
     int sampled = 0;
     for (int i = 0; i < b; i++) {
-      RpnTargets.Targets t = rpnTargets.compute(allAnchors, batch.samples().get(i).boxes(), random);
-      idx.add(offset(t.indices(), (long) i * numAnchors));
+      RpnTargets.Targets t = rpnTargets.compute(anchorGrid, batch.samples().get(i).boxes(), random);
+      idx.add(offset(t.indices(), i * numAnchors));
       lab.add(t.labels());
-      posIdx.add(offset(t.positives(), (long) i * numAnchors));
+      posIdx.add(offset(t.positives(), i * numAnchors));
       posDeltas.add(t.deltas());
       sampled += t.indices().length;
     }
+    clock = profile.host("rpn_targets", clock);
     float norm = Math.max(1, sampled);
     Map<String, NDArray> parts = new LinkedHashMap<>();
-    // dense over all anchors with 0/1 weights (no index ops in the graph)
-    int dense = b * numAnchors;
-    float[] clsWeight = new float[dense];
-    float[] clsLabel = new float[dense];
-    float[] regWeight = new float[dense * 4];
-    float[] regTarget = new float[dense * 4];
-    for (int i = 0; i < b; i++) {
-      long[] ix = idx.get(i);
-      float[] lb = lab.get(i);
-      for (int j = 0; j < ix.length; j++) {
-        clsWeight[(int) ix[j]] = 1f;
-        clsLabel[(int) ix[j]] = lb[j];
-      }
-      long[] px = posIdx.get(i);
-      float[] pd = posDeltas.get(i);
-      for (int j = 0; j < px.length; j++) {
-        for (int c = 0; c < 4; c++) {
-          regWeight[(int) px[j] * 4 + c] = 1f;
-          regTarget[(int) px[j] * 4 + c] = pd[4 * j + c];
-        }
-      }
-    }
-    Shape flat = new Shape(b, numAnchors);
-    NDArray rpnCls = Losses.divide(
-        Losses.bceWithLogitsSum(logits, m.create(clsLabel, flat), m.create(clsWeight, flat)), norm);
-    parts.put("loss_rpn_cls", rpnCls);
-    Shape flat4 = new Shape(b, numAnchors, 4);
-    NDArray rpnBox = Losses.divide(Losses.l1Sum(deltas, m.create(regTarget, flat4), m.create(regWeight, flat4)), norm);
-    parts.put("loss_rpn_bbox", rpnBox);
+    parts.put("loss_rpn_cls", Losses.divide(Losses.bceWithLogitsSum(
+        logits.reshape(-1).get(new NDIndex("{}", m.create(cat(idx)))), m.create(catf(lab))), norm));
+    long[] pi = cat(posIdx);
+    parts.put("loss_rpn_bbox", pi.length == 0 ? m.zeros(new Shape()) : Losses.divide(Losses.l1Sum(
+        deltas.reshape(-1, 4).get(new NDIndex("{}", m.create(pi))), m.create(catf(posDeltas), new Shape(pi.length, 4))),
+        norm));
+    clock = profile.engine("rpn_loss", clock);
 
     // proposals (no gradient) and R-CNN targets
-    float[] lg = logits.toFloatArray();
-    float[] dl = deltas.toFloatArray();
+    List<ProposalGenerator.Proposals> proposals = trainProposals.generate(logits, deltas, anchorGrid, sizes(batch));
+    clock = profile.start();
     List<RoiTargets.Targets> targets = new ArrayList<>();
     for (int i = 0; i < b; i++) {
-      Sample s = batch.samples().get(i);
-      float[] l = java.util.Arrays.copyOfRange(lg, i * numAnchors, (i + 1) * numAnchors);
-      float[] d = java.util.Arrays.copyOfRange(dl, i * numAnchors * 4, (i + 1) * numAnchors * 4);
-      ProposalGenerator.Proposals props = trainProposals.generate(l, d, anchorLevels, s.width(), s.height());
-      targets.add(roiTargets.compute(props.boxes(), s, random));
+      targets.add(roiTargets.compute(proposals.get(i).boxes(), batch.samples().get(i), random));
     }
+    clock = profile.host("roi_targets", clock);
 
     // box head
     List<float[]> rois = new ArrayList<>();
@@ -241,6 +235,7 @@ public final class MaskRcnn extends LazyBlock {
     float[] allRois = concat(rois.toArray(new float[0][]));
     int[] allB = cati(bIdx);
     int[] roiLevel = levels.map(allRois);
+    clock = profile.host("head_inputs", clock);
     NDArray boxFeats = boxAlign.apply(roiLevels(pyramid), config.strides(), allRois, allB, roiLevel);
     NDList head = boxHead.forward(ps, new NDList(boxFeats), true);
     float rn = Math.max(1, total);
@@ -250,6 +245,7 @@ public final class MaskRcnn extends LazyBlock {
         head.get(1).reshape(-1, 4).get(new NDIndex("{}", m.create(ri))),
         m.create(catf(regT), new Shape(ri.length, 4))), rn));
 
+    clock = profile.engine("box_head", clock);
     // mask head on the positives
     List<float[]> posRois = new ArrayList<>();
     List<int[]> posB = new ArrayList<>();
@@ -281,6 +277,7 @@ public final class MaskRcnn extends LazyBlock {
     } else {
       parts.put("loss_mask", m.zeros(new Shape()));
     }
+    profile.engine("mask_head", clock);
     NDArray sum = null;
     for (NDArray v : parts.values()) {
       sum = sum == null ? v : sum.add(v);
@@ -298,17 +295,12 @@ public final class MaskRcnn extends LazyBlock {
     NDList pyramid = new NDList(out.subList(0, nl));
     NDArray logits = out.get(nl);
     NDArray deltas = out.get(nl + 1);
-    float[][] anchorLevels = levelAnchors(pyramid);
-    int numAnchors = concat(anchorLevels).length / 4;
-    float[] lg = logits.toFloatArray();
-    float[] dl = deltas.toFloatArray();
     int b = sizes.length;
+    List<ProposalGenerator.Proposals> proposals = testProposals.generate(logits, deltas, anchorGrid(pyramid), sizes);
     List<float[]> props = new ArrayList<>();
     List<int[]> bIdx = new ArrayList<>();
     for (int i = 0; i < b; i++) {
-      float[] l = java.util.Arrays.copyOfRange(lg, i * numAnchors, (i + 1) * numAnchors);
-      float[] d = java.util.Arrays.copyOfRange(dl, i * numAnchors * 4, (i + 1) * numAnchors * 4);
-      float[] boxes = testProposals.generate(l, d, anchorLevels, sizes[i][0], sizes[i][1]).boxes();
+      float[] boxes = proposals.get(i).boxes();
       props.add(boxes);
       int[] bi = new int[boxes.length / 4];
       java.util.Arrays.fill(bi, i);
@@ -444,8 +436,8 @@ public final class MaskRcnn extends LazyBlock {
     for (int a = 0; a < passes; a++) {
       NDList out = forward(ps, new NDList(inputs[a]), false);
       NDList pyramid = new NDList(out.subList(0, nl));
-      ProposalGenerator.Proposals p = testProposals.generate(out.get(nl).toFloatArray(),
-          out.get(nl + 1).toFloatArray(), levelAnchors(pyramid), size[0], size[1]);
+      ProposalGenerator.Proposals p = testProposals.generate(out.get(nl), out.get(nl + 1), anchorGrid(pyramid),
+          new int[][] {size}).get(0);
       propBoxes.add(flips[a].boxes(p.boxes(), size[0], size[1]));
       propScores.add(p.scores());
       roiFeatures[a] = roiLevels(pyramid);
@@ -509,6 +501,14 @@ public final class MaskRcnn extends LazyBlock {
       s += groups.get(i).length;
     }
     return s;
+  }
+
+  private static int[][] sizes(Batch batch) {
+    int[][] out = new int[batch.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new int[] {batch.samples().get(i).width(), batch.samples().get(i).height()};
+    }
+    return out;
   }
 
   private static long[] offset(int[] idx, long off) {

@@ -56,6 +56,16 @@ import org.cellarena.web.store.Teams;
  */
 public final class Server implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Server.class.getName());
+  /**
+   * Vert.x registers its HTTP gauges once per event-loop server and Micrometer warns that the later ones are
+   * duplicates, which is harmless (the first serves them all): its warnings are not shown. Kept in a field, since
+   * java.util.logging holds loggers weakly and would forget the level.
+   */
+  private static final Logger MICROMETER = Logger.getLogger("io.micrometer");
+
+  static {
+    MICROMETER.setLevel(java.util.logging.Level.SEVERE);
+  }
 
   private final Services services;
   private final int port;

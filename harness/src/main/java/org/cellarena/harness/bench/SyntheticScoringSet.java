@@ -10,20 +10,42 @@ import java.util.SplittableRandom;
 import org.cellarena.scoring.rle.RunMask;
 
 /**
- * A Sartorius-sized scoring workload: images of elliptical cells (shsy5y-heavy: mostly many small elongated
- * cells, some astro and cort images), ground truth that may overlap, and a realistic submission made from it:
+ * A Sartorius-sized scoring workload: images of elliptical cells (by default shsy5y-heavy: mostly many small
+ * elongated cells, some astro and cort images; or in the Sartorius train set's proportions), ground truth that may overlap, and a realistic submission made from it:
  * most cells found with jittered outlines, some split, some merged with a neighbour, some missed, a few spurious
  * blobs, overlaps removed. Only masks are made (no pixels), so it is quick to build; deterministic per seed.
  */
 public final class SyntheticScoringSet {
   public static final int WIDTH = 704, HEIGHT = 520;
 
+  /** Which cell types the images have, image by image. */
+  public enum Mix {
+    /** 80% shsy5y, 10% astro, 10% cort: the densest images (~306 cells an image), the heaviest workload. */
+    HEAVY,
+    /** The Sartorius train set's proportions: 25% shsy5y, 20% astro, 55% cort (~126 cells an image). */
+    SARTORIUS;
+
+    String cellType(int image) {
+      if (this == HEAVY) {
+        return image % 10 == 0 ? "astro" : image % 10 == 1 ? "cort" : "shsy5y";
+      }
+      int k = image % 20;
+      return k < 5 ? "shsy5y" : k < 9 ? "astro" : "cort";
+    }
+  }
+
   private final int images;
   private final long seed;
+  private final Mix mix;
 
   public SyntheticScoringSet(int images, long seed) {
+    this(images, seed, Mix.HEAVY);
+  }
+
+  public SyntheticScoringSet(int images, long seed, Mix mix) {
     this.images = images;
     this.seed = seed;
+    this.mix = mix;
   }
 
   /** Writes {@code solution.csv} and {@code submission.csv} into {@code dir}. */
@@ -36,7 +58,7 @@ public final class SyntheticScoringSet {
       submission.write("id,predicted\n");
       for (int i = 0; i < images; i++) {
         String id = String.format("%012x", random.nextLong() & 0xffffffffffffL);
-        String type = i % 10 == 0 ? "astro" : i % 10 == 1 ? "cort" : "shsy5y";
+        String type = mix.cellType(i);
         String usage = random.nextDouble() < 0.3 ? "Public" : "Private";
         List<Ellipse> cells = cells(type, random);
         for (Ellipse cell : cells) {

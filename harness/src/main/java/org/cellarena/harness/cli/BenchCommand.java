@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmark the scoring engine (reading, validation, warm scoring).",
         "Without --solution/--submission it generates (once) a Sartorius-sized workload:",
-        "240 images of 704x520, shsy5y-heavy (~73k cells), with a realistic submission."})
+        "240 images of 704x520, shsy5y-heavy (~73k cells), with a realistic submission;",
+        "--mix sartorius: the Sartorius train set's cell types (~15k cells on 120 images)."})
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--solution", paramLabel = "FILE", description = "Solution CSV (default: the generated workload).")
   Path solution;
@@ -34,6 +35,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--images", defaultValue = "240", description = "Images in the generated workload (default: ${DEFAULT-VALUE}).")
   int images;
 
+  @Option(names = "--mix", defaultValue = "heavy",
+      description = "Cell types of the generated images: heavy (80%% shsy5y, ~306 cells an image) or sartorius "
+          + "(the Sartorius train set's proportions, ~126 cells an image) (default: ${DEFAULT-VALUE}).")
+  SyntheticScoringSet.Mix mix;
+
   @Option(names = "--iterations", defaultValue = "20", description = "Timed scoring runs after 5 warm-up runs (default: ${DEFAULT-VALUE}).")
   int iterations;
 
@@ -46,12 +52,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new UserException("give both --solution and --submission, or neither for the generated workload");
     }
     if (solution == null) {
-      Path workload = dir.resolve(images + "-images");
+      String suffix = mix == SyntheticScoringSet.Mix.HEAVY ? "" : "-" + mix.name().toLowerCase(Locale.ROOT);
+      Path workload = dir.resolve(images + "-images" + suffix);
       solution = workload.resolve("solution.csv");
       submission = workload.resolve("submission.csv");
       if (!Files.exists(solution) || !Files.exists(submission)) {
         System.err.printf("generating %d images into %s ...%n", images, workload);
-        new SyntheticScoringSet(images, 42).write(workload);
+        new SyntheticScoringSet(images, 42, mix).write(workload);
       }
     }
     long t0 = System.nanoTime();

@@ -32,8 +32,10 @@ public final class CompetitionCommand implements Runnable {
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = {"Write a competition folder from a dataset and a split: competition.json, solution.csv "
           + "(the holdout's masks with a seeded Public/Private Usage column, stratified by cell type), test/ "
-          + "(the holdout's images), sample_submission.csv; and the participant bundle (train.csv and images of "
-          + "train+val, test/, sample_submission.csv, split.json), by default in COMP_DIR/participant."})
+          + "(the holdout's images), sample_submission.csv, the competition page's texts to edit (overview.md, "
+          + "data.md, evaluation.md, rules.md); and the participant bundle (train.csv and images of train+val, "
+          + "test/, sample_submission.csv, split.json), by default in COMP_DIR/participant, which the server "
+          + "offers for download."})
   public static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 

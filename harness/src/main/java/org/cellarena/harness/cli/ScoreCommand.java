@@ -1,19 +1,16 @@
 package org.cellarena.harness.cli;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.cellarena.scoring.io.Solution;
+import org.cellarena.scoring.io.ScoringFiles;
 import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.Thresholds;
-import org.cellarena.web.scoring.ScoreSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,22 +35,21 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Solution solution = inputs.readSolution();
-    ScoreReport report = Scorer.score(solution, inputs.readSubmission(solution));
+    ScoringFiles files = inputs.read();
+    ScoreReport report = Scorer.score(files.solution(), files.submission());
     if (perImage != null) {
       writePerImage(report, perImage);
     }
-    if (json) {
-      spec.commandLine().getOut().println(toJson(report).encodePrettily());
-    } else {
-      spec.commandLine().getOut().print(labelled(report));
-      spec.commandLine().getOut().flush();
-    }
+    spec.commandLine().getOut().print(json ? ScoreJson.of(report).encodePrettily() + "\n" : text(report));
+    spec.commandLine().getOut().flush();
     return 0;
   }
 
-  /** "Public   0.1234567890  (4 images)", then Private and overall: the parts are never taken for one another. */
-  static String labelled(ScoreReport report) {
+  /**
+   * What {@code score} prints without --json: "Public   0.1234567890  (4 images)", then Private and overall, so
+   * that the parts are never taken for one another.
+   */
+  static String text(ScoreReport report) {
     StringBuilder s = new StringBuilder();
     report.usageScores().forEach((usage, score) ->
         s.append(line(usage.label(), score, report.where(usage).images().size(), "")));
@@ -64,27 +60,6 @@ public final class ScoreCommand implements Callable<Integer> {
   private static String line(String label, double score, int images, String note) {
     return String.format(Locale.ROOT, "%-8s %.10f  (%d image%s%s)%n", label, score, images, images == 1 ? "" : "s",
         note);
-  }
-
-  /** The report as the JSON that {@code --json} prints. */
-  static JsonObject toJson(ScoreReport report) {
-    double[] ci = report.ci95();
-    JsonObject types = new JsonObject();
-    report.cellTypeScores().forEach(types::put);
-    JsonObject usage = new JsonObject();
-    report.usageScores().forEach((u, s) -> usage.put(u.label(), s));
-    return new JsonObject()
-        .put("score", report.score())
-        .put("ci95", new JsonArray().add(ci[0]).add(ci[1]))
-        .put("thresholds", doubles(Thresholds.values()))
-        .put("precision", doubles(report.precisionPerThreshold()))
-        .put("cell_types", types)
-        .put("usage", usage)
-        .put("missed", report.missed())
-        .put("spurious", report.spurious())
-        .put("split", report.split())
-        .put("merged", report.merged())
-        .put("images", ScoreSummary.images(report));
   }
 
   private static void writePerImage(ScoreReport report, Path file) throws java.io.IOException {
@@ -109,13 +84,5 @@ public final class ScoreCommand implements Callable<Integer> {
         out.write(row.toString());
       }
     }
-  }
-
-  private static JsonArray doubles(double[] values) {
-    JsonArray a = new JsonArray();
-    for (double v : values) {
-      a.add(v);
-    }
-    return a;
   }
 }

@@ -3,10 +3,7 @@ package org.cellarena.harness.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.cellarena.scoring.io.InvalidFileException;
-import org.cellarena.scoring.io.Solution;
-import org.cellarena.scoring.io.SolutionReader;
-import org.cellarena.scoring.io.Submission;
-import org.cellarena.scoring.io.SubmissionReader;
+import org.cellarena.scoring.io.ScoringFiles;
 import picocli.CommandLine.Option;
 
 /** The --solution and --submission options shared by {@code score} and {@code validate}, and their reading. */
@@ -20,11 +17,8 @@ final class ScoringInputs {
       description = "Submission CSV (id,predicted), plain or .csv.gz.")
   Path submission;
 
-  Solution readSolution() throws IOException, InvalidFileException {
-    return SolutionReader.read(solution);
-  }
-
-  Submission readSubmission(Solution truth) throws IOException, InvalidFileException {
-    return new SubmissionReader(truth).read(submission);
+  /** Both files, read at once on two threads, the submission validated against the solution. */
+  ScoringFiles read() throws IOException, InvalidFileException {
+    return ScoringFiles.read(solution, submission);
   }
 }

@@ -1,6 +1,7 @@
 package org.cellarena.harness.cli;
 
 import java.util.concurrent.Callable;
+import org.cellarena.scoring.io.ScoringFiles;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.Submission;
 import picocli.CommandLine.Command;
@@ -20,8 +21,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Solution solution = inputs.readSolution();
-    Submission submission = inputs.readSubmission(solution);
+    ScoringFiles files = inputs.read();
+    Solution solution = files.solution();
+    Submission submission = files.submission();
     spec.commandLine().getOut().printf("valid: %s: %d predicted cells on %d images (%d images in the solution)%n",
         inputs.submission.getFileName(), submission.maskCount(), submission.all().size(), solution.size());
     return 0;

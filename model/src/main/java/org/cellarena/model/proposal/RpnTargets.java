@@ -20,11 +20,9 @@ public final class RpnTargets {
   /** Sampled anchors: positives then negatives in {@code indices}; {@code deltas} for the positives. */
   public record Targets(int[] indices, float[] labels, int[] positives, float[] deltas) {}
 
-  public Targets compute(float[] anchors, float[] gtBoxes, Random random) {
-    int numAnchors = Boxes.count(anchors);
-    int numGt = Boxes.count(gtBoxes);
-    float[] iou = Boxes.iouMatrix(gtBoxes, anchors);
-    int[] assigned = assigner.assign(iou, numGt, numAnchors);
+  public Targets compute(AnchorGrid grid, float[] gtBoxes, Random random) {
+    float[] anchors = grid.all();
+    int[] assigned = assigner.assign(grid.overlaps(gtBoxes));
     RandomSampler.Sample s = sampler.sample(assigned, random);
     int[] idx = new int[s.size()];
     float[] labels = new float[s.size()];

@@ -7,17 +7,33 @@ package org.cellarena.model.roi;
  * bilinear weight is the product of the two axes' weights, RoIAlign is {@code A_y F A_x^T}.
  */
 public final class AxisWeights {
-  /** The dense {@code bins x size} matrix. */
-  public final float[] weights;
+  /** Row-major {@code bins x (hi - lo)}: the weights of indices {@code lo..hi-1} (all others are 0). */
+  private final float[] window;
+  private final int bins;
   /** First index with a non-zero weight in any bin (inclusive). */
   public final int lo;
   /** Last index with a non-zero weight in any bin, plus one; {@code lo == hi} when everything is 0. */
   public final int hi;
 
-  private AxisWeights(float[] weights, int lo, int hi) {
-    this.weights = weights;
+  private AxisWeights(float[] window, int bins, int lo, int hi) {
+    this.window = window;
+    this.bins = bins;
     this.lo = lo;
     this.hi = hi;
+  }
+
+  /** The weight of input index {@code i} in output bin {@code bin}. */
+  public float weight(int bin, int i) {
+    return i < lo || i >= hi ? 0f : window[bin * (hi - lo) + i - lo];
+  }
+
+  /** Copies the weights of indices {@code from .. from+len-1} in bin {@code bin} to {@code dst} (0 outside the window). */
+  public void copyRow(int bin, int from, float[] dst, int dstOffset, int len) {
+    int a = Math.max(from, lo);
+    int b = Math.min(from + len, hi);
+    if (a < b) {
+      System.arraycopy(window, bin * (hi - lo) + a - lo, dst, dstOffset + a - from, b - a);
+    }
   }
 
   /**
@@ -31,13 +47,16 @@ public final class AxisWeights {
     float roi = end - start;
     float bin = roi / bins;
     int grid = samplingRatio > 0 ? samplingRatio : (int) Math.ceil(roi / bins);
-    float[] w = new float[bins * size];
+    if (grid <= 0) {
+      return new AxisWeights(new float[0], bins, 0, 0);
+    }
+    // the samples' neighbours and weights first, then the window they span
+    int n = bins * grid;
+    int[] low = new int[n];
+    float[] frac = new float[n];
+    boolean[] used = new boolean[n];
     int lo = size;
     int hi = 0;
-    if (grid <= 0) {
-      return new AxisWeights(w, 0, 0);
-    }
-    float inv = 1f / grid;
     for (int p = 0; p < bins; p++) {
       for (int g = 0; g < grid; g++) {
         float y = start + p * bin + (g + 0.5f) * bin / grid;
@@ -47,26 +66,38 @@ public final class AxisWeights {
         if (y <= 0f) {
           y = 0f;
         }
-        int low = (int) Math.floor(y);
+        int l = (int) Math.floor(y);
         int high;
-        if (low >= size - 1) {
-          low = size - 1;
-          high = low;
-          y = low;
+        if (l >= size - 1) {
+          l = size - 1;
+          high = l;
+          y = l;
         } else {
-          high = low + 1;
+          high = l + 1;
         }
-        float l = y - low;
-        w[p * size + low] += (1f - l) * inv;
-        w[p * size + high] += l * inv;
-        lo = Math.min(lo, low);
+        int k = p * grid + g;
+        low[k] = l;
+        frac[k] = y - l;
+        used[k] = true;
+        lo = Math.min(lo, l);
         hi = Math.max(hi, high + 1);
       }
     }
     if (lo >= hi) {
-      lo = 0;
-      hi = 0;
+      return new AxisWeights(new float[0], bins, 0, 0);
     }
-    return new AxisWeights(w, lo, hi);
+    int width = hi - lo;
+    float[] w = new float[bins * width];
+    float inv = 1f / grid;
+    for (int k = 0; k < n; k++) {
+      if (!used[k]) {
+        continue;
+      }
+      int row = (k / grid) * width - lo;
+      int l = low[k];
+      w[row + l] += (1f - frac[k]) * inv;
+      w[row + Math.min(l + 1, size - 1)] += frac[k] * inv;
+    }
+    return new AxisWeights(w, bins, lo, hi);
   }
 }

@@ -15,8 +15,6 @@ public final class MaskTargets {
     float[] r = t.backward(roiInInput);
     AxisWeights ay = AxisWeights.compute(r[1] - 0.5f, r[3] - 0.5f, size, t.originalHeight(), 0);
     AxisWeights ax = AxisWeights.compute(r[0] - 0.5f, r[2] - 0.5f, size, t.originalWidth(), 0);
-    int w = t.originalWidth();
-    int h = t.originalHeight();
     float[] out = new float[size * size];
     int ylo = Math.max(ay.lo, mask.y0);
     int yhi = Math.min(ay.hi, mask.y0 + mask.height);
@@ -28,7 +26,7 @@ public final class MaskTargets {
     float[] tmp = new float[size * (xhi - xlo)];
     for (int p = 0; p < size; p++) {
       for (int y = ylo; y < yhi; y++) {
-        float wy = ay.weights[p * h + y];
+        float wy = ay.weight(p, y);
         if (wy == 0f) {
           continue;
         }
@@ -43,7 +41,7 @@ public final class MaskTargets {
       for (int q = 0; q < size; q++) {
         float v = 0f;
         for (int x = xlo; x < xhi; x++) {
-          v += tmp[p * (xhi - xlo) + x - xlo] * ax.weights[q * w + x];
+          v += tmp[p * (xhi - xlo) + x - xlo] * ax.weight(q, x);
         }
         int oq = t.flipH() ? size - 1 - q : q;
         out[op * size + oq] = v >= 0.5f ? 1f : 0f;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.cellarena.model.StepProfile;
 
 /**
  * Aligned multi-level RoIAlign built from matrix products (DJL's PyTorch engine has no roi_align): for a chunk of
@@ -21,6 +22,7 @@ public final class RoiAlign {
   private final int samplingRatio;
   private final int chunk;
   private final Mode mode;
+  private StepProfile profile = StepProfile.OFF;
 
   /** How a chunk's feature window is taken: chosen by size, or forced (tests). */
   public enum Mode { AUTO, SHARED, PER_ROI }
@@ -34,6 +36,11 @@ public final class RoiAlign {
     this.samplingRatio = samplingRatio;
     this.chunk = chunk;
     this.mode = mode;
+  }
+
+  /** Where the host work (interpolation matrices) is timed. */
+  public void profile(StepProfile p) {
+    this.profile = p;
   }
 
   public int outputSize() {
@@ -119,6 +126,7 @@ public final class RoiAlign {
     int w = (int) s.get(2);
     int k = idx.length;
     int p = outputSize;
+    long clock = profile.start();
     AxisWeights[] ay = new AxisWeights[k];
     AxisWeights[] ax = new AxisWeights[k];
     int y0 = h, y1 = 0, x0 = w, x1 = 0;
@@ -136,6 +144,7 @@ public final class RoiAlign {
         wm = Math.max(wm, ax[i].hi - ax[i].lo);
       }
     }
+    profile.host("roi_align_weights", clock);
     NDManager m = feature.getManager();
     if (y1 <= y0 || x1 <= x0) {
       return m.zeros(new Shape(k, c, p, p));
@@ -155,25 +164,25 @@ public final class RoiAlign {
       NDManager constants) {
     Shape s = feature.getShape();
     int c = (int) s.get(0);
-    int h = (int) s.get(1);
-    int w = (int) s.get(2);
     int k = ay.length;
     int p = outputSize;
     int wh = y1 - y0;
     int ww = x1 - x0;
+    long clock = profile.start();
     float[] my = new float[k * p * wh];
     float[] mx = new float[k * ww * p];
     for (int i = 0; i < k; i++) {
       for (int q = 0; q < p; q++) {
-        System.arraycopy(ay[i].weights, q * h + y0, my, (i * p + q) * wh, wh);
+        ay[i].copyRow(q, y0, my, (i * p + q) * wh, wh);
         for (int x = 0; x < ww; x++) {
-          mx[(i * ww + x) * p + q] = ax[i].weights[q * w + x0 + x];
+          mx[(i * ww + x) * p + q] = ax[i].weight(q, x0 + x);
         }
       }
     }
     NDArray window = feature.get(new NDIndex(":, {}:{}, {}:{}", y0, y1, x0, x1));
     NDArray rows = constants.create(my, new Shape((long) k * p, wh));
     NDArray cols = constants.create(mx, new Shape(k, ww, p));
+    profile.host("roi_align_weights", clock);
     // (k*p, wh) x (wh, c*ww) -> (k, p, c, ww) -> (k, c*p, ww) x (k, ww, p) -> (k, c, p, p)
     NDArray t = rows.matMul(window.transpose(1, 0, 2).reshape(wh, (long) c * ww));
     t = t.reshape(k, p, c, ww).transpose(0, 2, 1, 3).reshape(k, (long) c * p, ww);
@@ -188,6 +197,7 @@ public final class RoiAlign {
     int w = (int) s.get(2);
     int k = ay.length;
     int p = outputSize;
+    long clock = profile.start();
     float[] my = new float[k * p * hm];
     float[] mx = new float[k * wm * p];
     NDList windows = new NDList(k);
@@ -196,13 +206,13 @@ public final class RoiAlign {
       int xs = Math.min(ax[i].lo, w - wm);
       windows.add(feature.get(new NDIndex(":, {}:{}, {}:{}", ys, ys + hm, xs, xs + wm)));
       for (int q = 0; q < p; q++) {
-        System.arraycopy(ay[i].weights, q * h + ys, my, (i * p + q) * hm, hm);
+        ay[i].copyRow(q, ys, my, (i * p + q) * hm, hm);
         for (int x = 0; x < wm; x++) {
-          mx[(i * wm + x) * p + q] = ax[i].weights[q * w + xs + x];
+          mx[(i * wm + x) * p + q] = ax[i].weight(q, xs + x);
         }
       }
     }
-    NDManager m = feature.getManager();
+    profile.host("roi_align_weights", clock);
     NDArray stacked = NDArrays.stack(windows); // (k, c, hm, wm)
     NDArray rows = constants.create(my, new Shape(k, p, hm));
     NDArray cols = constants.create(mx, new Shape(k, wm, p));

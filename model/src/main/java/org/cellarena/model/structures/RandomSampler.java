@@ -1,7 +1,6 @@
 package org.cellarena.model.structures;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -26,31 +25,31 @@ public final class RandomSampler {
 
   /** Samples from an assignment made by {@link MaxIoUAssigner}. */
   public Sample sample(int[] assigned, Random random) {
-    List<Integer> pos = new ArrayList<>();
-    List<Integer> neg = new ArrayList<>();
+    int[] pos = new int[assigned.length];
+    int[] neg = new int[assigned.length];
+    int np = 0;
+    int nn = 0;
     for (int i = 0; i < assigned.length; i++) {
       if (assigned[i] >= 0) {
-        pos.add(i);
+        pos[np++] = i;
       } else if (assigned[i] == MaxIoUAssigner.NEGATIVE) {
-        neg.add(i);
+        neg[nn++] = i;
       }
     }
-    int[] p = choose(pos, (int) (num * posFraction), random);
-    int[] n = choose(neg, num - p.length, random);
+    int[] p = choose(pos, np, (int) (num * posFraction), random);
+    int[] n = choose(neg, nn, num - p.length, random);
     return new Sample(p, n);
   }
 
-  private static int[] choose(List<Integer> from, int k, Random random) {
-    int take = Math.min(k, from.size());
-    List<Integer> copy = new ArrayList<>(from);
-    int[] out = new int[take];
+  /** The first {@code k} of a partial Fisher-Yates shuffle of {@code from[0, size)} (shuffled in place). */
+  private static int[] choose(int[] from, int size, int k, Random random) {
+    int take = Math.min(k, size);
     for (int i = 0; i < take; i++) {
-      int j = i + random.nextInt(copy.size() - i);
-      Integer t = copy.get(i);
-      copy.set(i, copy.get(j));
-      copy.set(j, t);
-      out[i] = copy.get(i);
+      int j = i + random.nextInt(size - i);
+      int t = from[i];
+      from[i] = from[j];
+      from[j] = t;
     }
-    return out;
+    return Arrays.copyOf(from, take);
   }
 }

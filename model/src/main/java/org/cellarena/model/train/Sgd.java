@@ -1,6 +1,7 @@
 package org.cellarena.model.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * PyTorch's SGD with momentum and weight decay ({@code d = g + wd * w; v = m * v + d; w -= lr * v}), optional
- * gradient-norm clipping, gradients zeroed after each step. Temporaries live in a per-step manager.
+ * gradient-norm clipping, gradients zeroed after each step. Temporaries live in a per-step manager; the gradient
+ * norm reaches the host in one transfer per step.
  */
 public final class Sgd {
   private final NDManager manager;
@@ -42,7 +44,7 @@ public final class Sgd {
     nonFinite = null;
     try (NDManager tmp = manager.newSubManager()) {
       Map<String, NDArray> grads = new LinkedHashMap<>();
-      double sq = 0;
+      NDList squares = new NDList();
       for (Pair<String, Parameter> p : params) {
         Parameter param = p.getValue();
         if (!param.requiresGradient()) {
@@ -51,9 +53,16 @@ public final class Sgd {
         NDArray g = param.getArray().getGradient();
         g.attach(tmp);
         grads.put(p.getKey(), g);
-        float s = g.square().sum().getFloat();
+        squares.add(g.square().sum());
+      }
+      // one transfer for all the squared norms: a device sync per parameter would stall a GPU hundreds of times
+      float[] sums = squares.isEmpty() ? new float[0] : NDArrays.stack(squares).toFloatArray();
+      double sq = 0;
+      int i = 0;
+      for (String name : grads.keySet()) {
+        float s = sums[i++];
         if (!Float.isFinite(s) && nonFinite == null) {
-          nonFinite = p.getKey();
+          nonFinite = name;
         }
         sq += s;
       }

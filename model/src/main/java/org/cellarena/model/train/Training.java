@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.cellarena.model.EngineLogging;
 import org.cellarena.model.LossParts;
 import org.cellarena.model.MaskRcnn;
+import org.cellarena.model.StepProfile;
 import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.BatchLoader;
 import org.cellarena.model.data.Dataset;
@@ -49,6 +50,7 @@ public final class Training {
     }
     EngineLogging.apply();
     CpuThreads.apply(config.json());
+    log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
@@ -295,21 +297,33 @@ public final class Training {
    */
   public static Map<String, Float> step(MaskRcnn model, NDManager root, Sgd sgd, List<Pair<String, Parameter>> params,
       Batch batch, float lr, Random random) {
+    return step(model, root, sgd, params, batch, lr, random, StepProfile.OFF);
+  }
+
+  /** As {@link #step}, recording the time of its parts in {@code profile}. */
+  public static Map<String, Float> step(MaskRcnn model, NDManager root, Sgd sgd, List<Pair<String, Parameter>> params,
+      Batch batch, float lr, Random random, StepProfile profile) {
     Map<String, Float> values;
+    long t = profile.start();
     try (NDManager it = root.newSubManager()) {
       NDArray x = it.create(batch.pixels(), new Shape(batch.size(), 3, batch.height(), batch.width()));
       ParameterStore ps = new ParameterStore(root, false);
+      t = profile.host("input_upload", t);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         LossParts lp = model.losses(ps, x, batch, random);
+        t = profile.start();
         values = lp.values();
+        t = profile.host("loss_values", t);
         if (!Float.isFinite(values.get("loss"))) {
           throw new IllegalStateException("the loss is not finite (" + values + "); lower optimizer.lr or set "
               + "optimizer.grad_clip");
         }
         gc.backward(lp.total());
+        t = profile.engine("backward", t);
       }
     }
     sgd.step(params, lr);
+    profile.engine("sgd", t);
     if (sgd.nonFinite() != null) {
       values.put("skipped", 1f);
     }

@@ -62,6 +62,31 @@ class NmsTest {
   }
 
   @Test
+  void matchesBruteForceOnProposalsSpreadOverAnImage() {
+    // as the RPN's: 2000 boxes of mixed sizes over 1333x985, a few very large, some degenerate
+    Random r = new Random(11);
+    int n = 2000;
+    float[] boxes = new float[4 * n];
+    float[] scores = new float[n];
+    int[] groups = new int[n];
+    for (int i = 0; i < n; i++) {
+      float w = i % 97 == 0 ? 400 + r.nextFloat() * 500 : i % 89 == 0 ? 0 : 8 + r.nextFloat() * 60;
+      float h = i % 97 == 0 ? 300 + r.nextFloat() * 500 : 8 + r.nextFloat() * 60;
+      float x = r.nextFloat() * (1333 - w), y = r.nextFloat() * (985 - h);
+      boxes[4 * i] = x;
+      boxes[4 * i + 1] = y;
+      boxes[4 * i + 2] = x + w;
+      boxes[4 * i + 3] = y + h;
+      scores[i] = r.nextInt(500) / 500f; // ties
+      groups[i] = r.nextInt(3);
+    }
+    for (float t : new float[] {0.1f, 0.5f, 0.7f}) {
+      assertArrayEquals(bruteForce(boxes, scores, null, t), Nms.nms(boxes, scores, t, -1));
+      assertArrayEquals(bruteForce(boxes, scores, groups, t), Nms.batched(boxes, scores, groups, t, -1));
+    }
+  }
+
+  @Test
   void maxKeepTruncatesToTheBest() {
     float[] boxes = {0, 0, 10, 10, 20, 20, 30, 30, 40, 40, 50, 50};
     float[] scores = {0.2f, 0.9f, 0.5f};

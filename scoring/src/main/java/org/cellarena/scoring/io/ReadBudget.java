@@ -34,26 +34,27 @@ final class ReadBudget {
   }
 
   /**
-   * Admits one more mask of {@code area} pixels for an image that already has {@code imageMasks} masks covering
-   * {@code imagePixels} pixels.
+   * Admits one more mask of {@code area} pixels for a {@code width} x {@code height} image that already has
+   * {@code imageMasks} masks covering {@code imagePixels} pixels.
    */
-  void admit(long line, SolutionImage image, int imageMasks, long imagePixels, int area) throws InvalidFileException {
+  void admit(long line, String imageId, int width, int height, int imageMasks, long imagePixels, int area)
+      throws InvalidFileException {
     if (imageMasks >= limits.masksPerImage()) {
-      stop(line, image.id(), "more than " + limits.masksPerImage() + " predicted masks for this image (the "
+      stop(line, imageId, "more than " + limits.masksPerImage() + " predicted masks for this image (the "
           + "limit per image; the densest Sartorius image has about 790 cells); reading stopped here");
     }
     if (++masks > limits.masksPerFile()) {
-      stop(line, image.id(), "more than " + limits.masksPerFile() + " predicted masks in the file (the limit "
+      stop(line, imageId, "more than " + limits.masksPerFile() + " predicted masks in the file (the limit "
           + "per file); reading stopped here");
     }
-    long imageArea = (long) image.width() * image.height();
+    long imageArea = (long) width * height;
     if (imagePixels + area > imageArea) {
-      stop(line, image.id(), "the masks of this image cover more pixels than the image has (" + imageArea
+      stop(line, imageId, "the masks of this image cover more pixels than the image has (" + imageArea
           + "), so some of them overlap; predicted masks must not overlap; reading stopped here");
     }
     pixels += area;
     if (pixels > limits.pixelsPerFile()) {
-      stop(line, image.id(), "the masks cover more than " + limits.pixelsPerFile() + " pixels in all (the limit "
+      stop(line, imageId, "the masks cover more than " + limits.pixelsPerFile() + " pixels in all (the limit "
           + "per file); reading stopped here");
     }
   }

@@ -2,15 +2,12 @@ package org.cellarena.scoring.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cellarena.scoring.rle.RleFormatException;
 import org.cellarena.scoring.rle.RunMask;
 
@@ -35,62 +32,77 @@ public final class SolutionReader {
 
   /** Reads a solution from a stream (plain or gzip); {@code name} is used in messages. */
   public static Solution read(InputStream in, String name) throws IOException, InvalidFileException {
+    return read(in, name, null);
+  }
+
+  /** Reads a solution, telling {@code progress} (when not null) of each image as it meets it. */
+  static Solution read(InputStream in, String name, SolutionInProgress progress)
+      throws IOException, InvalidFileException {
     Problems problems = new Problems(Problems.DEFAULT_LIMIT);
     Map<String, Builder> images = new LinkedHashMap<>();
-    try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
-      var records = parser.iterator();
-      CSVRecord header = CsvFiles.next(records, parser);
-      if (header == null) {
+    try {
+      CsvRecords row = new CsvRecords(TextInput.open(in));
+      if (!row.next()) {
         problems.add(0, null, "the file is empty");
         problems.throwIfAny(name);
       }
-      Map<String, Integer> col = CsvFiles.columns(header);
+      Map<String, Integer> col = row.columns();
       List<String> missing = REQUIRED.stream().filter(c -> !col.containsKey(c)).toList();
       if (!missing.isEmpty()) {
         problems.add(1, null, "missing column(s) " + String.join(", ", missing) + "; expected header "
             + String.join(",", REQUIRED) + " (optional: " + String.join(",", METADATA) + "," + USAGE + ")");
         problems.throwIfAny(name);
       }
+      int columns = row.size();
+      int idCol = col.get("id"), widthCol = col.get("width"), heightCol = col.get("height");
+      int typeCol = col.get("cell_type"), annotationCol = col.get("annotation");
       Integer usageCol = col.get(USAGE);
-      CSVRecord row;
-      while ((row = CsvFiles.next(records, parser)) != null) {
-        long line = row.getRecordNumber();
-        if (row.size() == 1 && row.get(0).isBlank()) {
+      Builder image = null;
+      while (row.next()) {
+        long line = row.number();
+        if (row.size() == 1 && row.isBlank(0)) {
           continue;
         }
-        if (row.size() != header.size()) {
-          problems.add(line, null, "expected " + header.size() + " fields, found " + row.size());
+        if (row.size() != columns) {
+          problems.add(line, null, "expected " + columns + " fields, found " + row.size());
           continue;
         }
-        String id = row.get(col.get("id")).trim();
+        // An image's rows usually follow one another: its id, cell type and Usage are then Strings already made.
+        boolean sameImage = image != null && row.is(idCol, image.id);
+        String id = sameImage ? image.id : row.text(idCol).trim();
         if (id.isEmpty()) {
           problems.add(line, null, "empty image id");
           continue;
         }
-        Integer width = positive(row.get(col.get("width")), "width", line, id, problems);
-        Integer height = positive(row.get(col.get("height")), "height", line, id, problems);
-        if (width == null || height == null) {
+        int width = positive(row, widthCol, "width", line, id, problems);
+        int height = positive(row, heightCol, "height", line, id, problems);
+        if (width == 0 || height == 0) {
           continue;
         }
         Usage usage = Usage.PUBLIC;
         if (usageCol != null) {
-          usage = Usage.parse(row.get(usageCol));
+          usage = sameImage && row.is(usageCol, image.usage.label()) ? image.usage : Usage.parse(row.text(usageCol));
           if (usage == null) {
-            problems.add(line, id, "Usage must be Public or Private, found '" + row.get(usageCol) + "'");
+            problems.add(line, id, "Usage must be Public or Private, found '" + row.text(usageCol) + "'");
             continue;
           }
         }
-        String cellType = row.get(col.get("cell_type")).trim();
-        Builder image = images.get(id);
+        String cellType = sameImage && row.is(typeCol, image.cellType) ? image.cellType : row.text(typeCol).trim();
+        if (!sameImage) {
+          image = images.get(id);
+        }
         if (image == null) {
           Map<String, String> metadata = new LinkedHashMap<>();
           for (String m : METADATA) {
             if (col.containsKey(m)) {
-              metadata.put(m, row.get(col.get(m)));
+              metadata.put(m, row.text(col.get(m)));
             }
           }
           image = new Builder(id, width, height, cellType, usage, metadata);
           images.put(id, image);
+          if (progress != null) {
+            progress.image(id, width, height);
+          }
         } else if (image.width != width || image.height != height) {
           problems.add(line, id, "size " + width + "x" + height + " differs from the image's earlier rows ("
               + image.width + "x" + image.height + ")");
@@ -99,12 +111,11 @@ public final class SolutionReader {
           problems.add(line, id, "cell_type/Usage differ from the image's earlier rows");
           continue;
         }
-        String annotation = row.get(col.get("annotation"));
-        if (annotation.isBlank()) {
+        if (row.isBlank(annotationCol)) {
           continue;
         }
         try {
-          RunMask mask = RunMask.parse(annotation, width, height);
+          RunMask mask = row.mask(annotationCol, width, height);
           if (mask.isEmpty()) {
             continue;
           }
@@ -125,7 +136,13 @@ public final class SolutionReader {
     return new Solution(list);
   }
 
-  private static Integer positive(String text, String what, long line, String id, Problems problems) {
+  /** The field as a positive integer (at most 100,000), or 0 after reporting it. */
+  private static int positive(CsvRecords row, int column, String what, long line, String id, Problems problems) {
+    int digits = row.digits(column);
+    if (digits > 0 && digits <= 100_000) {
+      return digits;
+    }
+    String text = row.text(column);
     try {
       int v = Integer.parseInt(text.trim());
       if (v > 0 && v <= 100_000) {
@@ -135,7 +152,7 @@ public final class SolutionReader {
       // reported below
     }
     problems.add(line, id, what + " must be a positive integer, found '" + text + "'");
-    return null;
+    return 0;
   }
 
   private static final class Builder {

@@ -2,7 +2,6 @@ package org.cellarena.scoring.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cellarena.scoring.rle.RleFormatException;
 import org.cellarena.scoring.rle.RunMask;
 
@@ -26,7 +23,7 @@ public final class SubmissionReader {
   public static final List<String> COLUMNS = List.of("id", "predicted");
   private static final int ABSENT_IDS_SHOWN = 5;
 
-  private final Solution solution;
+  private final SolutionImages solution;
   private final SubmissionLimits limits;
   private final int problemLimit;
 
@@ -41,6 +38,11 @@ public final class SubmissionReader {
   }
 
   public SubmissionReader(Solution solution, SubmissionLimits limits, int problemLimit) {
+    this(SolutionImages.of(solution), limits, problemLimit);
+  }
+
+  /** Checks against a solution that may still be being read ({@link ScoringFiles}). */
+  SubmissionReader(SolutionImages solution, SubmissionLimits limits, int problemLimit) {
     this.solution = solution;
     this.limits = limits;
     this.problemLimit = problemLimit;
@@ -66,60 +68,65 @@ public final class SubmissionReader {
     ReadBudget budget = new ReadBudget(limits, deadline, problems, name);
     Map<String, ImageMasks> images = new LinkedHashMap<>();
     Set<String> unknownIds = new HashSet<>();
-    try (Reader reader = TextInput.open(in); CSVParser parser = CsvFiles.parser(reader)) {
-      var records = parser.iterator();
-      CSVRecord header = CsvFiles.next(records, parser);
-      if (header == null || (header.size() == 1 && header.get(0).isBlank() && !records.hasNext())) {
+    try {
+      CsvRecords row = new CsvRecords(TextInput.open(in));
+      if (!row.next() || (row.size() == 1 && row.isBlank(0) && row.atEnd())) {
         problems.add(0, null, "the file is empty; expected a header id,predicted and a row per predicted cell");
         problems.throwIfAny(name);
       }
-      Map<String, Integer> col = CsvFiles.columns(header);
+      Map<String, Integer> col = row.columns();
       List<String> missing = COLUMNS.stream().filter(c -> !col.containsKey(c)).toList();
-      List<String> unknown = CsvFiles.unknownColumns(header, COLUMNS);
+      List<String> unknown = row.texts().stream().map(String::trim).filter(c -> !COLUMNS.contains(c)).toList();
       if (!missing.isEmpty() || !unknown.isEmpty()) {
         String what = (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
             + (!missing.isEmpty() && !unknown.isEmpty() ? "; " : "")
-            + (unknown.isEmpty() ? "" : "unknown column(s) " + CsvFiles.echo(unknown));
+            + (unknown.isEmpty() ? "" : "unknown column(s) " + echo(unknown));
         problems.add(1, null, what + "; expected the header id,predicted");
         problems.throwIfAny(name);
       }
       int idCol = col.get("id"), predictedCol = col.get("predicted");
-      CSVRecord row;
-      while ((row = CsvFiles.next(records, parser)) != null) {
-        long line = row.getRecordNumber();
+      String id = null;
+      SolutionImages.Size truth = null;
+      ImageMasks masks = null;
+      while (row.next()) {
+        long line = row.number();
         if (problems.full()) {
           problems.addLast(line, null, "reading stopped here, at the first " + problemLimit + " problems");
           problems.throwIfAny(name);
         }
         budget.row(line);
-        if (row.size() == 1 && row.get(0).isBlank()) {
+        if (row.size() == 1 && row.isBlank(0)) {
           continue;
         }
         if (row.size() != 2) {
-          problems.add(line, row.size() > 0 ? row.get(0) : null, "expected 2 fields (id,predicted), found " + row.size());
+          problems.add(line, row.size() > 0 ? row.text(0) : null, "expected 2 fields (id,predicted), found " + row.size());
           continue;
         }
-        String id = row.get(idCol).trim();
-        if (id.isEmpty()) {
-          problems.add(line, null, "empty image id");
-          continue;
+        if (id == null || !row.is(idCol, id)) { // an image's rows usually follow one another
+          String rowId = row.text(idCol).trim();
+          if (rowId.isEmpty()) {
+            problems.add(line, null, "empty image id");
+            continue;
+          }
+          if (!rowId.equals(id)) {
+            id = rowId;
+            truth = solution.size(id);
+            masks = truth == null ? null : images.computeIfAbsent(id, k -> new ImageMasks());
+          }
         }
-        SolutionImage truth = solution.image(id);
         if (truth == null) {
           if (unknownIds.add(id)) {
             problems.add(line, id, "unknown image id (not in the solution)");
           }
           continue;
         }
-        ImageMasks masks = images.computeIfAbsent(id, k -> new ImageMasks());
-        String predicted = row.get(predictedCol);
-        if (predicted.isBlank()) {
+        if (row.isBlank(predictedCol)) {
           continue;
         }
         try {
-          RunMask mask = RunMask.parse(predicted, truth.width(), truth.height());
+          RunMask mask = row.mask(predictedCol, truth.width(), truth.height());
           if (!mask.isEmpty()) {
-            budget.admit(line, truth, masks.masks.size(), masks.pixels, mask.area());
+            budget.admit(line, id, truth.width(), truth.height(), masks.masks.size(), masks.pixels, mask.area());
             masks.add(mask, line);
           }
         } catch (RleFormatException e) {
@@ -129,11 +136,11 @@ public final class SubmissionReader {
     } catch (TextInput.BadTextException e) {
       problems.add(0, null, e.getMessage());
       problems.throwIfAny(name);
-    } catch (CsvFiles.MalformedCsvException e) {
+    } catch (CsvRecords.MalformedCsvException e) {
       problems.addLast(e.line(), null, e.getMessage());
       problems.throwIfAny(name);
     }
-    reportAbsentImages(images, problems);
+    reportAbsentImages(solution.solution(), images, problems);
     images.forEach((id, masks) -> reportOverlaps(id, masks, problems));
     problems.throwIfAny(name);
     Map<String, List<RunMask>> result = new LinkedHashMap<>();
@@ -141,7 +148,14 @@ public final class SubmissionReader {
     return new Submission(result);
   }
 
-  private void reportAbsentImages(Map<String, ImageMasks> images, Problems problems) {
+  /** Names from the input, each cut to {@link Problem#MAX_ECHOED_ID} characters, at most ten of them. */
+  private static String echo(List<String> names) {
+    String shown = names.stream().limit(10).map(n -> Problem.cut(n, Problem.MAX_ECHOED_ID))
+        .collect(Collectors.joining(", "));
+    return names.size() > 10 ? shown + ", ... (" + names.size() + " in all)" : shown;
+  }
+
+  private static void reportAbsentImages(Solution solution, Map<String, ImageMasks> images, Problems problems) {
     List<String> absent = solution.ids().stream().filter(id -> !images.containsKey(id)).toList();
     if (!absent.isEmpty()) {
       String shown = absent.stream().limit(ABSENT_IDS_SHOWN).collect(Collectors.joining(", "));

@@ -1,22 +1,25 @@
 package org.cellarena.scoring.io;
 
 import java.io.BufferedInputStream;
-import java.io.FilterReader;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
- * Opens a CSV byte stream as strict UTF-8 text: gzip is recognised by its magic bytes (whatever the file is
- * called), a byte-order mark is skipped, malformed UTF-8 and NUL bytes (binary content) raise
- * {@link BadTextException}.
+ * Opens a CSV byte stream: gzip is recognised by its magic bytes (whatever the file is called) and a UTF-8
+ * byte-order mark is skipped; damaged gzip data raises {@link BadTextException} while reading. The text checks
+ * (strict UTF-8, no NUL byte) are {@link CsvRecords}'s, record by record.
  */
 final class TextInput {
+  private static final int BUFFER = 1 << 16;
+
   private TextInput() {}
 
   /** Thrown while reading when the content is not UTF-8 text. */
@@ -24,76 +27,89 @@ final class TextInput {
     BadTextException(String message) {
       super(message);
     }
+
+    static BadTextException notUtf8() {
+      return new BadTextException("the file is not UTF-8 text (invalid byte sequence)");
+    }
+
+    static BadTextException binary() {
+      return new BadTextException("the file holds binary content (a NUL byte), not CSV text");
+    }
   }
 
-  static Reader open(InputStream raw) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(2);
-    int b0 = in.read(), b1 = in.read();
+  static InputStream open(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+    InputStream bytes = startsWith(in, 0x1f, 0x8b) ? gunzip(in) : in;
+    if (startsWith(bytes, 0xef, 0xbb, 0xbf)) {
+      bytes.skipNBytes(3);
+    }
+    return bytes;
+  }
+
+  /** Throws {@link BadTextException} unless bytes [from, to) are well-formed UTF-8. */
+  static void checkUtf8(byte[] bytes, int from, int to) throws BadTextException {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, from, to - from));
+    } catch (CharacterCodingException e) {
+      throw BadTextException.notUtf8();
+    }
+  }
+
+  private static boolean startsWith(InputStream in, int... magic) throws IOException {
+    in.mark(magic.length);
+    boolean match = true;
+    for (int b : magic) {
+      match &= in.read() == b;
+    }
     in.reset();
-    InputStream bytes = (b0 == 0x1f && b1 == 0x8b) ? gunzip(in) : in;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new StrictReader(new InputStreamReader(bytes, decoder));
+    return match;
   }
 
   /** The gzip stream; its header is read here, so a damaged header is reported like damaged data. */
   private static InputStream gunzip(InputStream in) throws BadTextException {
     try {
-      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-    } catch (java.util.zip.ZipException e) {
-      throw new BadTextException("the gzip data is corrupt: " + e.getMessage());
-    } catch (java.io.EOFException e) {
-      throw new BadTextException("the gzip data is truncated");
+      return new BufferedInputStream(new GzipErrors(new GZIPInputStream(in, BUFFER)), BUFFER);
     } catch (IOException e) {
-      throw new BadTextException("the gzip data cannot be read: " + e.getMessage());
+      throw gzipProblem(e);
     }
   }
 
-  /** Turns decoder failures and NUL characters into {@link BadTextException}; drops a leading BOM. */
-  private static final class StrictReader extends FilterReader {
-    private boolean first = true;
+  private static BadTextException gzipProblem(IOException e) {
+    if (e instanceof BadTextException bad) {
+      return bad;
+    } else if (e instanceof ZipException) {
+      return new BadTextException("the gzip data is corrupt: " + e.getMessage());
+    } else if (e instanceof EOFException) {
+      return new BadTextException("the gzip data is truncated");
+    }
+    return new BadTextException("the gzip data cannot be read: " + e.getMessage());
+  }
 
-    StrictReader(Reader in) {
+  /** Turns the gzip stream's failures while reading into {@link BadTextException}s. */
+  private static final class GzipErrors extends FilterInputStream {
+    GzipErrors(InputStream in) {
       super(in);
     }
 
     @Override
-    public int read(char[] buf, int off, int len) throws IOException {
-      int n;
+    public int read(byte[] b, int off, int len) throws IOException {
       try {
-        n = super.read(buf, off, len);
-      } catch (java.nio.charset.CharacterCodingException e) {
-        throw new BadTextException("the file is not UTF-8 text (invalid byte sequence)");
-      } catch (java.util.zip.ZipException e) {
-        throw new BadTextException("the gzip data is corrupt: " + e.getMessage());
-      } catch (java.io.EOFException e) {
-        throw new BadTextException("the gzip data is truncated");
+        return super.read(b, off, len);
+      } catch (ZipException | EOFException e) {
+        throw gzipProblem(e);
       }
-      if (n > 0 && first) {
-        first = false;
-        if (buf[off] == '\uFEFF') {
-          System.arraycopy(buf, off + 1, buf, off, n - 1);
-          n--;
-          if (n == 0) {
-            return read(buf, off, len);
-          }
-        }
-      }
-      for (int i = off; i < off + n; i++) {
-        if (buf[i] == '\0') {
-          throw new BadTextException("the file holds binary content (a NUL byte), not CSV text");
-        }
-      }
-      return n;
     }
 
     @Override
     public int read() throws IOException {
-      char[] one = new char[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0];
+      try {
+        return super.read();
+      } catch (ZipException | EOFException e) {
+        throw gzipProblem(e);
+      }
     }
   }
 }

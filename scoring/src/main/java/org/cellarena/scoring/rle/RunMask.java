@@ -1,5 +1,6 @@
 package org.cellarena.scoring.rle;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -74,14 +75,26 @@ public final class RunMask {
    * @throws RleFormatException with a message that names the offending token
    */
   public static RunMask parse(CharSequence rle, int width, int height) {
+    byte[] bytes = rle.toString().getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, 0, bytes.length, width, height);
+  }
+
+  /**
+   * {@link #parse(CharSequence, int, int)} on UTF-8 bytes {@code [from, to)}, digit by digit: a String is made only
+   * for a token to name in a message.
+   */
+  public static RunMask parse(byte[] rle, int from, int to, int width, int height) {
     checkSize(width, height);
     long total = (long) width * height;
-    int n = rle.length();
-    int[] values = new int[16];
+    int tokens = countTokens(rle, from, to);
+    int runs = (tokens + 1) / 2;
+    int[] starts = new int[runs];
+    int[] lengths = new int[runs];
     int count = 0;
-    int i = 0;
-    while (i < n) {
-      char c = rle.charAt(i);
+    long previousEnd = -1;
+    int i = from;
+    while (i < to) {
+      byte c = rle[i];
       if (c == ' ' || c == '\t') {
         i++;
         continue;
@@ -89,8 +102,8 @@ public final class RunMask {
       int tokenStart = i;
       long v = 0;
       boolean digits = true;
-      while (i < n && rle.charAt(i) != ' ' && rle.charAt(i) != '\t') {
-        char d = rle.charAt(i);
+      while (i < to && rle[i] != ' ' && rle[i] != '\t') {
+        byte d = rle[i];
         if (d < '0' || d > '9') {
           digits = false;
         } else if (v <= total + 1) {
@@ -98,57 +111,73 @@ public final class RunMask {
         }
         i++;
       }
-      String token = rle.subSequence(tokenStart, i).toString();
-      int position = count + 1;
-      if (!digits) {
-        if (token.startsWith("-") && token.length() > 1 && token.substring(1).chars().allMatch(Character::isDigit)) {
-          throw new RleFormatException("token " + position + " is negative: '" + token + "'");
-        }
-        throw new RleFormatException("token " + position + " is not an integer: '" + abbreviate(token) + "'");
+      if (!digits || v > total) {
+        throw badToken(new String(rle, tokenStart, i - tokenStart, StandardCharsets.UTF_8), count + 1, digits, total);
       }
-      if (v > total) {
-        throw new RleFormatException("token " + position + " is too large: " + abbreviate(token)
-            + " (the image has " + total + " pixels)");
+      if (count % 2 == 0) {
+        starts[count / 2] = (int) v;
+      } else {
+        lengths[count / 2] = (int) v;
       }
-      if (count == values.length) {
-        values = Arrays.copyOf(values, count * 2);
-      }
-      values[count++] = (int) v;
+      count++;
     }
     if (count % 2 != 0) {
       throw new RleFormatException("odd number of tokens (" + count + "): RLE needs start/length pairs");
     }
-    int runs = count / 2;
-    int[] starts = new int[runs];
-    int[] lengths = new int[runs];
-    long previousEnd = -1;
     for (int r = 0; r < runs; r++) {
-      int start = values[2 * r];
-      int length = values[2 * r + 1];
+      int start = starts[r];
+      int length = lengths[r];
       checkRun(r, start, length, previousEnd, total);
       starts[r] = start - 1;
-      lengths[r] = length;
       previousEnd = (long) start - 1 + length - 1;
     }
     return new RunMask(width, height, starts, lengths);
   }
 
+  /** Tokens in bytes [from, to): runs of characters other than space and tab. */
+  private static int countTokens(byte[] rle, int from, int to) {
+    int tokens = 0;
+    boolean inToken = false;
+    for (int i = from; i < to; i++) {
+      boolean separator = rle[i] == ' ' || rle[i] == '\t';
+      if (!separator && !inToken) {
+        tokens++;
+      }
+      inToken = !separator;
+    }
+    return tokens;
+  }
+
+  private static RleFormatException badToken(String token, int position, boolean digits, long total) {
+    if (digits) {
+      return new RleFormatException("token " + position + " is too large: " + abbreviate(token)
+          + " (the image has " + total + " pixels)");
+    }
+    if (token.startsWith("-") && token.length() > 1 && token.substring(1).chars().allMatch(Character::isDigit)) {
+      return new RleFormatException("token " + position + " is negative: '" + token + "'");
+    }
+    return new RleFormatException("token " + position + " is not an integer: '" + abbreviate(token) + "'");
+  }
+
   private static void checkRun(int run, long start1, long length, long previousEnd0, long total) {
-    String which = "run " + (run + 1) + " (start " + start1 + ", length " + length + ")";
     if (start1 < 1) {
-      throw new RleFormatException(which + ": start must be >= 1");
+      throw badRun(run, start1, length, "start must be >= 1");
     }
     if (length < 1) {
-      throw new RleFormatException(which + ": length must be >= 1");
+      throw badRun(run, start1, length, "length must be >= 1");
     }
     if (start1 - 1 + length > total) {
-      throw new RleFormatException(which + ": ends at pixel " + (start1 - 1 + length)
+      throw badRun(run, start1, length, "ends at pixel " + (start1 - 1 + length)
           + ", past the image's " + total + " pixels");
     }
     if (start1 - 1 <= previousEnd0) {
-      throw new RleFormatException(which + ": runs must be ascending and must not overlap (previous run ends at "
+      throw badRun(run, start1, length, "runs must be ascending and must not overlap (previous run ends at "
           + (previousEnd0 + 1) + ")");
     }
+  }
+
+  private static RleFormatException badRun(int run, long start1, long length, String what) {
+    return new RleFormatException("run " + (run + 1) + " (start " + start1 + ", length " + length + "): " + what);
   }
 
   private static void checkSize(int width, int height) {
