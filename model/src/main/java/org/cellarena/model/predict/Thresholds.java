@@ -29,6 +29,17 @@ public record Thresholds(float score, float mask, int minArea, float[] classScor
     return new Thresholds(score, mask, minArea, perClass == null ? null : perClass.clone());
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Thresholds t && score == t.score && mask == t.mask && minArea == t.minArea
+        && java.util.Arrays.equals(classScores, t.classScores);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(score, mask, minArea, java.util.Arrays.hashCode(classScores));
+  }
+
   public JsonObject toJson() {
     JsonObject o = new JsonObject();
     o.addProperty("score", score);

@@ -51,6 +51,7 @@ public final class Training {
     EngineLogging.apply();
     CpuThreads.apply(config.json());
     log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
+    requirePretrainedForFrozenStages(config, options.resume());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
@@ -80,7 +81,6 @@ public final class Training {
       splitParams.addProperty("seed", options.splitSeed());
       split.write(savedSplit, splitParams);
     }
-    requirePretrainedForFrozenStages(config, options.resume());
     ckpt.writeConfig(config.json());
     PrintStream out = options.progress();
 

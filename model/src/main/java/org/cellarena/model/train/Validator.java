@@ -1,9 +1,12 @@
 package org.cellarena.model.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.cellarena.model.data.Dataset;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.predict.InstanceSelector;
@@ -13,6 +16,7 @@ import org.cellarena.model.predict.Thresholds;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.Submission;
+import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.rle.RunMask;
@@ -52,16 +56,18 @@ public final class Validator {
       predictions.put(id, predictor.predict(GrayImage.read(dataset.imagePath(id))));
     }
     Solution all = dataset.solution(ids);
-    Tuned tuned = tune(all, predictions);
+    // the metric is a mean over images: each choice of thresholds is scored once, image by image, on all of them
+    Map<Thresholds, ScoreReport> scored = new HashMap<>();
+    Function<Thresholds, ScoreReport> scoreAll = t -> scored.computeIfAbsent(t, x -> score(all, predictions, x));
+    Tuned tuned = tune(scoreAll, Set.copyOf(ids));
     ScoreReport reported = tuned.report();
     List<List<String>> halves = halves(all);
     if (!halves.get(1).isEmpty()) {
-      Thresholds onA = tune(dataset.solution(halves.get(0)), predictions).thresholds();
-      Thresholds onB = tune(dataset.solution(halves.get(1)), predictions).thresholds();
-      Map<String, Thresholds> crossed = new LinkedHashMap<>();
-      halves.get(0).forEach(id -> crossed.put(id, onB));
-      halves.get(1).forEach(id -> crossed.put(id, onA));
-      reported = score(all, predictions, crossed::get);
+      Thresholds onA = tune(scoreAll, Set.copyOf(halves.get(0))).thresholds();
+      Thresholds onB = tune(scoreAll, Set.copyOf(halves.get(1))).thresholds();
+      List<ImageResult> crossed = new ArrayList<>(scoreAll.apply(onB).where(r -> halves.get(0).contains(r.id())).images());
+      crossed.addAll(scoreAll.apply(onA).where(r -> halves.get(1).contains(r.id())).images());
+      reported = new ScoreReport(crossed);
     }
     return new ValidationResult(reported.score(), reported.cellTypeScores(), tuned.report().score(),
         tuned.thresholds(), ids.size(), (System.nanoTime() - t0) / 1e9);
@@ -69,14 +75,17 @@ public final class Validator {
 
   private record Tuned(Thresholds thresholds, ScoreReport report) {}
 
-  /** The grid's best thresholds on these images (then, with cell types, one pass of per-class ascent). */
-  private Tuned tune(Solution solution, Map<String, List<PastedMask>> predictions) {
+  /**
+   * The grid's best thresholds on the images {@code on} (then, with cell types, one pass of per-class ascent);
+   * {@code scoreAll} scores a choice on all validation images.
+   */
+  private Tuned tune(Function<Thresholds, ScoreReport> scoreAll, Set<String> on) {
     ScoreReport best = null;
     Thresholds bestT = null;
     for (float m : masks) {
       for (float s : SCORES) {
         Thresholds t = new Thresholds(s, m, minArea);
-        ScoreReport r = score(solution, predictions, id -> t);
+        ScoreReport r = scoreAll.apply(t).where(x -> on.contains(x.id()));
         if (best == null || r.score() > best.score()) {
           best = r;
           bestT = t;
@@ -91,7 +100,7 @@ public final class Validator {
           float[] trial = per.clone();
           trial[c] = s;
           Thresholds t = bestT.withClassScores(trial);
-          ScoreReport r = score(solution, predictions, id -> t);
+          ScoreReport r = scoreAll.apply(t).where(x -> on.contains(x.id()));
           if (r.score() > best.score()) {
             best = r;
             per = trial;
@@ -118,12 +127,11 @@ public final class Validator {
     return out;
   }
 
-  static ScoreReport score(Solution solution, Map<String, List<PastedMask>> predictions,
-      java.util.function.Function<String, Thresholds> thresholdsOf) {
+  static ScoreReport score(Solution solution, Map<String, List<PastedMask>> predictions, Thresholds t) {
     Map<String, List<RunMask>> selected = new LinkedHashMap<>();
     for (SolutionImage img : solution.images()) {
       List<PastedMask> p = predictions.getOrDefault(img.id(), new ArrayList<>());
-      selected.put(img.id(), InstanceSelector.select(p, thresholdsOf.apply(img.id()), img.width(), img.height()));
+      selected.put(img.id(), InstanceSelector.select(p, t, img.width(), img.height()));
     }
     return Scorer.score(solution, new Submission(selected));
   }
