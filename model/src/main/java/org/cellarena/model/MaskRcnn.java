@@ -331,11 +331,21 @@ public final class MaskRcnn extends LazyBlock {
 
   private Detections boxesOf(float[] props, float[] probs, float[] regs, int offset, int n, int k, int[] size,
       MaskRcnnConfig.Rcnn r) {
+    float[][] decoded = new float[k][];
+    for (int c = 0; c < k; c++) {
+      decoded[c] = rcnnCoder.decode(props, regs, (offset * k + c) * 4, 4 * k, size[0], size[1]);
+    }
+    return selectBoxes(decoded, probs, offset, n, k, r);
+  }
+
+  /** Score threshold and class-wise NMS over {@code n} RoIs' boxes decoded per class and class probabilities. */
+  private static Detections selectBoxes(float[][] decoded, float[] probs, int offset, int n, int k,
+      MaskRcnnConfig.Rcnn r) {
     List<float[]> boxes = new ArrayList<>();
     List<Float> scores = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (int c = 0; c < k; c++) {
-      float[] dec = rcnnCoder.decode(props, regs, (offset * k + c) * 4, 4 * k, size[0], size[1]);
+      float[] dec = decoded[c];
       for (int j = 0; j < n; j++) {
         float s = probs[(offset + j) * (k + 1) + c];
         if (s > r.scoreThreshold()) {
@@ -408,6 +418,81 @@ public final class MaskRcnn extends LazyBlock {
       o += n;
     }
     return out;
+  }
+
+  /**
+   * Flip test-time augmentation of one image as mmdet's two-stage {@code aug_test} does it: {@code inputs[a]} is the
+   * image under {@code flips[a]}, padded, {@code (1, 3, H, W)}; {@code size = {width, height}} before padding. The
+   * proposals of all passes, mapped back to the image, are merged by NMS; the box head scores them in every pass
+   * and the class probabilities and decoded boxes (mapped back) are averaged; after the score threshold and NMS the
+   * mask head runs on the kept boxes in every pass and the mask probabilities, flipped back, are averaged.
+   */
+  public Detections detectFlipAveraged(ParameterStore ps, NDArray[] inputs, Flip[] flips, int[] size) {
+    int passes = inputs.length;
+    int nl = config.strides().length;
+    NDList[] roiFeatures = new NDList[passes];
+    List<float[]> propBoxes = new ArrayList<>();
+    List<float[]> propScores = new ArrayList<>();
+    for (int a = 0; a < passes; a++) {
+      NDList out = forward(ps, new NDList(inputs[a]), false);
+      NDList pyramid = new NDList(out.subList(0, nl));
+      ProposalGenerator.Proposals p = testProposals.generate(out.get(nl), out.get(nl + 1), anchorGrid(pyramid),
+          new int[][] {size}).get(0);
+      propBoxes.add(flips[a].boxes(p.boxes(), size[0], size[1]));
+      propScores.add(p.scores());
+      roiFeatures[a] = roiLevels(pyramid);
+    }
+    float[] allProps = catf(propBoxes);
+    float[] allScores = catf(propScores);
+    int[] keep = Nms.batched(allProps, allScores, new int[allScores.length], config.rpn().nmsIou(),
+        config.rpn().testPostNms());
+    float[] props = new float[keep.length * 4];
+    for (int j = 0; j < keep.length; j++) {
+      System.arraycopy(allProps, 4 * keep[j], props, 4 * j, 4);
+    }
+    int n = keep.length;
+    int k = config.numClasses();
+    float[] probs = new float[n * (k + 1)];
+    float[][] decoded = new float[k][n * 4];
+    if (n > 0) {
+      int[] zeros = new int[n];
+      for (int a = 0; a < passes; a++) {
+        float[] inPass = flips[a].boxes(props, size[0], size[1]);
+        NDArray feats = boxAlign.apply(roiFeatures[a], config.strides(), inPass, zeros, levels.map(inPass));
+        NDList head = boxHead.forward(ps, new NDList(feats), false);
+        add(probs, head.get(0).softmax(1).toFloatArray());
+        float[] regs = head.get(1).toFloatArray();
+        for (int c = 0; c < k; c++) {
+          float[] dec = rcnnCoder.decode(inPass, regs, c * 4, 4 * k, size[0], size[1]);
+          add(decoded[c], flips[a].boxes(dec, size[0], size[1]));
+        }
+      }
+    }
+    scale(probs, 1f / passes);
+    for (float[] d : decoded) {
+      scale(d, 1f / passes);
+    }
+    Detections dets = selectBoxes(decoded, probs, 0, n, k, config.rcnn());
+    float[] masks = new float[dets.size() * MASK_SIZE * MASK_SIZE];
+    for (int a = 0; a < passes; a++) {
+      Detections inPass = new Detections(flips[a].boxes(dets.boxes(), size[0], size[1]), dets.scores(),
+          dets.labels(), new float[0], MASK_SIZE);
+      add(masks, flips[a].squares(withMasks(ps, roiFeatures[a], List.of(inPass)).get(0).masks(), MASK_SIZE));
+    }
+    scale(masks, 1f / passes);
+    return new Detections(dets.boxes(), dets.scores(), dets.labels(), masks, MASK_SIZE);
+  }
+
+  private static void add(float[] sum, float[] x) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += x[i];
+    }
+  }
+
+  private static void scale(float[] x, float f) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= f;
+    }
   }
 
   private static int start(List<int[]> groups, int g) {

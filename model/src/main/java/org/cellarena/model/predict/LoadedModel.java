@@ -56,13 +56,13 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
     MaskRcnn model = new MaskRcnn(m);
     model.initializeParameters(manager);
     Checkpoints.loadParameters(model, params, manager);
-    Thresholds t = Thresholds.defaults();
+    Thresholds t = Thresholds.defaults(m.rcnn().maskThreshold());
     String base = params.getFileName().toString().replaceFirst("\\.params$", "");
     Path state = params.resolveSibling(base + ".json");
     if (Files.exists(state)) {
       JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
       if (o.has("thresholds")) {
-        t = Thresholds.fromJson(o.getAsJsonObject("thresholds"));
+        t = Thresholds.fromJson(o.getAsJsonObject("thresholds"), t);
       }
     }
     return new LoadedModel(model, cfg, t, params);

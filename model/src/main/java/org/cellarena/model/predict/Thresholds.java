@@ -14,8 +14,9 @@ public record Thresholds(float score, float mask, int minArea, float[] classScor
     this(score, mask, minArea, null);
   }
 
-  public static Thresholds defaults() {
-    return new Thresholds(0.5f, 0.5f, 10);
+  /** Before any validation: score 0.5, the configuration's {@code mask_thr}, 10 pixels. */
+  public static Thresholds defaults(float maskThreshold) {
+    return new Thresholds(0.5f, maskThreshold, 10);
   }
 
   /** The score threshold of a class. */
@@ -26,6 +27,17 @@ public record Thresholds(float score, float mask, int minArea, float[] classScor
   /** A copy with one score threshold per class. */
   public Thresholds withClassScores(float[] perClass) {
     return new Thresholds(score, mask, minArea, perClass == null ? null : perClass.clone());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Thresholds t && score == t.score && mask == t.mask && minArea == t.minArea
+        && java.util.Arrays.equals(classScores, t.classScores);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(score, mask, minArea, java.util.Arrays.hashCode(classScores));
   }
 
   public JsonObject toJson() {
@@ -43,8 +55,7 @@ public record Thresholds(float score, float mask, int minArea, float[] classScor
     return o;
   }
 
-  public static Thresholds fromJson(JsonObject o) {
-    Thresholds d = defaults();
+  public static Thresholds fromJson(JsonObject o, Thresholds d) {
     float[] per = null;
     if (o.has("class_scores") && o.get("class_scores").isJsonArray()) {
       JsonArray a = o.getAsJsonArray("class_scores");

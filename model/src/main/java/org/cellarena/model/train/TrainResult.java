@@ -20,7 +20,7 @@ public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastVa
       s.append("nothing (the configuration's ").append(maxEpochs).append(" epochs were done already)");
     } else {
       s.append(firstEpoch == lastEpoch ? "epoch " + lastEpoch : "epochs " + firstEpoch + "-" + lastEpoch)
-          .append(" of ").append(maxEpochs);
+          .append(lastEpoch <= maxEpochs ? " of " + maxEpochs : " (the time budget's; the configuration has " + maxEpochs + ")");
       if (!lastEpochComplete) {
         s.append(" (epoch ").append(lastEpoch).append(" stopped by the time budget after ")
             .append(lastEpochIterations).append(" of ").append(iterationsPerEpoch).append(" iterations)");

@@ -51,6 +51,7 @@ public final class Training {
     EngineLogging.apply();
     CpuThreads.apply(config.json());
     log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
+    requirePretrainedForFrozenStages(config, options.resume());
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
@@ -68,7 +69,7 @@ public final class Training {
     } else if (options.resume() && Files.exists(savedSplit)) {
       split = Split.read(savedSplit, dataset.ids()); // a resumed run keeps its split
     } else {
-      split = Split.random(dataset.ids(), options.valFraction(), options.splitSeed());
+      split = Split.random(dataset.solution(dataset.ids()).images(), options.valFraction(), options.splitSeed());
     }
     if (split.train().isEmpty()) {
       throw new IllegalArgumentException("no training images left after the split");
@@ -130,8 +131,8 @@ public final class Training {
       int it = 0;
       boolean complete = true;
       ProgressBar bar = out == null ? null : new ProgressBar(out);
-      // an epoch the budget cuts short is the last; a new one starts only while there is time for it
-      for (int epoch = startEpoch; epoch < sched.epochs() && complete && !budget.spent(); epoch++) {
+      // under a time budget the budget, not the epochs, ends the run; an epoch the budget cuts short is the last
+      for (int epoch = startEpoch; (budget.limited() || epoch < sched.epochs()) && complete && !budget.spent(); epoch++) {
         Map<String, Double> window = new LinkedHashMap<>();
         int inWindow = 0;
         it = 0;
@@ -139,8 +140,8 @@ public final class Training {
           while (loader.hasNext()) {
             long t0 = System.nanoTime();
             Batch batch = loader.next();
-            double progress = Math.max(epoch + (double) it / itersPerEpoch, budget.fractionSpent() * sched.epochs());
-            float lr = sched.lr(iter, progress);
+            float lr = budget.limited() ? sched.lrInBudget(sessionIters, budget.fractionSpent())
+                : sched.lr(iter, epoch + (double) it / itersPerEpoch);
             Map<String, Float> values = step(model, root, sgd, params, batch, lr, new Random(config.seed() * 31 + iter));
             trainNanos += System.nanoTime() - t0;
             images += batch.size();
@@ -174,8 +175,8 @@ public final class Training {
               Map<String, Float> shown = new LinkedHashMap<>(values);
               shown.put("lr", lr);
               double secondsPerIter = trainNanos / 1e9 / sessionIters;
-              double eta = Math.min(((long) (sched.epochs() - epoch) * itersPerEpoch - it) * secondsPerIter,
-                  budget.trainingSecondsLeft());
+              double eta = budget.limited() ? budget.trainingSecondsLeft()
+                  : ((long) (sched.epochs() - epoch) * itersPerEpoch - it) * secondsPerIter;
               bar.update(epochLabel(epoch, it, itersPerEpoch, sched.epochs(), startEpoch, budget), it, itersPerEpoch,
                   shown, ips, eta, !loader.hasNext());
             }
@@ -196,25 +197,30 @@ public final class Training {
         state.addProperty("iterations_in_epoch", it);
         state.addProperty("iter", iter);
         String name = "epoch_" + lastEpoch;
-        if (!split.val().isEmpty()) {
+        boolean validated = false;
+        if (!split.val().isEmpty() && validates(epoch == startEpoch, complete, budget, sched)) {
           Predictor predictor = new Predictor(model, root, config.data().testScale(), false);
-          lastVal = new Validator(dataset, split.val(), 10, config.model().numClasses()).validate(predictor);
+          lastVal = new Validator(dataset, split.val(), 10, config.model().numClasses(),
+              config.model().rcnn().maskThreshold()).validate(predictor);
+          validated = true;
           JsonObject rec = new JsonObject();
           rec.addProperty("epoch", lastEpoch);
           rec.addProperty("iter", iter);
           rec.addProperty("val_map", lastVal.map());
+          rec.addProperty("val_map_tuned", lastVal.tunedMap());
           JsonObject per = new JsonObject();
           lastVal.perType().forEach(per::addProperty);
           rec.add("val_map_per_type", per);
           rec.add("thresholds", lastVal.thresholds().toJson());
           metrics.append(rec);
           state.addProperty("val_map", lastVal.map());
+          state.addProperty("val_map_tuned", lastVal.tunedMap());
           state.add("val_map_per_type", per);
           state.add("thresholds", lastVal.thresholds().toJson());
           log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal));
         }
         ckpt.save(name, model, sgd, state);
-        if (lastVal != null && lastVal.map() > bestMap) {
+        if (validated && lastVal.map() > bestMap) {
           bestMap = lastVal.map();
           bestEpoch = lastEpoch;
           ckpt.markBest(name);
@@ -225,7 +231,9 @@ public final class Training {
         LossCurve.write(metrics.read(), options.workDir().resolve("loss_curve.png"));
         long spentSaving = System.nanoTime() - v0;
         validationNanos += spentSaving;
-        budget.reserve(spentSaving);
+        if (validated) {
+          budget.reserve(spentSaving);
+        }
       }
       double ips = trainNanos == 0 ? 0 : images / (trainNanos / 1e9);
       return new TrainResult(bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : bestMap, bestEpoch, lastVal,
@@ -235,8 +243,32 @@ public final class Training {
   }
 
   /**
+   * Frozen stages keep the weights they start with, so without pretrained weights they would stay random: refused
+   * (a resumed run takes its weights from its checkpoint).
+   */
+  static void requirePretrainedForFrozenStages(TrainConfig config, boolean resume) {
+    int frozen = config.model().backbone().frozenStages();
+    if (frozen >= 0 && config.pretrained() == null && !resume) {
+      throw new IllegalArgumentException("model.backbone.frozen_stages is " + frozen + " but model.backbone.pretrained"
+          + " is null: the frozen stem" + (frozen > 0 ? " and stages 1-" + frozen : "") + " would keep random weights."
+          + " Give pretrained weights (--set model.backbone.pretrained=FILE.npz, see model/README.md) or train from"
+          + " scratch with --set model.backbone.frozen_stages=-1");
+    }
+  }
+
+  /**
+   * Whether an epoch's end validates. Without a time budget, always. Under one (where validations eat into the
+   * training time) only the first epoch (which measures how long a validation takes, the time to keep for the
+   * last), the last, and those after the last step decay, where picking the best checkpoint matters.
+   */
+  static boolean validates(boolean firstOfRun, boolean complete, TimeBudget budget, Schedule sched) {
+    return !budget.limited() || firstOfRun || !complete || budget.spent()
+        || budget.fractionSpent() * sched.epochs() >= sched.lastStep();
+  }
+
+  /**
    * "epoch 3/12", or under a time budget "epoch 3/~5": the epochs that fit in it at the pace so far (validations
-   * included), at most the configuration's.
+   * included).
    */
   static String epochLabel(int epoch, int it, int itersPerEpoch, int maxEpochs, int startEpoch, TimeBudget budget) {
     if (!budget.limited()) {
@@ -245,14 +277,18 @@ public final class Training {
     double epochsDone = epoch - startEpoch + (double) it / itersPerEpoch;
     double secondsPerEpoch = budget.elapsedNanos() / 1e9 / Math.max(1e-9, epochsDone);
     double fit = startEpoch + epochsDone + budget.trainingSecondsLeft() / secondsPerEpoch;
-    return "epoch " + (epoch + 1) + "/~" + Math.max(epoch + 1, Math.min(maxEpochs, (int) Math.ceil(fit - 1e-6)));
+    return "epoch " + (epoch + 1) + "/~" + Math.max(epoch + 1, (int) Math.ceil(fit - 1e-6));
   }
 
-  /** "epoch 3: val mAP 0.194 (astro 0.0240, cort 0.500, shsy5y 0.130) at score >= 0.5, mask >= 0.4; 7 images, 4.1 s". */
+  /**
+   * "epoch 3: val mAP 0.194 (astro 0.0240, cort 0.500, shsy5y 0.130), 0.201 at score >= 0.5, mask >= 0.4 tuned on
+   * all; 7 images in 4.1 s": first each half at the other half's thresholds, then all at the thresholds kept.
+   */
   static String validationLine(int epoch, String partial, ValidationResult v) {
-    return String.format("epoch %d%s: val mAP %s (%s) at score >= %.2f, mask >= %.2f; %d images in %.1f s", epoch,
-        partial == null ? "" : " (" + partial + ")", Figures.sig3(v.map()), Figures.perType(v.perType()),
-        v.thresholds().score(), v.thresholds().mask(), v.images(), v.seconds());
+    return String.format("epoch %d%s: val mAP %s (%s), %s at score >= %.2f, mask >= %.2f tuned on all; %d images in"
+        + " %.1f s", epoch, partial == null ? "" : " (" + partial + ")", Figures.sig3(v.map()),
+        Figures.perType(v.perType()), Figures.sig3(v.tunedMap()), v.thresholds().score(), v.thresholds().mask(),
+        v.images(), v.seconds());
   }
 
   /**

@@ -3,6 +3,10 @@ package org.cellarena.model.train;
 import java.util.Map;
 import org.cellarena.model.predict.Thresholds;
 
-/** Validation mAP (competition metric) overall and per cell type, at the thresholds that maximised it. */
-public record ValidationResult(double map, Map<String, Double> perType, Thresholds thresholds, int images,
-    double seconds) {}
+/**
+ * Validation mAP (competition metric) overall and per cell type, each half of the images scored at the thresholds
+ * tuned on the other; {@code tunedMap} is the score of all of them at {@code thresholds}, tuned on all of them
+ * (what {@code predict} uses, optimistic as a measure).
+ */
+public record ValidationResult(double map, Map<String, Double> perType, double tunedMap, Thresholds thresholds,
+    int images, double seconds) {}
