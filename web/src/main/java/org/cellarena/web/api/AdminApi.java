@@ -100,7 +100,7 @@ final class AdminApi {
         boolean teamMatches = team == null || team.isBlank() || s.teamName().equals(team)
             || String.valueOf(s.teamId()).equals(team);
         if (statusMatches && teamMatches) {
-          list.add(SubmissionView.status(s, 0, true).put("team_id", s.teamId())
+          list.add(SubmissionView.status(s, SubmissionView.queuePosition(services, s), true).put("team_id", s.teamId())
               .put("stored_bytes", s.storedBytes()));
         }
       }

@@ -155,7 +155,7 @@ final class SubmissionApi {
   }
 
   private int position(SubmissionRow s) {
-    return s.status() == Status.QUEUED ? Math.max(1, services.queue().position(s.id())) : 0;
+    return SubmissionView.queuePosition(services, s);
   }
 
   /**

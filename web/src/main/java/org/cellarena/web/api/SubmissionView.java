@@ -55,6 +55,11 @@ public final class SubmissionView {
     return json;
   }
 
+  /** Where a queued submission stands (1 = next); 0 when it is not queued. */
+  static int queuePosition(Services services, SubmissionRow s) {
+    return s.status() == Status.QUEUED ? Math.max(1, services.queue().position(s.id())) : 0;
+  }
+
   /** The submission named by the path's {@code sid}, if the caller may see it; 404 otherwise. */
   public static SubmissionRow find(Services services, String sid, Caller caller) {
     long id;
