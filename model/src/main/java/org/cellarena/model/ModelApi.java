@@ -18,7 +18,7 @@ import org.cellarena.scoring.io.InvalidFileException;
  *
  * <pre>{@code
  * TrainResult r = ModelApi.train(Path.of("configs/tiny_cpu.json"), dataDir, workDir, 5.0, List.of(), 0.1, 0, System.err);
- * FolderPrediction.Summary s = ModelApi.predict(workDir, testImagesDir, Path.of("submissions/tiny.csv"), false, System.err);
+ * FolderPrediction.Summary s = ModelApi.predict(workDir, testImagesDir, Path.of("submissions/tiny.csv"), null, System.err);
  * }</pre>
  */
 public final class ModelApi {
@@ -41,9 +41,10 @@ public final class ModelApi {
 
   /**
    * Predicts every PNG of {@code imagesDir} with the best checkpoint of a training work dir (or one .params file)
-   * at its validation-tuned thresholds and writes a validated submission to {@code out} (.csv or .csv.gz).
+   * at its validation-tuned thresholds (flip TTA when {@code tta}, or when null as its config's {@code data.test_flip}
+   * says) and writes a validated submission to {@code out} (.csv or .csv.gz).
    */
-  public static FolderPrediction.Summary predict(Path checkpoint, Path imagesDir, Path out, boolean tta,
+  public static FolderPrediction.Summary predict(Path checkpoint, Path imagesDir, Path out, Boolean tta,
       PrintStream progress) throws IOException, InvalidFileException {
     return FolderPrediction.run(checkpoint, imagesDir, out, tta, progress);
   }

@@ -25,8 +25,10 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "submission file (.csv or .csv.gz)")
   Path out;
 
-  @Option(names = "--tta", description = "test-time augmentation: horizontal and vertical flips, merged")
-  boolean tta;
+  @Option(names = "--tta", negatable = true, description = "test-time augmentation: horizontal and vertical flips,"
+      + " averaged as mmdet does (default: the config's data.test_flip, which also decides whether validation tuned"
+      + " the thresholds with flips)")
+  Boolean tta;
 
   @Option(names = "--score-threshold", paramLabel = "S", description = "minimum detection score (default: tuned on validation)")
   Float score;
@@ -45,8 +47,9 @@ public final class PredictCommand implements Callable<Integer> {
     try {
       FolderPrediction.Summary s = FolderPrediction.run(checkpoint, images, out, tta, score, mask, minArea,
           maxDetections, System.err);
-      System.out.printf("wrote %s: %d images, %d cells, %.2f images/s (score >= %.2f, mask >= %.2f)%n", s.out(),
-          s.images(), s.cells(), s.imagesPerSecond(), s.thresholds().score(), s.thresholds().mask());
+      System.out.printf("wrote %s: %d images, %d cells, %.2f images/s (score >= %.2f, mask >= %.2f%s)%n", s.out(),
+          s.images(), s.cells(), s.imagesPerSecond(), s.thresholds().score(), s.thresholds().mask(),
+          s.tta() ? ", flip TTA" : "");
       return 0;
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("cellarena predict: " + e.getMessage());

@@ -74,8 +74,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--test-images", paramLabel = "DIR", description = "with --submit: the competition's test images (default: DATA/test)")
   Path testImages;
 
-  @Option(names = "--tta", description = "with --submit: flip test-time augmentation")
-  boolean tta;
+  @Option(names = "--tta", negatable = true, description = "with --submit: flip test-time augmentation (default: the"
+      + " config's data.test_flip)")
+  Boolean tta;
 
   @Option(names = "--submissions-dir", paramLabel = "DIR", defaultValue = "submissions", description = "with --submit: where the submission file is kept (default: ${DEFAULT-VALUE})")
   Path submissionsDir;

@@ -7,14 +7,18 @@ import java.util.List;
  * test scale, flip probabilities, photometric distortion, batch size, loader threads, the class names (one
  * class "cell", or the cell types), an optional random crop {@code [width, height]} in original pixels taken
  * before the training resize ({@code null}: the whole image), and how many times each training image is drawn
- * per epoch ({@code repeat}, mmdet's {@code RepeatDataset}; with crops each draw is a different window).
+ * per epoch ({@code repeat}, mmdet's {@code RepeatDataset}; with crops each draw is a different window), and
+ * whether the test pipeline adds flipped passes ({@code test_flip}, mmdet's {@code MultiScaleFlipAug} with
+ * horizontal and vertical flips: validation tunes the thresholds with them and {@code predict} uses them).
  */
 public record DataConfig(List<int[]> trainScales, int[] testScale, float flipHorizontal, float flipVertical,
-    boolean photometric, int batchSize, int workers, List<String> classes, int[] randomCrop, int repeat) {
+    boolean photometric, int batchSize, int workers, List<String> classes, int[] randomCrop, int repeat,
+    boolean testFlip) {
 
   public DataConfig(List<int[]> trainScales, int[] testScale, float flipHorizontal, float flipVertical,
       boolean photometric, int batchSize, int workers, List<String> classes) {
-    this(trainScales, testScale, flipHorizontal, flipVertical, photometric, batchSize, workers, classes, null, 1);
+    this(trainScales, testScale, flipHorizontal, flipVertical, photometric, batchSize, workers, classes, null, 1,
+        false);
   }
 
   /** Class index of a cell of this type: 0 with a single class, else its index among {@link #classes}. */

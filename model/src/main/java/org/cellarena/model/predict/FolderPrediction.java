@@ -22,17 +22,18 @@ public final class FolderPrediction {
   private FolderPrediction() {}
 
   /**
-   * Predicts with thresholds from the checkpoint (tuned on validation), each overridden when not null.
+   * Predicts with thresholds from the checkpoint (tuned on validation), each overridden when not null; flip TTA
+   * when {@code tta} says so, or when null as the configuration's {@code data.test_flip} does.
    */
-  public static Summary run(Path checkpoint, Path imagesDir, Path out, boolean tta, PrintStream progress)
+  public static Summary run(Path checkpoint, Path imagesDir, Path out, Boolean tta, PrintStream progress)
       throws IOException, InvalidFileException {
     return run(checkpoint, imagesDir, out, tta, null, null, null, 1000, progress);
   }
 
   /** What was written. */
-  public record Summary(Path out, int images, int cells, double imagesPerSecond, Thresholds thresholds) {}
+  public record Summary(Path out, int images, int cells, double imagesPerSecond, Thresholds thresholds, boolean tta) {}
 
-  public static Summary run(Path checkpoint, Path imagesDir, Path out, boolean tta, Float score, Float mask,
+  public static Summary run(Path checkpoint, Path imagesDir, Path out, Boolean tta, Float score, Float mask,
       Integer minArea, int maxDetections, PrintStream progress) throws IOException, InvalidFileException {
     if (!Files.isDirectory(imagesDir)) {
       throw new IllegalArgumentException("image folder not found: " + imagesDir);
@@ -50,7 +51,14 @@ public final class FolderPrediction {
       Thresholds l = loaded.thresholds();
       Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
           minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
-      Predictor predictor = new Predictor(loaded.model(), manager, loaded.config().data().testScale(), tta);
+      boolean flips = tta != null ? tta : loaded.config().data().testFlip();
+      if (flips != loaded.thresholdsTta() && progress != null && (score == null || mask == null)) {
+        progress.println("note: the checkpoint's thresholds were tuned " + (loaded.thresholdsTta() ? "with" : "without")
+            + " flip TTA and this prediction runs " + (flips ? "with" : "without") + " it; they may not be the best"
+            + " (data.test_flip " + flips + " in the config makes validation tune them " + (flips ? "with" : "without")
+            + " it)");
+      }
+      Predictor predictor = new Predictor(loaded.model(), manager, loaded.config().data().testScale(), flips);
       ProgressBar bar = progress == null ? null : new ProgressBar(progress);
       List<SubmissionWriter.ImagePrediction> preds = new ArrayList<>();
       long t0 = System.nanoTime();
@@ -74,7 +82,7 @@ public final class FolderPrediction {
       }
       double ips = pngs.size() / ((System.nanoTime() - t0) / 1e9);
       SubmissionWriter.write(preds, out);
-      return new Summary(out, pngs.size(), cells, ips, t);
+      return new Summary(out, pngs.size(), cells, ips, t, flips);
     }
   }
 }

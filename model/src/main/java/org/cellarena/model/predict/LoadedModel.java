@@ -15,9 +15,11 @@ import com.google.gson.JsonParser;
 /**
  * A trained model loaded for prediction: from a training work dir (its {@code best.params}, else the latest epoch)
  * or from one {@code .params} file with {@code config.json} beside it; thresholds from the checkpoint's
- * {@code .json} (tuned on validation) or the defaults.
+ * {@code .json} (tuned on validation) or the defaults; {@code thresholdsTta} tells whether they were tuned on
+ * flip-averaged predictions.
  */
-public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresholds, Path params) {
+public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresholds, boolean thresholdsTta,
+    Path params) {
 
   public static LoadedModel load(Path checkpoint, NDManager manager, int maxDetections) throws IOException {
     Path params;
@@ -58,13 +60,16 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
     Checkpoints.loadParameters(model, params, manager);
     Thresholds t = Thresholds.defaults(m.rcnn().maskThreshold());
     String base = params.getFileName().toString().replaceFirst("\\.params$", "");
+    boolean tta = false;
     Path state = params.resolveSibling(base + ".json");
     if (Files.exists(state)) {
       JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
       if (o.has("thresholds")) {
-        t = Thresholds.fromJson(o.getAsJsonObject("thresholds"), t);
+        JsonObject tj = o.getAsJsonObject("thresholds");
+        t = Thresholds.fromJson(tj, t);
+        tta = tj.has("tta") && tj.get("tta").getAsBoolean();
       }
     }
-    return new LoadedModel(model, cfg, t, params);
+    return new LoadedModel(model, cfg, t, tta, params);
   }
 }

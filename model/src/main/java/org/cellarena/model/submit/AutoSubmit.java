@@ -23,7 +23,7 @@ public final class AutoSubmit {
   public record Outcome(long id, Path file, boolean scored, double publicScore, String error) {}
 
   public static Outcome run(Path workDir, Path testImages, Path submissionsDir, String competition, URI server,
-      String token, boolean tta, PrintStream progress) throws IOException, InterruptedException, InvalidFileException {
+      String token, Boolean tta, PrintStream progress) throws IOException, InterruptedException, InvalidFileException {
     Files.createDirectories(submissionsDir);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path file = submissionsDir.resolve(competition.replaceAll("[^A-Za-z0-9_.-]", "_") + "-model-" + stamp + ".csv");

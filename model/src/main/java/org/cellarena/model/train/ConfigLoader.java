@@ -126,7 +126,8 @@ public final class ConfigLoader {
       DataConfig d = new DataConfig(scales, ints(data, "test_scale"), f(data, "flip_horizontal"),
           f(data, "flip_vertical"), data.get("photometric").getAsBoolean(), i(data, "samples_per_gpu"),
           i(data, "workers_per_gpu"), classes, optionalPair(data, "random_crop"),
-          data.has("repeat") && !data.get("repeat").isJsonNull() ? data.get("repeat").getAsInt() : 1);
+          data.has("repeat") && !data.get("repeat").isJsonNull() ? data.get("repeat").getAsInt() : 1,
+          data.has("test_flip") && data.get("test_flip").getAsBoolean());
       if (d.repeat() < 1 || (d.randomCrop() != null && (d.randomCrop()[0] < 32 || d.randomCrop()[1] < 32))) {
         throw new ConfigException("data.repeat must be at least 1 and data.random_crop at least [32, 32]");
       }

@@ -199,7 +199,7 @@ public final class Training {
         String name = "epoch_" + lastEpoch;
         boolean validated = false;
         if (!split.val().isEmpty() && validates(epoch == startEpoch, complete, budget, sched)) {
-          Predictor predictor = new Predictor(model, root, config.data().testScale(), false);
+          Predictor predictor = new Predictor(model, root, config.data().testScale(), config.data().testFlip());
           lastVal = new Validator(dataset, split.val(), 10, config.model().numClasses(),
               config.model().rcnn().maskThreshold()).validate(predictor);
           validated = true;
@@ -211,13 +211,16 @@ public final class Training {
           JsonObject per = new JsonObject();
           lastVal.perType().forEach(per::addProperty);
           rec.add("val_map_per_type", per);
-          rec.add("thresholds", lastVal.thresholds().toJson());
+          JsonObject thresholds = lastVal.thresholds().toJson();
+          thresholds.addProperty("tta", config.data().testFlip()); // tuned on flip-averaged predictions or not
+          rec.add("thresholds", thresholds);
           metrics.append(rec);
           state.addProperty("val_map", lastVal.map());
           state.addProperty("val_map_tuned", lastVal.tunedMap());
           state.add("val_map_per_type", per);
-          state.add("thresholds", lastVal.thresholds().toJson());
-          log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal));
+          state.add("thresholds", thresholds);
+          log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal)
+              + (config.data().testFlip() ? ", flips averaged" : ""));
         }
         ckpt.save(name, model, sgd, state);
         if (validated && lastVal.map() > bestMap) {

@@ -64,6 +64,7 @@ class SeedConfigTest {
     seed.put("model.roi_head.mask_thr", "0.5");
     seed.put("data.train_scales", "[[1333,1333],[1280,1280],[1024,1024]]");
     seed.put("data.test_scale", "[1280,1280]");
+    seed.put("data.test_flip", "true"); // MultiScaleFlipAug flip=True, horizontal and vertical
     seed.put("data.flip_horizontal", "0.5");
     seed.put("data.flip_vertical", "0.5");
     seed.put("data.photometric", "false"); // the seed's pipeline has no PhotoMetricDistortion
