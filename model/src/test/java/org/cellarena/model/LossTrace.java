@@ -25,7 +25,7 @@ import org.cellarena.model.train.Training;
  * The loss values of a few seeded training steps, to show that a refactor leaves training unchanged: run it before
  * and after and compare the lines. Same engine seed, same generated batch, same sampling seeds every run.
  * Args: config imageWidth cells steps. Prints one line per step and the sums of the detections on the batch after them, every loss part as a float's shortest exact decimal
- * form. Run it as {@code model/bench.sh} runs {@code Bench}, e.g. with {@code configs/tiny_cpu.json 256 40 10}.
+ * form. Run: {@code BENCH_CLASS=LossTrace model/bench.sh configs/tiny_cpu.json 256 40 10}.
  */
 public final class LossTrace {
   public static void main(String[] args) {
