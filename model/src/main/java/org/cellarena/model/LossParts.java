@@ -9,6 +9,15 @@ import java.util.Map;
 /** The total training loss (to differentiate) and its named parts (for logging). */
 public record LossParts(NDArray total, Map<String, NDArray> parts) {
 
+  /** The parts and their sum, added in the parts' order. */
+  public static LossParts sumOf(Map<String, NDArray> parts) {
+    NDArray sum = null;
+    for (NDArray v : parts.values()) {
+      sum = sum == null ? v : sum.add(v);
+    }
+    return new LossParts(sum, parts);
+  }
+
   /** The parts as numbers, plus {@code loss}: one transfer from the device. */
   public Map<String, Float> values() {
     NDList all = new NDList(total.reshape(1));

@@ -2,7 +2,6 @@ package org.cellarena.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Activation;
 
 /**
  * Loss functions on NDArrays, written from elementary ops so they differentiate in the engine.
@@ -19,10 +18,15 @@ public final class Losses {
     return x.div(x.getManager().create(d));
   }
 
-  /** Elementwise binary cross-entropy with logits: {@code relu(x) - x*z + log(1 + exp(-|x|))}. */
+  /**
+   * Elementwise binary cross-entropy with logits: {@code max(x, 0) - x*z + log(1 + exp(-|x|))}. {@code max(x, 0)} is
+   * written {@code (x + |x|) / 2}, the same value: the engine differentiates {@code relu} and {@code |x|} as 0 at
+   * {@code x = 0}, which with {@code relu} made the gradient there {@code -z} instead of {@code sigmoid(0) - z}.
+   */
   private static NDArray bce(NDArray logits, NDArray targets) {
     NDArray soft = logits.abs().neg().exp().add(1f).log();
-    return Activation.relu(logits).sub(logits.mul(targets)).add(soft);
+    NDArray positivePart = divide(logits.add(logits.abs()), 2f);
+    return positivePart.sub(logits.mul(targets)).add(soft);
   }
 
   /** Sum of binary cross-entropy with logits. */

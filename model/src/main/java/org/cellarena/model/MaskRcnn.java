@@ -3,7 +3,6 @@ package org.cellarena.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
@@ -21,13 +20,21 @@ import org.cellarena.model.proposal.AnchorGenerator;
 import org.cellarena.model.proposal.AnchorGrid;
 import org.cellarena.model.proposal.ProposalGenerator;
 import org.cellarena.model.proposal.RpnHead;
+import org.cellarena.model.proposal.RpnLoss;
 import org.cellarena.model.proposal.RpnTargets;
+import org.cellarena.model.proposal.SampledAnchors;
 import org.cellarena.model.roi.BoxHead;
+import org.cellarena.model.roi.BoxLoss;
 import org.cellarena.model.roi.LevelMapper;
 import org.cellarena.model.roi.MaskHead;
+import org.cellarena.model.roi.MaskLoss;
 import org.cellarena.model.roi.RoiAlign;
 import org.cellarena.model.roi.RoiTargets;
+import org.cellarena.model.roi.Rois;
+import org.cellarena.model.roi.SampledRois;
 import org.cellarena.model.structures.BoxCoder;
+import org.cellarena.model.structures.Boxes;
+import org.cellarena.model.structures.FlatArrays;
 import org.cellarena.model.structures.MaxIoUAssigner;
 import org.cellarena.model.structures.Nms;
 import org.cellarena.model.structures.RandomSampler;
@@ -138,20 +145,6 @@ public final class MaskRcnn extends LazyBlock {
     return grid;
   }
 
-  private static float[] concat(float[][] parts) {
-    int n = 0;
-    for (float[] p : parts) {
-      n += p.length;
-    }
-    float[] out = new float[n];
-    int o = 0;
-    for (float[] p : parts) {
-      System.arraycopy(p, 0, out, o, p.length);
-      o += p.length;
-    }
-    return out;
-  }
-
   private NDList roiLevels(NDList pyramid) {
     return new NDList(pyramid.subList(0, ROI_LEVELS));
   }
@@ -165,124 +158,42 @@ public final class MaskRcnn extends LazyBlock {
     NDList pyramid = new NDList(out.subList(0, nl));
     NDArray logits = out.get(nl);
     NDArray deltas = out.get(nl + 1);
-    NDManager m = images.getManager();
     AnchorGrid anchorGrid = anchorGrid(pyramid);
-    long numAnchors = anchorGrid.size();
-    int b = batch.size();
-
-    // RPN targets (host, from the grid) and losses on the sampled anchors
-    List<long[]> idx = new ArrayList<>();
-    List<float[]> lab = new ArrayList<>();
-    List<long[]> posIdx = new ArrayList<>();
-    List<float[]> posDeltas = new ArrayList<>();
-    int sampled = 0;
-    for (int i = 0; i < b; i++) {
-      RpnTargets.Targets t = rpnTargets.compute(anchorGrid, batch.samples().get(i).boxes(), random);
-      idx.add(offset(t.indices(), i * numAnchors));
-      lab.add(t.labels());
-      posIdx.add(offset(t.positives(), i * numAnchors));
-      posDeltas.add(t.deltas());
-      sampled += t.indices().length;
-    }
-    clock = profile.host("rpn_targets", clock);
-    float norm = Math.max(1, sampled);
     Map<String, NDArray> parts = new LinkedHashMap<>();
-    parts.put("loss_rpn_cls", Losses.divide(Losses.bceWithLogitsSum(
-        logits.reshape(-1).get(new NDIndex("{}", m.create(cat(idx)))), m.create(catf(lab))), norm));
-    long[] pi = cat(posIdx);
-    parts.put("loss_rpn_bbox", pi.length == 0 ? m.zeros(new Shape()) : Losses.divide(Losses.l1Sum(
-        deltas.reshape(-1, 4).get(new NDIndex("{}", m.create(pi))), m.create(catf(posDeltas), new Shape(pi.length, 4))),
-        norm));
+
+    SampledAnchors sampledAnchors = rpnTargets.compute(anchorGrid, batch, random);
+    clock = profile.host("rpn_targets", clock);
+    parts.putAll(RpnLoss.losses(logits, deltas, sampledAnchors));
     clock = profile.engine("rpn_loss", clock);
 
-    // proposals (no gradient) and R-CNN targets
     List<ProposalGenerator.Proposals> proposals = trainProposals.generate(logits, deltas, anchorGrid, sizes(batch));
     clock = profile.start();
-    List<RoiTargets.Targets> targets = new ArrayList<>();
-    for (int i = 0; i < b; i++) {
-      targets.add(roiTargets.compute(proposals.get(i).boxes(), batch.samples().get(i), random));
-    }
+    SampledRois sampled = roiTargets.compute(proposalBoxes(proposals), batch, random);
     clock = profile.host("roi_targets", clock);
 
-    // box head
-    List<float[]> rois = new ArrayList<>();
-    List<int[]> bIdx = new ArrayList<>();
-    List<long[]> clsIdx = new ArrayList<>();
-    List<long[]> regIdx = new ArrayList<>();
-    List<float[]> regT = new ArrayList<>();
-    int total = 0;
-    int k = config.numClasses();
-    for (int i = 0; i < b; i++) {
-      RoiTargets.Targets t = targets.get(i);
-      int n = t.labels().length;
-      rois.add(t.rois());
-      int[] bi = new int[n];
-      java.util.Arrays.fill(bi, i);
-      bIdx.add(bi);
-      long[] ci = new long[n];
-      for (int j = 0; j < n; j++) {
-        ci[j] = (long) (total + j) * (k + 1) + t.labels()[j];
-      }
-      clsIdx.add(ci);
-      long[] ri = new long[t.numPositive()];
-      for (int j = 0; j < t.numPositive(); j++) {
-        ri[j] = (long) (total + j) * k + t.labels()[j];
-      }
-      regIdx.add(ri);
-      regT.add(t.deltas());
-      total += n;
-    }
-    float[] allRois = concat(rois.toArray(new float[0][]));
-    int[] allB = cati(bIdx);
-    int[] roiLevel = levels.map(allRois);
-    clock = profile.host("head_inputs", clock);
-    NDArray boxFeats = boxAlign.apply(roiLevels(pyramid), config.strides(), allRois, allB, roiLevel);
-    NDList head = boxHead.forward(ps, new NDList(boxFeats), true);
-    float rn = Math.max(1, total);
-    parts.put("loss_cls", Losses.divide(Losses.crossEntropySum(head.get(0), m.create(cat(clsIdx))), rn));
-    long[] ri = cat(regIdx);
-    parts.put("loss_bbox", ri.length == 0 ? m.zeros(new Shape()) : Losses.divide(Losses.l1Sum(
-        head.get(1).reshape(-1, 4).get(new NDIndex("{}", m.create(ri))),
-        m.create(catf(regT), new Shape(ri.length, 4))), rn));
-
+    NDList roiFeatures = roiLevels(pyramid);
+    NDList head = boxHead.forward(ps, new NDList(align(boxAlign, roiFeatures, sampled.rois())), true);
+    parts.putAll(BoxLoss.losses(head.get(0), head.get(1), sampled, config.numClasses()));
     clock = profile.engine("box_head", clock);
-    // mask head on the positives
-    List<float[]> posRois = new ArrayList<>();
-    List<int[]> posB = new ArrayList<>();
-    List<float[]> maskT = new ArrayList<>();
-    List<long[]> maskIdx = new ArrayList<>();
-    int np = 0;
-    for (int i = 0; i < b; i++) {
-      RoiTargets.Targets t = targets.get(i);
-      int p = t.numPositive();
-      posRois.add(java.util.Arrays.copyOf(t.rois(), 4 * p));
-      int[] bi = new int[p];
-      java.util.Arrays.fill(bi, i);
-      posB.add(bi);
-      maskT.add(t.masks());
-      long[] mi = new long[p];
-      for (int j = 0; j < p; j++) {
-        mi[j] = (long) (np + j) * k + t.labels()[j];
-      }
-      maskIdx.add(mi);
-      np += p;
-    }
-    if (np > 0) {
-      float[] pr = concat(posRois.toArray(new float[0][]));
-      NDArray maskFeats = maskAlign.apply(roiLevels(pyramid), config.strides(), pr, cati(posB), levels.map(pr));
-      NDArray maskLogits = maskHead.forward(ps, new NDList(maskFeats), true).head()
-          .reshape(-1, MASK_SIZE, MASK_SIZE).get(new NDIndex("{}", m.create(cat(maskIdx))));
-      NDArray target = m.create(catf(maskT), new Shape(np, MASK_SIZE, MASK_SIZE));
-      parts.put("loss_mask", Losses.divide(Losses.bceWithLogitsSum(maskLogits, target), (float) np * MASK_SIZE * MASK_SIZE));
+
+    if (sampled.positives().size() > 0) {
+      NDArray maskFeats = align(maskAlign, roiFeatures, sampled.positives());
+      NDArray maskLogits = maskHead.forward(ps, new NDList(maskFeats), true).head();
+      parts.put("loss_mask", MaskLoss.loss(maskLogits, sampled, config.numClasses()));
     } else {
-      parts.put("loss_mask", m.zeros(new Shape()));
+      parts.put("loss_mask", images.getManager().zeros(new Shape()));
     }
     profile.engine("mask_head", clock);
-    NDArray sum = null;
-    for (NDArray v : parts.values()) {
-      sum = sum == null ? v : sum.add(v);
-    }
-    return new LossParts(sum, parts);
+    return LossParts.sumOf(parts);
+  }
+
+  /** RoIAligned features {@code (R, C, P, P)} of the RoIs, each from the pyramid level its size maps to. */
+  private NDArray align(RoiAlign roiAlign, NDList roiFeatures, Rois rois) {
+    return roiAlign.apply(roiFeatures, config.strides(), rois.boxes(), rois.images(), levels.map(rois.boxes()));
+  }
+
+  private static List<float[]> proposalBoxes(List<ProposalGenerator.Proposals> proposals) {
+    return proposals.stream().map(ProposalGenerator.Proposals::boxes).toList();
   }
 
   /**
@@ -296,25 +207,15 @@ public final class MaskRcnn extends LazyBlock {
     NDArray logits = out.get(nl);
     NDArray deltas = out.get(nl + 1);
     int b = sizes.length;
-    List<ProposalGenerator.Proposals> proposals = testProposals.generate(logits, deltas, anchorGrid(pyramid), sizes);
-    List<float[]> props = new ArrayList<>();
-    List<int[]> bIdx = new ArrayList<>();
-    for (int i = 0; i < b; i++) {
-      float[] boxes = proposals.get(i).boxes();
-      props.add(boxes);
-      int[] bi = new int[boxes.length / 4];
-      java.util.Arrays.fill(bi, i);
-      bIdx.add(bi);
-    }
-    float[] allRois = concat(props.toArray(new float[0][]));
-    int[] allB = cati(bIdx);
+    List<float[]> props = proposalBoxes(testProposals.generate(logits, deltas, anchorGrid(pyramid), sizes));
+    Rois rois = Rois.of(props);
     NDList roiFeatures = roiLevels(pyramid);
     int k = config.numClasses();
     MaskRcnnConfig.Rcnn r = config.rcnn();
     float[] clsLogits = new float[0];
     float[] regs = new float[0];
-    if (allB.length > 0) {
-      NDArray feats = boxAlign.apply(roiFeatures, config.strides(), allRois, allB, levels.map(allRois));
+    if (rois.size() > 0) {
+      NDArray feats = align(boxAlign, roiFeatures, rois);
       NDList head = boxHead.forward(ps, new NDList(feats), false);
       clsLogits = head.get(0).softmax(1).toFloatArray();
       regs = head.get(1).toFloatArray();
@@ -355,7 +256,7 @@ public final class MaskRcnn extends LazyBlock {
         }
       }
     }
-    float[] bx = concat(boxes.toArray(new float[0][]));
+    float[] bx = FlatArrays.concat(boxes.toArray(new float[0][]));
     float[] sc = new float[scores.size()];
     int[] lb = new int[labels.size()];
     for (int j = 0; j < sc.length; j++) {
@@ -363,30 +264,16 @@ public final class MaskRcnn extends LazyBlock {
       lb[j] = labels.get(j);
     }
     int[] keep = Nms.batched(bx, sc, lb, r.nmsIou(), r.maxPerImage());
-    float[] kb = new float[keep.length * 4];
-    float[] ks = new float[keep.length];
-    int[] kl = new int[keep.length];
-    for (int j = 0; j < keep.length; j++) {
-      System.arraycopy(bx, 4 * keep[j], kb, 4 * j, 4);
-      ks[j] = sc[keep[j]];
-      kl[j] = lb[keep[j]];
-    }
-    return new Detections(kb, ks, kl, new float[0], MASK_SIZE);
+    return new Detections(Boxes.select(bx, keep), FlatArrays.select(sc, keep), FlatArrays.select(lb, keep),
+        new float[0], MASK_SIZE);
   }
 
   private List<Detections> withMasks(ParameterStore ps, NDList roiFeatures, List<Detections> dets) {
-    List<float[]> boxes = new ArrayList<>();
-    List<int[]> bIdx = new ArrayList<>();
-    int total = 0;
-    for (int i = 0; i < dets.size(); i++) {
-      boxes.add(dets.get(i).boxes());
-      int[] bi = new int[dets.get(i).size()];
-      java.util.Arrays.fill(bi, i);
-      bIdx.add(bi);
-      total += bi.length;
-    }
-    float[] all = concat(boxes.toArray(new float[0][]));
-    int[] allB = cati(bIdx);
+    Rois rois = Rois.of(dets.stream().map(Detections::boxes).toList());
+    int[] labels = FlatArrays.concat(dets.stream().map(Detections::labels).toArray(int[][]::new));
+    float[] all = rois.boxes();
+    int[] allB = rois.images();
+    int total = rois.size();
     int[] lv = levels.map(all);
     float[] masks = new float[total * MASK_SIZE * MASK_SIZE];
     int k = config.numClasses();
@@ -401,10 +288,7 @@ public final class MaskRcnn extends LazyBlock {
       float[] prob = Activation.sigmoid(logits).toFloatArray();
       int cell = MASK_SIZE * MASK_SIZE;
       for (int j = s; j < e; j++) {
-        int img = allB[j];
-        int local = j - start(bIdx, img);
-        int label = dets.get(img).labels()[local];
-        System.arraycopy(prob, ((j - s) * k + label) * cell, masks, j * cell, cell);
+        System.arraycopy(prob, ((j - s) * k + labels[j]) * cell, masks, j * cell, cell);
       }
       f.close();
       logits.close();
@@ -431,25 +315,22 @@ public final class MaskRcnn extends LazyBlock {
     int passes = inputs.length;
     int nl = config.strides().length;
     NDList[] roiFeatures = new NDList[passes];
-    List<float[]> propBoxes = new ArrayList<>();
-    List<float[]> propScores = new ArrayList<>();
+    float[][] propBoxes = new float[passes][];
+    float[][] propScores = new float[passes][];
     for (int a = 0; a < passes; a++) {
       NDList out = forward(ps, new NDList(inputs[a]), false);
       NDList pyramid = new NDList(out.subList(0, nl));
       ProposalGenerator.Proposals p = testProposals.generate(out.get(nl), out.get(nl + 1), anchorGrid(pyramid),
           new int[][] {size}).get(0);
-      propBoxes.add(flips[a].boxes(p.boxes(), size[0], size[1]));
-      propScores.add(p.scores());
+      propBoxes[a] = flips[a].boxes(p.boxes(), size[0], size[1]);
+      propScores[a] = p.scores();
       roiFeatures[a] = roiLevels(pyramid);
     }
-    float[] allProps = catf(propBoxes);
-    float[] allScores = catf(propScores);
+    float[] allProps = FlatArrays.concat(propBoxes);
+    float[] allScores = FlatArrays.concat(propScores);
     int[] keep = Nms.batched(allProps, allScores, new int[allScores.length], config.rpn().nmsIou(),
         config.rpn().testPostNms());
-    float[] props = new float[keep.length * 4];
-    for (int j = 0; j < keep.length; j++) {
-      System.arraycopy(allProps, 4 * keep[j], props, 4 * j, 4);
-    }
+    float[] props = Boxes.select(allProps, keep);
     int n = keep.length;
     int k = config.numClasses();
     float[] probs = new float[n * (k + 1)];
@@ -495,52 +376,10 @@ public final class MaskRcnn extends LazyBlock {
     }
   }
 
-  private static int start(List<int[]> groups, int g) {
-    int s = 0;
-    for (int i = 0; i < g; i++) {
-      s += groups.get(i).length;
-    }
-    return s;
-  }
-
   private static int[][] sizes(Batch batch) {
     int[][] out = new int[batch.size()][];
     for (int i = 0; i < out.length; i++) {
       out[i] = new int[] {batch.samples().get(i).width(), batch.samples().get(i).height()};
-    }
-    return out;
-  }
-
-  private static long[] offset(int[] idx, long off) {
-    long[] out = new long[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      out[i] = idx[i] + off;
-    }
-    return out;
-  }
-
-  private static long[] cat(List<long[]> parts) {
-    int n = parts.stream().mapToInt(a -> a.length).sum();
-    long[] out = new long[n];
-    int o = 0;
-    for (long[] p : parts) {
-      System.arraycopy(p, 0, out, o, p.length);
-      o += p.length;
-    }
-    return out;
-  }
-
-  private static float[] catf(List<float[]> parts) {
-    return concat(parts.toArray(new float[0][]));
-  }
-
-  private static int[] cati(List<int[]> parts) {
-    int n = parts.stream().mapToInt(a -> a.length).sum();
-    int[] out = new int[n];
-    int o = 0;
-    for (int[] p : parts) {
-      System.arraycopy(p, 0, out, o, p.length);
-      o += p.length;
     }
     return out;
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.cellarena.model.StepProfile;
 import org.cellarena.model.structures.BoxCoder;
 import org.cellarena.model.structures.Boxes;
+import org.cellarena.model.structures.FlatArrays;
 import org.cellarena.model.structures.Nms;
 import org.cellarena.model.structures.TopK;
 
@@ -90,7 +91,6 @@ public final class ProposalGenerator {
 
   /** Decoding, NMS per level and the final top-k of one image's rows {@code (score, anchor, 4 deltas)}. */
   private Proposals select(float[] rows, int start, int[] ks, AnchorGrid grid, float imageWidth, float imageHeight) {
-    int total = 0;
     float[][] levelBoxes = new float[ks.length][];
     float[][] levelScores = new float[ks.length][];
     int row = start;
@@ -108,22 +108,15 @@ public final class ProposalGenerator {
       float[] boxes = coder.decode(a, d, imageWidth, imageHeight);
       int[] valid = validIndices(boxes);
       boxes = Boxes.select(boxes, valid);
-      s = select(s, valid);
+      s = FlatArrays.select(s, valid);
       int[] keep = Nms.nms(boxes, s, nmsIou, -1);
       levelBoxes[l] = Boxes.select(boxes, keep);
-      levelScores[l] = select(s, keep);
-      total += keep.length;
+      levelScores[l] = FlatArrays.select(s, keep);
     }
-    float[] allBoxes = new float[total * 4];
-    float[] allScores = new float[total];
-    int o = 0;
-    for (int l = 0; l < ks.length; l++) {
-      System.arraycopy(levelBoxes[l], 0, allBoxes, 4 * o, levelBoxes[l].length);
-      System.arraycopy(levelScores[l], 0, allScores, o, levelScores[l].length);
-      o += levelScores[l].length;
-    }
-    int[] best = TopK.topK(allScores, 0, total, postNms);
-    return new Proposals(Boxes.select(allBoxes, best), select(allScores, best));
+    float[] allBoxes = FlatArrays.concat(levelBoxes);
+    float[] allScores = FlatArrays.concat(levelScores);
+    int[] best = TopK.topK(allScores, 0, allScores.length, postNms);
+    return new Proposals(Boxes.select(allBoxes, best), FlatArrays.select(allScores, best));
   }
 
   private int[] validIndices(float[] boxes) {
@@ -136,13 +129,5 @@ public final class ProposalGenerator {
       }
     }
     return java.util.Arrays.copyOf(tmp, k);
-  }
-
-  private static float[] select(float[] v, int[] idx) {
-    float[] out = new float[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      out[i] = v[idx[i]];
-    }
-    return out;
   }
 }

@@ -1,6 +1,10 @@
 package org.cellarena.model.proposal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import org.cellarena.model.data.Batch;
+import org.cellarena.model.data.Sample;
 import org.cellarena.model.structures.BoxCoder;
 import org.cellarena.model.structures.Boxes;
 import org.cellarena.model.structures.MaxIoUAssigner;
@@ -20,14 +24,21 @@ public final class RpnTargets {
   /** Sampled anchors: positives then negatives in {@code indices}; {@code deltas} for the positives. */
   public record Targets(int[] indices, float[] labels, int[] positives, float[] deltas) {}
 
+  /** The targets of each image of a batch, in batch order (one {@code random} draw after the other). */
+  public SampledAnchors compute(AnchorGrid grid, Batch batch, Random random) {
+    List<Targets> perImage = new ArrayList<>();
+    for (Sample s : batch.samples()) {
+      perImage.add(compute(grid, s.boxes(), random));
+    }
+    return SampledAnchors.of(perImage, grid.size());
+  }
+
   public Targets compute(AnchorGrid grid, float[] gtBoxes, Random random) {
     float[] anchors = grid.all();
     int[] assigned = assigner.assign(grid.overlaps(gtBoxes));
     RandomSampler.Sample s = sampler.sample(assigned, random);
-    int[] idx = new int[s.size()];
+    int[] idx = s.indices();
     float[] labels = new float[s.size()];
-    System.arraycopy(s.positives(), 0, idx, 0, s.positives().length);
-    System.arraycopy(s.negatives(), 0, idx, s.positives().length, s.negatives().length);
     java.util.Arrays.fill(labels, 0, s.positives().length, 1f);
     float[] posAnchors = Boxes.select(anchors, s.positives());
     int[] gtIdx = new int[s.positives().length];

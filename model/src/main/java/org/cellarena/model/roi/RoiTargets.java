@@ -1,9 +1,13 @@
 package org.cellarena.model.roi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.Sample;
 import org.cellarena.model.structures.BoxCoder;
 import org.cellarena.model.structures.Boxes;
+import org.cellarena.model.structures.FlatArrays;
 import org.cellarena.model.structures.MaxIoUAssigner;
 import org.cellarena.model.structures.RandomSampler;
 
@@ -29,17 +33,24 @@ public final class RoiTargets {
   /** Sampled RoIs (positives first), their labels, positive deltas and masks ({@code size*size} each). */
   public record Targets(float[] rois, int[] labels, int numPositive, float[] deltas, float[] masks) {}
 
+  /** The targets of each image of a batch from its proposals, in batch order (one {@code random} draw after the other). */
+  public SampledRois compute(List<float[]> proposals, Batch batch, Random random) {
+    List<Targets> perImage = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      perImage.add(compute(proposals.get(i), batch.samples().get(i), random));
+    }
+    return SampledRois.of(perImage);
+  }
+
   public Targets compute(float[] proposals, Sample sample, Random random) {
     float[] gt = sample.boxes();
-    float[] candidates = Boxes.concat(gt, proposals);
+    float[] candidates = FlatArrays.concat(gt, proposals);
     int numGt = Boxes.count(gt);
     int n = Boxes.count(candidates);
     int[] assigned = assigner.assign(Boxes.iouMatrix(gt, candidates), numGt, n);
     RandomSampler.Sample s = sampler.sample(assigned, random);
     int np = s.positives().length;
-    int[] idx = new int[s.size()];
-    System.arraycopy(s.positives(), 0, idx, 0, np);
-    System.arraycopy(s.negatives(), 0, idx, np, s.negatives().length);
+    int[] idx = s.indices();
     float[] rois = Boxes.select(candidates, idx);
     int[] labels = new int[idx.length];
     java.util.Arrays.fill(labels, numClasses);

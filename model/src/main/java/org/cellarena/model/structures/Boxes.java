@@ -70,18 +70,6 @@ public final class Boxes {
 
   /** The boxes at the given indices, in that order. */
   public static float[] select(float[] b, int[] idx) {
-    float[] out = new float[idx.length * 4];
-    for (int k = 0; k < idx.length; k++) {
-      System.arraycopy(b, 4 * idx[k], out, 4 * k, 4);
-    }
-    return out;
-  }
-
-  /** Concatenation of two box arrays. */
-  public static float[] concat(float[] a, float[] b) {
-    float[] out = new float[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
+    return FlatArrays.selectRows(b, idx, 4);
   }
 }

@@ -21,6 +21,11 @@ public final class RandomSampler {
     public int size() {
       return positives.length + negatives.length;
     }
+
+    /** The positives, then the negatives. */
+    public int[] indices() {
+      return FlatArrays.concat(positives, negatives);
+    }
   }
 
   /** Samples from an assignment made by {@link MaxIoUAssigner}. */

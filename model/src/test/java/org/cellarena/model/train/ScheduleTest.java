@@ -35,6 +35,23 @@ class ScheduleTest {
   }
 
   @Test
+  void withoutWarmUpIterationsTheRateStartsFullByEpochsAndUnderABudget() {
+    Schedule none = new Schedule(0.01f, 0.9f, 1e-4f, 0f, 0, 0.001f, new int[] {8, 11}, 0.5f, 12);
+    assertEquals(0.01, none.lr(0, 0), 1e-9);
+    assertEquals(0.005, none.lr(0, 8.5), 1e-9); // gamma 0.5 once
+    assertEquals(0.0025, none.lr(0, 11), 1e-9); // and twice
+    // the warm-up ends after its iterations or 5 % of the budget, whichever comes first: here at once
+    assertEquals(0.01, none.lrInBudget(0, 0), 1e-9);
+    assertEquals(0.005, none.lrInBudget(0, 0.7), 1e-9); // past 8/12 of the budget
+  }
+
+  @Test
+  void theWholeBudgetSpentGivesTheFinalRate() {
+    assertEquals(0.0002, s.lrInBudget(100000, 1.0), 1e-10);
+    assertEquals(0.0002, s.lr(100000, 12), 1e-10);
+  }
+
+  @Test
   void lastStepIsTheLatestDecay() {
     assertEquals(11, s.lastStep());
     assertEquals(0, new Schedule(0.02f, 0.9f, 0f, 0f, 0, 0.001f, new int[0], 0.1f, 12).lastStep());
