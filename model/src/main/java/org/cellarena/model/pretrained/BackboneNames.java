@@ -41,7 +41,8 @@ public final class BackboneNames implements SourceNaming {
 
   @Override
   public String description() {
-    return timm ? "timm resnest50d" : prefix.isEmpty() ? "mmdet ResNeSt (open-mmlab://resnest50)" : "mmdet ResNeSt";
+    return timm ? "timm resnest50d" : "mmdet ResNeSt" + (prefix.isEmpty() ? " (open-mmlab://resnest50)"
+        : " under " + prefix);
   }
 
   @Override

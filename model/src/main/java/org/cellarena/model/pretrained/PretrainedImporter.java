@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,9 @@ import java.util.Set;
  * initialisation. BatchNorm running statistics are copied, {@code num_batches_tracked} ignored.
  */
 public final class PretrainedImporter {
+  /** In order of preference where two find as many keys (a backbone under "backbone." before the whole model). */
   static final List<SourceNaming> NAMINGS = List.of(BackboneNames.timm(), BackboneNames.mmdet(""),
-      new MaskRcnnNames());
+      BackboneNames.mmdet("backbone."), new MaskRcnnNames());
   private static final int LISTED = 20;
 
   private PretrainedImporter() {}
@@ -90,8 +90,16 @@ public final class PretrainedImporter {
 
   /** The naming that finds most of its keys in the file; an error that says what was expected when none does. */
   private static SourceNaming recognise(Map<String, Parameter> params, StateDict dict, String file) {
-    SourceNaming best = NAMINGS.stream().max(Comparator.comparingLong(n -> found(n, params, dict))).orElseThrow();
-    if (found(best, params, dict) == 0) {
+    SourceNaming best = NAMINGS.get(0);
+    long most = 0;
+    for (SourceNaming n : NAMINGS) {
+      long found = found(n, params, dict);
+      if (found > most) {
+        best = n;
+        most = found;
+      }
+    }
+    if (most == 0) {
       List<String> keys = dict.keys();
       StringBuilder expected = new StringBuilder();
       for (SourceNaming n : NAMINGS) {

@@ -186,6 +186,18 @@ class PretrainedImporterTest {
     assertEquals(MMDET_BACKBONE.entries().size() - counters(MMDET_BACKBONE), report.imported());
   }
 
+  @Test
+  void importsABackboneUnderTheDetectorsPrefix() throws IOException {
+    KeyList prefixed = new KeyList("prefixed.txt", MMDET_BACKBONE.entries().stream()
+        .map(e -> new KeyList.Entry(e.index(), "backbone." + e.key(), e.shape())).toList());
+    MaskRcnn model = model(1);
+    ImportReport report = PretrainedImporter.load(model, file(prefixed, "npz"), manager);
+    assertEquals("mmdet ResNeSt under backbone.", report.naming().description());
+    Map<String, String> landed = assertImported(model, prefixed, "backbone.", Map.of());
+    assertEquals("backbone.layer1b0.downsample.conv.weight", landed.get("backbone.layer1.0.downsample.0.weight"));
+    assertEquals(List.of(), report.unused());
+  }
+
   @ParameterizedTest
   @CsvSource({"npz, 80", "safetensors, 80", "npz, 1", "safetensors, 1", "npz, 3", "safetensors, 3"})
   void importsEveryKeyOfTheCocoMaskRcnnIntoTheWholeModel(String format, int classes) throws IOException {
