@@ -1,6 +1,7 @@
 package org.cellarena.model.pretrained;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,21 +37,30 @@ final class StateDictFiles {
 
   static void writeNpz(KeyList list, Path file) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
-      zip.setLevel(0);
       for (KeyList.Entry e : list.entries()) {
-        zip.putNextEntry(new ZipEntry(e.key() + ".npy"));
         String shape = e.shape().length == 1 ? "(" + e.shape()[0] + ",)"
             : Arrays.stream(e.shape()).mapToObj(Long::toString).collect(Collectors.joining(", ", "(", ")"));
         String header = "{'descr': '" + (e.isCounter() ? "<i8" : "<f4") + "', 'fortran_order': False, 'shape': "
             + shape + ", }";
         int total = 10 + header.length() + 1;
         header = header + " ".repeat((64 - total % 64) % 64) + "\n";
+        ByteArrayOutputStream npy = new ByteArrayOutputStream();
         ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         head.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0)
             .putShort((short) header.length());
-        zip.write(head.array());
-        zip.write(header.getBytes(StandardCharsets.US_ASCII));
-        writeData(e, zip);
+        npy.write(head.array());
+        npy.write(header.getBytes(StandardCharsets.US_ASCII));
+        writeData(e, npy);
+        byte[] bytes = npy.toByteArray();
+        ZipEntry entry = new ZipEntry(e.key() + ".npy"); // numpy.savez stores its entries uncompressed
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
         zip.closeEntry();
       }
     }
