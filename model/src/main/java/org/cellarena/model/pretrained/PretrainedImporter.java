@@ -37,7 +37,7 @@ public final class PretrainedImporter {
     }
   }
 
-  static ImportReport load(Block model, StateDict dict, String file) {
+  private static ImportReport load(Block model, StateDict dict, String file) {
     Map<String, Parameter> params = ModelParameters.of(model);
     SourceNaming naming = recognise(params, dict, file);
     Map<Parameter, NDArray> copies = new LinkedHashMap<>();
