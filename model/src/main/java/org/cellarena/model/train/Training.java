@@ -27,6 +27,7 @@ import org.cellarena.model.data.BatchLoader;
 import org.cellarena.model.data.Dataset;
 import org.cellarena.model.data.Split;
 import org.cellarena.model.predict.Predictor;
+import org.cellarena.model.pretrained.PretrainedImporter;
 
 /**
  * The training loop: epochs of SGD steps on background-loaded batches (a fresh NDManager per iteration, so memory
@@ -88,8 +89,7 @@ public final class Training {
       MaskRcnn model = new MaskRcnn(config.model());
       model.initializeParameters(root);
       if (config.pretrained() != null && !options.resume()) {
-        int n = PretrainedImporter.load(model, java.nio.file.Path.of(config.pretrained()), root);
-        log(out, "imported " + n + " pretrained backbone tensors from " + config.pretrained());
+        log(out, PretrainedImporter.load(model, Path.of(config.pretrained()), root).summary());
       }
       Schedule sched = config.schedule();
       Sgd sgd = new Sgd(root, sched.momentum(), sched.weightDecay(), sched.gradClip());
