@@ -2,6 +2,8 @@ package org.cellarena.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.cellarena.model.ReferenceLosses.bce;
+import static org.cellarena.model.ReferenceLosses.sigmoid;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,17 +17,6 @@ class LossesTest {
   // extreme logits too: a naive log(sigmoid(x)) in float gives infinity at -30 / +30
   private static final float[] LOGITS = {-30f, -3f, -0.5f, 0f, 0.7f, 4f, 30f};
   private static final float[] TARGETS = {1f, 0f, 1f, 1f, 0f, 1f, 0f};
-
-  /** {@code -(z ln sigmoid(x) + (1 - z) ln(1 - sigmoid(x)))}, with {@code ln sigmoid(x) = -ln(1 + e^-x)}. */
-  static double bce(double x, double z) {
-    double logSig = -Math.log1p(Math.exp(-x));
-    double logOneMinusSig = -x - Math.log1p(Math.exp(-x)); // ln(1 - sigmoid(x)) = ln(sigmoid(-x))
-    return -(z * logSig + (1 - z) * logOneMinusSig);
-  }
-
-  static double sigmoid(double x) {
-    return 1 / (1 + Math.exp(-x));
-  }
 
   @Test
   void binaryCrossEntropyWithLogitsIsTheSumOfTheTextbookFormula() {

@@ -2,6 +2,7 @@ package org.cellarena.model.proposal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.cellarena.model.ReferenceLosses.bce;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,11 +16,6 @@ import org.junit.jupiter.api.Test;
  * the sampled anchors and L1 on the positives' deltas, both divided by the number of sampled anchors.
  */
 class RpnLossTest {
-
-  private static double bce(double x, double z) {
-    double p = 1 / (1 + Math.exp(-x));
-    return -(z * Math.log(p) + (1 - z) * Math.log(1 - p));
-  }
 
   @Test
   void anchorIndicesAreFlatOverTheBatchAndBothLossesAverageOverTheSampledAnchors() {

@@ -2,6 +2,7 @@ package org.cellarena.model.roi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.cellarena.model.ReferenceLosses.bce;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -30,11 +31,6 @@ class RoiLossesTest {
     RoiTargets.Targets second = new RoiTargets.Targets(new float[] {2, 2, 6, 6, 0, 0, 1, 1}, new int[] {0, 2}, 1,
         T1, M1);
     return SampledRois.of(List.of(first, second));
-  }
-
-  private static double bce(double x, double z) {
-    double p = 1 / (1 + Math.exp(-x));
-    return -(z * Math.log(p) + (1 - z) * Math.log(1 - p));
   }
 
   @Test
