@@ -52,7 +52,8 @@ public final class FolderPrediction {
       Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
           minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
       boolean flips = tta != null ? tta : loaded.config().data().testFlip();
-      if (flips != loaded.thresholdsTta() && progress != null && (score == null || mask == null)) {
+      boolean tunedOtherwise = loaded.thresholdsTta() != null && flips != loaded.thresholdsTta();
+      if (tunedOtherwise && progress != null && (score == null || mask == null)) {
         progress.println("note: the checkpoint's thresholds were tuned " + (loaded.thresholdsTta() ? "with" : "without")
             + " flip TTA and this prediction runs " + (flips ? "with" : "without") + " it; they may not be the best"
             + " (data.test_flip " + flips + " in the config makes validation tune them " + (flips ? "with" : "without")

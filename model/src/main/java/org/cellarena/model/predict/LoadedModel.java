@@ -16,9 +16,9 @@ import com.google.gson.JsonParser;
  * A trained model loaded for prediction: from a training work dir (its {@code best.params}, else the latest epoch)
  * or from one {@code .params} file with {@code config.json} beside it; thresholds from the checkpoint's
  * {@code .json} (tuned on validation) or the defaults; {@code thresholdsTta} tells whether they were tuned on
- * flip-averaged predictions.
+ * flip-averaged predictions (null when none were tuned: the defaults).
  */
-public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresholds, boolean thresholdsTta,
+public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresholds, Boolean thresholdsTta,
     Path params) {
 
   public static LoadedModel load(Path checkpoint, NDManager manager, int maxDetections) throws IOException {
@@ -60,7 +60,7 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
     Checkpoints.loadParameters(model, params, manager);
     Thresholds t = Thresholds.defaults(m.rcnn().maskThreshold());
     String base = params.getFileName().toString().replaceFirst("\\.params$", "");
-    boolean tta = false;
+    Boolean tta = null;
     Path state = params.resolveSibling(base + ".json");
     if (Files.exists(state)) {
       JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();

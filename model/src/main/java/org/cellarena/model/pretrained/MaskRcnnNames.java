@@ -6,18 +6,27 @@ import java.util.regex.Pattern;
 
 /**
  * A whole mmdet Mask R-CNN (the seed, {@code mask_rcnn_s50_fpn_syncbn-backbone+head}: ResNeSt under
- * {@code backbone.}, FPN, RPN, Shared4Conv1FC box head and FCN mask head with norms), names the same in mmdet 2.x
- * and 3.x. Norm layers of the heads are mmcv ConvModules ({@code .conv}, {@code .bn}); the mask head's
- * ConvTranspose2d changes layout; the class rows (fc_cls, fc_reg, conv_logits) are marked per class.
+ * {@code backbone.}, FPN, RPN, Shared4Conv1FC box head and FCN mask head with BN), of mmdet 2.x or 3.x: the names
+ * differ only in the backbone's layer1 shortcut ({@link BackboneNames}). Norm layers of the heads are mmcv
+ * ConvModules ({@code .conv}, {@code .bn}: heads normalised with BN, as the seed's; mmcv names a GroupNorm
+ * {@code .gn}, not covered); the mask head's ConvTranspose2d changes layout; the class rows (fc_cls, fc_reg,
+ * conv_logits) are marked per class.
  */
 public final class MaskRcnnNames implements SourceNaming {
   private static final Pattern NECK = Pattern.compile("neck\\.(lateral|fpn)(\\d)\\.(weight|bias)");
   private static final Pattern HEAD_CONV = Pattern.compile("(bbox|mask)_head\\.conv(\\d)\\.(conv|norm)\\.(\\w+)");
-  private final BackboneNames backbone = BackboneNames.mmdet("backbone.");
+  private final int mmdetVersion;
+  private final BackboneNames backbone;
+
+  /** The names of mmdet {@code version} 2 or 3. */
+  public MaskRcnnNames(int mmdetVersion) {
+    this.mmdetVersion = mmdetVersion;
+    this.backbone = BackboneNames.mmdet(mmdetVersion, "backbone.");
+  }
 
   @Override
   public String description() {
-    return "mmdet Mask R-CNN (backbone, FPN, RPN, box and mask heads)";
+    return "mmdet " + mmdetVersion + ".x Mask R-CNN (backbone, FPN, RPN, box and mask heads)";
   }
 
   @Override

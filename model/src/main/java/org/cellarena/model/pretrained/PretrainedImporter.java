@@ -24,9 +24,13 @@ import java.util.Set;
  * initialisation. BatchNorm running statistics are copied, {@code num_batches_tracked} ignored.
  */
 public final class PretrainedImporter {
-  /** In order of preference where two find as many keys (a backbone under "backbone." before the whole model). */
-  static final List<SourceNaming> NAMINGS = List.of(BackboneNames.timm(), BackboneNames.mmdet(""),
-      BackboneNames.mmdet("backbone."), new MaskRcnnNames());
+  /**
+   * In order of preference where two find as many keys (a backbone under "backbone." before the whole model). An
+   * mmdet 2.x file finds all its keys with the 2.x names and misses four with the 3.x ones, and the other way round.
+   */
+  static final List<SourceNaming> NAMINGS = List.of(BackboneNames.timm(), BackboneNames.mmdet(2, ""),
+      BackboneNames.mmdet(3, ""), BackboneNames.mmdet(2, "backbone."), BackboneNames.mmdet(3, "backbone."),
+      new MaskRcnnNames(2), new MaskRcnnNames(3));
   private static final int LISTED = 20;
 
   private PretrainedImporter() {}

@@ -15,7 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,6 @@ public final class StateDict implements AutoCloseable {
 
   public NDArray get(String key) {
     return byKey.get(key);
-  }
-
-  public Map<String, NDArray> tensors() {
-    return Collections.unmodifiableMap(byKey);
   }
 
   private static void refuseUnsupportedTypes(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package org.cellarena.model.proposal;
 
 import org.cellarena.model.structures.Boxes;
+import org.cellarena.model.structures.FlatArrays;
 import org.cellarena.model.structures.Overlaps;
 
 /**
@@ -36,10 +37,7 @@ public final class AnchorGrid {
         reach[l] = Math.max(reach[l], Math.abs(levels[l][a]));
       }
     }
-    all = new float[4 * offsets[n]];
-    for (int l = 0; l < n; l++) {
-      System.arraycopy(levels[l], 0, all, 4 * offsets[l], levels[l].length);
-    }
+    all = FlatArrays.concat(levels);
   }
 
   /** Whether this grid was made for feature maps of these sizes. */

@@ -10,7 +10,10 @@ import org.cellarena.model.structures.Boxes;
 import org.cellarena.model.structures.MaxIoUAssigner;
 import org.cellarena.model.structures.RandomSampler;
 
-/** RPN training targets of one image: sampled anchor indices, their labels, and deltas for the positives. */
+/**
+ * RPN training targets: per image, sampled anchor indices, their labels and deltas for the positives; for a batch,
+ * those of every image with the anchor indices flattened over the batch ({@link SampledAnchors}).
+ */
 public final class RpnTargets {
   private final MaxIoUAssigner assigner;
   private final RandomSampler sampler;

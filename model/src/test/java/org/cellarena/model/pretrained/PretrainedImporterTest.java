@@ -179,7 +179,7 @@ class PretrainedImporterTest {
   void importsEveryOpenMmlabResnest50KeyIntoTheBackbone(String format) throws IOException {
     MaskRcnn model = model(1);
     ImportReport report = PretrainedImporter.load(model, file(MMDET_BACKBONE, format), manager);
-    assertEquals("mmdet ResNeSt (open-mmlab://resnest50)", report.naming().description());
+    assertEquals("mmdet 2.x ResNeSt (open-mmlab://resnest50)", report.naming().description());
     Map<String, String> landed = assertImported(model, MMDET_BACKBONE, "backbone.", Map.of());
     assertPairs(MMDET_BACKBONE_PAIRS, landed);
     assertEquals(List.of(), report.unused());
@@ -192,9 +192,28 @@ class PretrainedImporterTest {
         .map(e -> new KeyList.Entry(e.index(), "backbone." + e.key(), e.shape())).toList());
     MaskRcnn model = model(1);
     ImportReport report = PretrainedImporter.load(model, file(prefixed, "npz"), manager);
-    assertEquals("mmdet ResNeSt under backbone.", report.naming().description());
+    assertEquals("mmdet 2.x ResNeSt under backbone.", report.naming().description());
     Map<String, String> landed = assertImported(model, prefixed, "backbone.", Map.of());
     assertEquals("backbone.layer1b0.downsample.conv.weight", landed.get("backbone.layer1.0.downsample.0.weight"));
+    assertEquals(List.of(), report.unused());
+  }
+
+  /**
+   * mmdet 3.x's ResLayer puts a stride-1 AvgPool2d before layer1's shortcut conv ({@code if avg_down:}, where 2.x
+   * has {@code avg_down and stride != 1}), so the conv and BN of {@code layer1.0.downsample} are {@code .1} and
+   * {@code .2} there: the 2.x list with those two renamed.
+   */
+  @Test
+  void importsAnMmdet3BackboneWhoseLayer1ShortcutHasThePool() throws IOException {
+    KeyList mmdet3 = new KeyList("mmdet3.txt", MMDET_BACKBONE.entries().stream()
+        .map(e -> new KeyList.Entry(e.index(), e.key().replace("layer1.0.downsample.1.", "layer1.0.downsample.2.")
+            .replace("layer1.0.downsample.0.", "layer1.0.downsample.1."), e.shape())).toList());
+    MaskRcnn model = model(1);
+    ImportReport report = PretrainedImporter.load(model, file(mmdet3, "safetensors"), manager);
+    assertEquals("mmdet 3.x ResNeSt (open-mmlab://resnest50)", report.naming().description());
+    Map<String, String> landed = assertImported(model, mmdet3, "backbone.", Map.of());
+    assertEquals("backbone.layer1b0.downsample.conv.weight", landed.get("layer1.0.downsample.1.weight"));
+    assertEquals("backbone.layer1b0.downsample.norm.runningVar", landed.get("layer1.0.downsample.2.running_var"));
     assertEquals(List.of(), report.unused());
   }
 
