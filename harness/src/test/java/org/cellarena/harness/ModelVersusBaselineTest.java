@@ -43,7 +43,7 @@ class ModelVersusBaselineTest {
         // a fixed amount of training, not a time budget, so the outcome does not hang on how busy the machine is:
         // 6 epochs (decays at 4 and 5) of 10 windows of each of the 8 training images, 240 iterations, validation
         // (at 1056x780) after each epoch; about what the demo's 4 minutes allow on 2 quiet cores
-        "--set", "data.repeat=10", "--set", "runner.max_epochs=6", "--set", "lr_config.step=[4, 5]"));
+        "--set", "data.repeat=6", "--set", "runner.max_epochs=6", "--set", "lr_config.step=[4, 5]"));
     Path model = dir.resolve("model.csv");
     ok(CommandRun.of("predict", "--checkpoint", work.toString(), "--images", test.toString(), "--out",
         model.toString()));

@@ -35,10 +35,8 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     this.train = train;
     this.seed = seed;
     List<String> order = new ArrayList<>();
-    for (int r = 0; r < (train ? config.repeat() : 1); r++) {
-      order.addAll(ids);
-    }
     if (train) {
+      order.addAll(draws(dataset, ids, config));
       Collections.shuffle(order, new Random(seed));
       // as mmdet's GroupSampler: fill the last batch with images from the start, so every batch is full
       // (the split-attention BatchNorm cannot train on a batch of one)
@@ -46,6 +44,8 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
       for (int i = 0; n > 0 && order.size() % config.batchSize() != 0; i++) {
         order.add(order.get(i % n));
       }
+    } else {
+      order.addAll(ids);
     }
     List<List<String>> list = new ArrayList<>();
     for (int i = 0; i < order.size(); i += config.batchSize()) {
@@ -61,6 +61,15 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
     for (int i = 0; i < 2 * workers; i++) {
       submitNext();
     }
+  }
+
+  /** The training images of an epoch, unshuffled: each as many times as {@link DataConfig#draws} says. */
+  public static List<String> draws(Dataset dataset, List<String> ids, DataConfig config) {
+    List<String> order = new ArrayList<>();
+    for (String id : ids) {
+      order.addAll(Collections.nCopies(config.draws(dataset.image(id).cellType()), id));
+    }
+    return order;
   }
 
   /** Number of batches in an epoch of {@code n} images. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.cellarena.model.MaskRcnnConfig;
 import org.cellarena.model.backbone.BackboneConfig;
 import org.cellarena.model.data.DataConfig;
@@ -127,9 +129,13 @@ public final class ConfigLoader {
           f(data, "flip_vertical"), data.get("photometric").getAsBoolean(), i(data, "samples_per_gpu"),
           i(data, "workers_per_gpu"), classes, optionalPair(data, "random_crop"),
           data.has("repeat") && !data.get("repeat").isJsonNull() ? data.get("repeat").getAsInt() : 1,
-          data.has("test_flip") && data.get("test_flip").getAsBoolean());
+          data.has("test_flip") && data.get("test_flip").getAsBoolean(), cellTypeRepeat(data));
       if (d.repeat() < 1 || (d.randomCrop() != null && (d.randomCrop()[0] < 32 || d.randomCrop()[1] < 32))) {
         throw new ConfigException("data.repeat must be at least 1 and data.random_crop at least [32, 32]");
+      }
+      if (d.cellTypeRepeat().values().stream().anyMatch(v -> !(v > 0f && v <= 100f))) {
+        throw new ConfigException("data.cell_type_repeat factors must be above 0 and at most 100, got "
+            + d.cellTypeRepeat());
       }
       JsonObject opt = obj(json, "optimizer");
       JsonObject lr = obj(json, "lr_config");
@@ -198,6 +204,25 @@ public final class ConfigLoader {
       throw new ConfigException("data." + k + " must be [width, height] or null");
     }
     return new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()};
+  }
+
+  private static Map<String, Float> cellTypeRepeat(JsonObject data) {
+    JsonElement e = data.get("cell_type_repeat");
+    if (e == null || e.isJsonNull()) {
+      return Map.of();
+    }
+    if (!e.isJsonObject()) {
+      throw new ConfigException("data.cell_type_repeat must be an object of cell type to factor, e.g. {\"astro\": 2}");
+    }
+    Map<String, Float> m = new TreeMap<>();
+    for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+      JsonElement v = x.getValue();
+      if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+        throw new ConfigException("data.cell_type_repeat." + x.getKey() + " must be a number, got " + v);
+      }
+      m.put(x.getKey(), v.getAsFloat());
+    }
+    return Map.copyOf(m);
   }
 
   private static float[] floats(JsonObject o, String k) {

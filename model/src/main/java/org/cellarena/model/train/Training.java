@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cellarena.model.EngineLogging;
 import org.cellarena.model.LossParts;
@@ -118,8 +120,16 @@ public final class Training {
             + "from epoch " + (startEpoch + 1));
       }
       List<Pair<String, Parameter>> params = model.getParameters().stream().collect(Collectors.toList());
-      int itersPerEpoch = BatchLoader.batches(split.train().size() * config.data().repeat(),
+      int itersPerEpoch = BatchLoader.batches(BatchLoader.draws(dataset, split.train(), config.data()).size(),
           config.data().batchSize());
+      Set<String> trainTypes = split.train().stream().map(id -> dataset.image(id).cellType())
+          .collect(Collectors.toSet());
+      for (String type : config.data().cellTypeRepeat().keySet()) {
+        if (!trainTypes.contains(type)) {
+          log(out, "note: data.cell_type_repeat names '" + type + "', a cell type no training image has "
+              + new TreeSet<>(trainTypes));
+        }
+      }
       TimeBudget budget = new TimeBudget(options.maxMinutes());
       long trainNanos = 0;
       long validationNanos = 0;

@@ -50,7 +50,7 @@ class AugmenterCropTest {
     assertTrue(c.masks().length > 0);
     assertTrue(Augmenter.randomCrop(a, 64, 64, new Random(3)) == a, "no crop when the window is not smaller");
     DataConfig config = new DataConfig(List.of(new int[] {16, 16}), new int[] {40, 40}, 0f, 0f, false, 2, 1,
-        List.of("cell"), new int[] {16, 16}, 1, false);
+        List.of("cell"), new int[] {16, 16}, 1, false, java.util.Map.of());
     Sample s = new Augmenter(config).apply(a, true, new Random(1));
     assertEquals(16, s.width());
     assertEquals(16, s.height());
