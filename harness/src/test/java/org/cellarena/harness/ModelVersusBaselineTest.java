@@ -41,8 +41,8 @@ class ModelVersusBaselineTest {
     ok(CommandRun.of("train", "--config", config.toString(), "--data", participant.toString(), "--split",
         participant.resolve("split.json").toString(), "--work-dir", work.toString(),
         // a fixed amount of training, not a time budget, so the outcome does not hang on how busy the machine is:
-        // 6 epochs (decays at 4 and 5) of 10 windows of each of the 8 training images, 240 iterations, validation
-        // (at 1056x780) after each epoch; about what the demo's 4 minutes allow on 2 quiet cores
+        // 6 epochs (decays at 4 and 5) of 6 windows of each training image and 18 of each astro image, 252
+        // iterations, validation (at 1056x780) after each epoch; about what the demo's 4 minutes allow on 2 cores
         "--set", "data.repeat=6", "--set", "runner.max_epochs=6", "--set", "lr_config.step=[4, 5]"));
     Path model = dir.resolve("model.csv");
     ok(CommandRun.of("predict", "--checkpoint", work.toString(), "--images", test.toString(), "--out",
