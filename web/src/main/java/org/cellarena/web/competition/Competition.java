@@ -44,6 +44,16 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
     return settings.feedback();
   }
 
+  /** The Ladder rule of the public scores, or null when every public score is shown as it is. */
+  public Ladder ladder() {
+    return settings.ladderStep() == null ? null : new Ladder(settings.ladderStep());
+  }
+
+  /** How much a team sees of an image of the part {@code usage} (the admin always sees everything). */
+  public Disclosure disclosure(Usage usage, boolean revealed) {
+    return feedback().disclosure(usage, revealed, ladder() != null);
+  }
+
   /** The same competition with other settings. */
   public Competition with(CompetitionSettings changed) {
     return new Competition(id, changed, limits, dir, solution, solutionHash);
@@ -87,12 +97,14 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
         .put("feedback", feedback().label())
         .put("feedback_text", feedback().sentence())
         .put("registration", settings.registrationCode() != null)
+        .put("ladder_step", settings.ladderStep())
         .put("limits", new JsonObject()
             .put("masks_per_image", limits.masksPerImage())
             .put("masks_per_file", limits.masksPerFile())
             .put("pixels_per_file", limits.pixelsPerFile() == Long.MAX_VALUE ? null : limits.pixelsPerFile())
             .put("scoring_seconds", limits.time().toSeconds()))
         .put("public_images", imageCount(Usage.PUBLIC))
-        .put("private_images", imageCount(Usage.PRIVATE));
+        .put("private_images", imageCount(Usage.PRIVATE))
+        .put("feedback_images", imageCount(Usage.FEEDBACK));
   }
 }
