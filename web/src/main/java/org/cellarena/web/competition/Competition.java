@@ -1,5 +1,6 @@
 package org.cellarena.web.competition;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,6 +106,26 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
             .put("scoring_seconds", limits.time().toSeconds()))
         .put("public_images", imageCount(Usage.PUBLIC))
         .put("private_images", imageCount(Usage.PRIVATE))
-        .put("feedback_images", imageCount(Usage.FEEDBACK));
+        .put("feedback_images", imageCount(Usage.FEEDBACK))
+        .put("what_teams_see", whatTeamsSee());
+  }
+
+  /**
+   * Per feedback level (the current one marked), what a team gets of its submission on each part's images
+   * before the reveal, and of the Private images after it: the Evaluation tab's table.
+   */
+  private JsonArray whatTeamsSee() {
+    boolean ladder = ladder() != null;
+    JsonArray rows = new JsonArray();
+    for (Feedback level : Feedback.values()) {
+      rows.add(new JsonObject()
+          .put("level", level.label())
+          .put("current", level == feedback())
+          .put("feedback", level.disclosure(Usage.FEEDBACK, false, ladder).sentence())
+          .put("public", level.disclosure(Usage.PUBLIC, false, ladder).sentence())
+          .put("private", level.disclosure(Usage.PRIVATE, false, ladder).sentence())
+          .put("private_revealed", level.disclosure(Usage.PRIVATE, true, ladder).sentence()));
+    }
+    return rows;
   }
 }
