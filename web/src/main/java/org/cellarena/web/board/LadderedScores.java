@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Ladder;
+import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 
 /**
@@ -40,6 +41,6 @@ public final class LadderedScores {
 
   /** A scored (not failed) submission's public score; null otherwise. */
   private static Double publicScore(SubmissionRow s) {
-    return s.score() == null || s.status() == org.cellarena.web.store.Status.FAILED ? null : s.score().publicScore();
+    return s.score() == null || s.status() == Status.FAILED ? null : s.score().publicScore();
   }
 }
