@@ -28,7 +28,7 @@ class TrainAndSubmitTest {
         "--holdout", "0.3", "--val", "0.2", "--stratify", "cell_type", "--seed", "1"));
     ok(CommandRun.of("competition", "create", "--data", data.toString(), "--split",
         dir.resolve("split.json").toString(), "--out", competition.toString(), "--id", "trained",
-        "--public-fraction", "1"));
+        "--public-fraction", "1", "--feedback-fraction", "0"));
     Path participant = competition.resolve("participant");
     Path config = Path.of(System.getProperty("cellarena.home", "..")).resolve("configs/demo_cpu.json");
     assertTrue(Files.isRegularFile(config), "config " + config.toAbsolutePath());
