@@ -220,10 +220,9 @@ public final class Training {
         if (bar != null) {
           bar.finish();
         }
-        if (stoppedBy != null) {
-          log(out, stoppedBy + " stopped training at iteration " + iter + (budget.byIterations() ? " (" + sessionIters
-              + " of " + budget.maxIterations() + " in this run)" : "") + "; saving the checkpoint"
-              + (stoppedBy.startsWith("a stop") ? ", no validation" : ""));
+        if (stoppedBy != null && !stoppedBy.startsWith("a stop")) {
+          log(out, stoppedBy + " stopped training at iteration " + iter + " (" + sessionIters + " of "
+              + budget.maxIterations() + " in this run); validating and saving");
         }
         long v0 = System.nanoTime();
         complete = it == itersPerEpoch;
