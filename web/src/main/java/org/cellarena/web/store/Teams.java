@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ public final class Teams {
     return competitions.contains(EVERY_COMPETITION) || competitions.contains(competition);
   }
 
-  /** The competitions the team takes part in; {@code ["*"]} for every one. */
+  /** The competitions the team takes part in, sorted; {@code ["*"]} for every one. */
   public Set<String> competitionsOf(long teamId) {
     Set<String> cached = competitionsById.get(teamId);
     if (cached != null) {
@@ -205,7 +206,7 @@ public final class Teams {
           }
         }
       }
-      return Set.copyOf(competitions);
+      return Collections.unmodifiableSet(competitions);
     });
     competitionsById.put(teamId, found);
     return found;
