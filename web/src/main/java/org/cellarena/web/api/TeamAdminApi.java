@@ -13,8 +13,8 @@ import org.cellarena.web.store.Team;
 
 /**
  * The admin's side of teams: create, list, disable and enable, mark as a benchmark, replace a token, add to and
- * remove from a competition. Every change
- * is written to the audit log; a change that alters the boards (disabled, benchmark) recomputes them.
+ * remove from a competition. Every change is written to the audit log; a change that alters the boards (disabled,
+ * benchmark) recomputes them.
  */
 final class TeamAdminApi {
   private final Services services;

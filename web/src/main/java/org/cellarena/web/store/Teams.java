@@ -88,7 +88,7 @@ public final class Teams {
     return create(name, Tokens.generate());
   }
 
-  /** Creates a team in every competition holding a token chosen elsewhere (an import, a test); only its hash is stored. */
+  /** Creates a team in every competition with a token chosen elsewhere (an import, a test); only its hash is kept. */
   public NewTeam create(String name, String token) {
     return insert(name, token, EVERY_COMPETITION);
   }

@@ -89,6 +89,14 @@ class TeamsAndNamesTest {
 
       String hostMade = fx.createTeam("host made");
       assertEquals(200, fx.http.get("/api/competitions/other/submissions", hostMade).status(), "every competition");
+      Http.Reply chosen = fx.http.postJson("/api/admin/teams", ADMIN, new JsonObject().put("name", "other only")
+          .put("competitions", new JsonArray().add("other")));
+      assertEquals(new JsonArray().add("other"), chosen.json().getJsonArray("competitions"));
+      String otherOnly = chosen.json().getString("token");
+      assertEquals(200, fx.http.get("/api/competitions/other/submissions", otherOnly).status());
+      assertEquals(403, fx.http.get("/api/competitions/example/submissions", otherOnly).status());
+      assertEquals(400, fx.http.postJson("/api/admin/teams", ADMIN, new JsonObject().put("name", "nowhere")
+          .put("competitions", new JsonArray().add("no-such"))).status());
     }
   }
 
