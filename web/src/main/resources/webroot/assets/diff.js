@@ -98,7 +98,7 @@ function render(picker, da, db, a, b) {
   }
   const ctl = controls(images, state, load, 'diff');
   const viewer = el('section', {class: 'card', id: 'diff-viewer'},
-    el('h2', {}, 'Side by side'), ctl, legend(da.raw.feedback === 'full' || !da.raw.feedback), message,
+    el('h2', {}, 'Side by side'), ctl, legend(asHost || da.raw.feedback === 'full' || !da.raw.feedback), message,
     el('div', {class: 'side-by-side'},
       el('figure', {}, el('div', {class: 'frame'}, imgA), el('figcaption', {class: 'small muted'}, `Before: #${a}`)),
       el('figure', {}, el('div', {class: 'frame'}, imgB), el('figcaption', {class: 'small muted'}, `After: #${b}`))));
