@@ -1,9 +1,11 @@
 package org.cellarena.web.api;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.auth.RateLimiter;
@@ -56,12 +58,12 @@ final class RegistrationApi {
       throw new Refusal(403, "the registration code is not right");
     }
     Replies.json(ctx, 201, () -> {
-      NewTeam created = services.teams().createIn(name, competition.id());
+      NewTeam created = services.teams().createIn(name, List.of(competition.id()));
       services.audit().record("registration", "team.register", "team " + created.team().id(),
           new JsonObject().put("name", created.team().name()).put("competition", competition.id()));
       return new JsonObject().put("id", created.team().id()).put("name", created.team().name())
           .put("token", created.token()).put("created_at", created.team().createdAt().toString())
-          .put("competitions", new io.vertx.core.json.JsonArray().add(competition.id()));
+          .put("competitions", new JsonArray().add(competition.id()));
     });
   }
 

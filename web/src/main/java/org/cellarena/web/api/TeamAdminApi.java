@@ -10,6 +10,7 @@ import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Team;
+import org.cellarena.web.store.Teams;
 
 /**
  * The admin's side of teams: create, list, disable and enable, mark as a benchmark, replace a token, add to and
@@ -36,11 +37,8 @@ final class TeamAdminApi {
     List<String> competitions = competitions(body.getValue("competitions"));
     Replies.json(ctx, 201, () -> {
       NewTeam created = competitions == null ? services.teams().create(name)
-          : services.teams().createIn(name, competitions.get(0));
+          : services.teams().createIn(name, competitions);
       long id = created.team().id();
-      if (competitions != null) {
-        competitions.forEach(c -> services.teams().join(id, c));
-      }
       Team team = benchmark ? services.teams().setBenchmark(id, true).orElseThrow() : created.team();
       services.audit().record(AdminApi.ACTOR, "team.create", "team " + id, new JsonObject().put("name", team.name())
           .put("benchmark", benchmark).put("competitions", competitions == null ? null : new JsonArray(competitions)));
@@ -116,7 +114,7 @@ final class TeamAdminApi {
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
       Team team = services.teams().find(id).orElseThrow(() -> noSuchTeam(id));
-      if (!join && services.teams().competitionsOf(id).contains("*")) {
+      if (!join && services.teams().competitionsOf(id).contains(Teams.EVERY_COMPETITION)) {
         throw Refusal.conflict("the team " + team.name() + " takes part in every competition (the host created it "
             + "so); disable it instead, or create teams for chosen competitions with \"competitions\"");
       }

@@ -28,8 +28,8 @@ public final class Teams {
   /** The SQL state of a UNIQUE constraint violation. */
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String SELECT = "SELECT id, name, created_at, disabled, benchmark FROM teams";
-  /** The membership row of a team that takes part in every competition (a competition id never has a '*'). */
-  private static final String EVERY_COMPETITION = "*";
+  /** The membership of a team that takes part in every competition (a competition id never has a '*'). */
+  public static final String EVERY_COMPETITION = "*";
 
   private final Database db;
   private final Map<String, Team> byTokenHash = new ConcurrentHashMap<>();
@@ -90,15 +90,15 @@ public final class Teams {
 
   /** Creates a team in every competition with a token chosen elsewhere (an import, a test); only its hash is kept. */
   public NewTeam create(String name, String token) {
-    return insert(name, token, EVERY_COMPETITION);
+    return insert(name, token, List.of(EVERY_COMPETITION));
   }
 
-  /** Creates a team that takes part in this one competition only (it registered there). */
-  public NewTeam createIn(String name, String competition) {
-    return insert(name, Tokens.generate(), competition);
+  /** Creates a team that takes part in these competitions only (it registered there, or the host chose them). */
+  public NewTeam createIn(String name, List<String> competitions) {
+    return insert(name, Tokens.generate(), competitions);
   }
 
-  private NewTeam insert(String rawName, String token, String competition) {
+  private NewTeam insert(String rawName, String token, List<String> competitions) {
     String name = TeamName.normalise(rawName);
     String key = TeamName.key(name);
     Instant now = Instant.now();
@@ -124,7 +124,9 @@ public final class Teams {
           id = keys.getLong(1);
         }
       }
-      addTo(c, id, competition);
+      for (String competition : competitions) {
+        addTo(c, id, competition);
+      }
       return new NewTeam(new Team(id, name, now, false, false), token);
     });
   }

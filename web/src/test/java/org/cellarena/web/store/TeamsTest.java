@@ -97,7 +97,7 @@ class TeamsTest {
         assertTrue(teams.takesPart(team.id(), "any-competition"), team.name());
       }
       assertEquals(409, assertThrows(Refusal.class, () -> teams.create("VICTIM")).status());
-      NewTeam registered = teams.createIn("newcomer", "example");
+      NewTeam registered = teams.createIn("newcomer", java.util.List.of("example"));
       assertTrue(teams.takesPart(registered.team().id(), "example"));
       assertFalse(teams.takesPart(registered.team().id(), "other"));
     }
