@@ -133,12 +133,15 @@ final class SubmissionApi {
     });
   }
 
-  /** GET /api/me: the caller's team and its quota in each competition. */
+  /** GET /api/me: the caller's team and its quota in each competition it takes part in. */
   void me(RoutingContext ctx) {
     Team team = Access.caller(ctx).team();
     Replies.json(ctx, 200, () -> {
       JsonArray competitions = new JsonArray();
       for (Competition c : services.competitions().all()) {
+        if (!services.teams().takesPart(team.id(), c.id())) {
+          continue;
+        }
         competitions.add(new JsonObject().put("id", c.id())
             .put("quota", services.quota().usage(c, team.id(), Instant.now()).toJson()));
       }
