@@ -74,16 +74,17 @@ class TeamsTest {
       assertEquals(404, assertThrows(Refusal.class, () -> teams.renewToken("nobody")).status());
     }
   }
+
   @Test
   void teamsMadeBeforeNamesHadKeysKeepWorkingInEveryCompetition() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
-    try (Database db = Database.open(url)) { // back to the schema before step 4, two look-alike teams in it
+    try (Database db = Database.open(url)) { // back to the schema before step 5, two look-alike teams in it
       db.autoCommit(c -> {
         try (var s = c.createStatement()) {
           s.execute("DROP TABLE team_competitions");
           s.execute("DROP INDEX teams_by_name_key");
           s.execute("ALTER TABLE teams DROP COLUMN name_key");
-          s.execute("UPDATE schema_version SET version = 3");
+          s.execute("UPDATE schema_version SET version = 4");
           s.execute("INSERT INTO teams (name, token_hash, created_at) VALUES ('victim', '" + Tokens.hash("t1")
               + "', CURRENT_TIMESTAMP), ('Victim', '" + Tokens.hash("t2") + "', CURRENT_TIMESTAMP)");
         }
