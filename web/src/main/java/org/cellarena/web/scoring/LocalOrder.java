@@ -16,8 +16,8 @@ final class LocalOrder implements JobOrder {
   }
 
   @Override
-  public Job take(String owner, long timeoutMillis) throws InterruptedException {
-    FairQueue.Claim claim = waiting.take(timeoutMillis);
+  public Job take(Lane lane, String owner, long timeoutMillis) throws InterruptedException {
+    FairQueue.Claim claim = waiting.take(lane, timeoutMillis);
     if (claim == null) {
       return null;
     }
@@ -30,7 +30,20 @@ final class LocalOrder implements JobOrder {
 
   @Override
   public void done(Job job, double seconds) {
-    waiting.done(new FairQueue.Claim(job.id(), job.team()), seconds);
+    waiting.done(claimOf(job), seconds);
+  }
+
+  @Override
+  public void handBack(Job job, double seconds) {
+    if (submissions.handBack(job.id(), job.owner())) {
+      waiting.handBack(claimOf(job), seconds);
+    } else {
+      waiting.done(claimOf(job), seconds);
+    }
+  }
+
+  private static FairQueue.Claim claimOf(Job job) {
+    return new FairQueue.Claim(job.id(), job.team());
   }
 
   @Override
