@@ -18,16 +18,21 @@ import org.cellarena.web.scoring.JobOrder.Lane;
 final class FairQueue {
   static final double HALF_LIFE_SECONDS = 600;
 
-  /** A submission handed to a worker; give it back with {@link #done}. */
-  record Claim(long id, long team) {}
+  /** A submission handed to a thread of {@code lane}; give it back with {@link #done}. */
+  record Claim(long id, long team, Lane lane) {}
 
   private final Map<Long, TreeSet<Long>> waitingByTeam = new HashMap<>();
   private final Map<Long, Long> teamOf = new HashMap<>();
   private final Map<Long, Integer> scoringByTeam = new HashMap<>();
   private final Map<Long, Usage> usageByTeam = new HashMap<>();
   private final Set<Long> handedBack = new HashSet<>();
-  /** Threads of the {@link Lane#ANY} lane waiting in {@link #take}: while one waits, the light lane takes nothing. */
-  private int anyWaiting;
+  /** The threads of the {@link Lane#ANY} lane; while one of them has no submission, the light lane takes none. */
+  private final int anyThreads;
+  private int anyBusy;
+
+  FairQueue(int anyThreads) {
+    this.anyThreads = anyThreads;
+  }
 
   /** Recent scoring time of one team, decayed since {@code atNanos}. */
   private record Usage(double seconds, long atNanos) {
@@ -49,37 +54,34 @@ final class FairQueue {
   /** The next submission for {@code lane}, waiting up to {@code timeoutMillis} for one; null when none came. */
   synchronized Claim take(Lane lane, long timeoutMillis) throws InterruptedException {
     long end = System.nanoTime() + timeoutMillis * 1_000_000;
+    Claim next;
+    while ((next = next(lane, System.nanoTime())) == null) {
+      long left = (end - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return null;
+      }
+      wait(left);
+    }
+    TreeSet<Long> ids = waitingByTeam.get(next.team());
+    ids.remove(next.id());
+    if (ids.isEmpty()) {
+      waitingByTeam.remove(next.team());
+    }
+    teamOf.remove(next.id());
+    handedBack.remove(next.id());
+    scoringByTeam.merge(next.team(), 1, Integer::sum);
     if (lane == Lane.ANY) {
-      anyWaiting++;
+      anyBusy++;
     }
-    try {
-      Claim next;
-      while ((next = next(lane, System.nanoTime())) == null) {
-        long left = (end - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          return null;
-        }
-        wait(left);
-      }
-      TreeSet<Long> ids = waitingByTeam.get(next.team());
-      ids.remove(next.id());
-      if (ids.isEmpty()) {
-        waitingByTeam.remove(next.team());
-      }
-      teamOf.remove(next.id());
-      handedBack.remove(next.id());
-      scoringByTeam.merge(next.team(), 1, Integer::sum);
-      return next;
-    } finally {
-      if (lane == Lane.ANY) {
-        anyWaiting--;
-      }
-    }
+    return next;
   }
 
   /** Records that a claimed submission took {@code seconds} of scoring. */
   synchronized void done(Claim claim, double seconds) {
     scoringByTeam.computeIfPresent(claim.team(), (t, n) -> n > 1 ? n - 1 : null);
+    if (claim.lane() == Lane.ANY) {
+      anyBusy--;
+    }
     long now = System.nanoTime();
     Usage before = usageByTeam.get(claim.team());
     usageByTeam.put(claim.team(), new Usage((before == null ? 0 : before.now(now)) + seconds, now));
@@ -127,11 +129,6 @@ final class FairQueue {
     return position;
   }
 
-  /** How many threads of the {@link Lane#ANY} lane wait for work. */
-  synchronized int anyWaiting() {
-    return anyWaiting;
-  }
-
   /** How many submissions wait. */
   synchronized int size() {
     return teamOf.size();
@@ -142,8 +139,8 @@ final class FairQueue {
    * scoring time, then the oldest submission.
    */
   private Claim next(Lane lane, long now) {
-    if (lane == Lane.LIGHT && anyWaiting > 0) {
-      return null; // an idle thread of the ANY lane takes it; the light lane stays free
+    if (lane == Lane.LIGHT && anyBusy < anyThreads) {
+      return null; // a thread of the ANY lane is free to take it; the light lane stays free
     }
     Claim best = null;
     Comparator<Claim> order = Comparator.<Claim, Boolean>comparing(c -> scoringByTeam.containsKey(c.team()))
@@ -152,7 +149,7 @@ final class FairQueue {
       long team = waiting.getKey();
       Long id = lane == Lane.ANY ? waiting.getValue().first() : firstLight(team, waiting.getValue());
       if (id != null) {
-        Claim candidate = new Claim(id, team);
+        Claim candidate = new Claim(id, team, lane);
         if (best == null || order.compare(candidate, best) < 0) {
           best = candidate;
         }

@@ -5,15 +5,18 @@ package org.cellarena.web.scoring;
  * for a database one process owns, {@link SharedOrder} for one that several nodes and workers share.
  */
 interface JobOrder {
-  /** A submission claimed for scoring; {@code owner} names the lease, which the result must still hold. */
-  record Job(long id, long team, String owner) {}
+  /**
+   * A submission claimed for scoring by a thread of {@code lane}; {@code owner} names the lease, which the result
+   * must still hold.
+   */
+  record Job(long id, long team, Lane lane, String owner) {}
 
   /** Which submissions a scoring thread may take. */
   enum Lane {
     /** Any, in the fair order. */
     ANY,
     /**
-     * Only while no {@link #ANY} thread of this process waits for work, and then only a submission of a team with
+     * Only while every {@link #ANY} thread of this process is scoring, and then only a submission of a team with
      * none being scored that no light lane has handed back: a submission that goes over the light lane's short
      * time limit is handed back to the queue for the {@link #ANY} lane, so no file holds this lane for long.
      */

@@ -6,11 +6,13 @@ import org.cellarena.web.store.Submissions;
 
 /** The {@link FairQueue} in memory: the order for a database that this process alone uses (the embedded H2). */
 final class LocalOrder implements JobOrder {
-  private final FairQueue waiting = new FairQueue();
+  private final FairQueue waiting;
   private final Submissions submissions;
   private final Duration lease;
 
-  LocalOrder(Submissions submissions, Duration lease) {
+  /** @param anyThreads the threads of the {@link Lane#ANY} lane */
+  LocalOrder(Submissions submissions, Duration lease, int anyThreads) {
+    this.waiting = new FairQueue(anyThreads);
     this.submissions = submissions;
     this.lease = lease;
   }
@@ -25,7 +27,7 @@ final class LocalOrder implements JobOrder {
       waiting.done(claim, 0); // no longer queued (gone, or taken back by a rescore): nothing to score
       return null;
     }
-    return new Job(claim.id(), claim.team(), owner);
+    return new Job(claim.id(), claim.team(), lane, owner);
   }
 
   @Override
@@ -43,7 +45,7 @@ final class LocalOrder implements JobOrder {
   }
 
   private static FairQueue.Claim claimOf(Job job) {
-    return new FairQueue.Claim(job.id(), job.team());
+    return new FairQueue.Claim(job.id(), job.team(), job.lane());
   }
 
   @Override

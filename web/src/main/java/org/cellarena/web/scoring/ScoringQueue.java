@@ -107,7 +107,8 @@ public final class ScoringQueue implements AutoCloseable {
     this.registry = registry;
     this.metrics = new ScoringMetrics(meters);
     Set<String> ids = competitions.all().stream().map(Competition::id).collect(Collectors.toSet());
-    this.order = shared ? new SharedOrder(submissions, usage, ids, lease) : new LocalOrder(submissions, lease);
+    this.order = shared ? new SharedOrder(submissions, usage, ids, lease, workerCount)
+        : new LocalOrder(submissions, lease, workerCount);
   }
 
   /** Requeues interrupted work (a database of its own only), loads the queue and starts the workers. */

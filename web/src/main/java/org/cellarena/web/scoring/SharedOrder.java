@@ -27,9 +27,12 @@ final class SharedOrder implements JobOrder {
   private final Set<String> competitions;
   private final Duration lease;
   private final Object wakeUp = new Object();
-  private final AtomicInteger anyWaiting = new AtomicInteger();
+  private final int anyThreads;
+  private final AtomicInteger anyBusy = new AtomicInteger();
 
-  SharedOrder(Submissions submissions, TeamUsage usage, Set<String> competitions, Duration lease) {
+  /** @param anyThreads this process's threads of the {@link Lane#ANY} lane */
+  SharedOrder(Submissions submissions, TeamUsage usage, Set<String> competitions, Duration lease, int anyThreads) {
+    this.anyThreads = anyThreads;
     this.submissions = submissions;
     this.usage = usage;
     this.competitions = Set.copyOf(competitions);
@@ -39,35 +42,32 @@ final class SharedOrder implements JobOrder {
   @Override
   public Job take(Lane lane, String owner, long timeoutMillis) throws InterruptedException {
     long end = System.currentTimeMillis() + timeoutMillis;
-    if (lane == Lane.ANY) {
-      anyWaiting.incrementAndGet();
-    }
-    try {
-      while (true) {
-        Instant now = Instant.now();
-        // the light lane stays free while a thread of the ANY lane of this process is idle
-        var claimed = lane == Lane.LIGHT && anyWaiting.get() > 0 ? Optional.<Submissions.Queued>empty()
-            : submissions.claimNext(competitions, lane == Lane.LIGHT, owner, now, now.plus(lease));
-        if (claimed.isPresent()) {
-          return new Job(claimed.get().id(), claimed.get().teamId(), owner);
+    while (true) {
+      Instant now = Instant.now();
+      // the light lane stays free while a thread of the ANY lane of this process is free
+      var claimed = lane == Lane.LIGHT && anyBusy.get() < anyThreads ? Optional.<Submissions.Queued>empty()
+          : submissions.claimNext(competitions, lane == Lane.LIGHT, owner, now, now.plus(lease));
+      if (claimed.isPresent()) {
+        if (lane == Lane.ANY) {
+          anyBusy.incrementAndGet();
         }
-        long left = end - System.currentTimeMillis();
-        if (left <= 0) {
-          return null;
-        }
-        synchronized (wakeUp) {
-          wakeUp.wait(Math.min(left, POLL_MILLIS));
-        }
+        return new Job(claimed.get().id(), claimed.get().teamId(), lane, owner);
       }
-    } finally {
-      if (lane == Lane.ANY) {
-        anyWaiting.decrementAndGet();
+      long left = end - System.currentTimeMillis();
+      if (left <= 0) {
+        return null;
+      }
+      synchronized (wakeUp) {
+        wakeUp.wait(Math.min(left, POLL_MILLIS));
       }
     }
   }
 
   @Override
   public void done(Job job, double seconds) {
+    if (job.lane() == Lane.ANY) {
+      anyBusy.decrementAndGet();
+    }
     if (seconds > 0) {
       usage.update(job.team(), key -> UsageKeys.withScoring(key, seconds, Instant.now()));
     }

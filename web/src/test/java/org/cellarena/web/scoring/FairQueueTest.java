@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.cellarena.web.scoring.JobOrder.Lane.ANY;
 import static org.cellarena.web.scoring.JobOrder.Lane.LIGHT;
 
-import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +17,7 @@ class FairQueueTest {
 
   @Test
   void aTeamThatHasHadScoringTimeWaitsBehindOneThatHasNot() throws InterruptedException {
-    FairQueue queue = new FairQueue();
+    FairQueue queue = new FairQueue(1);
     for (long id = 1; id <= 4; id++) {
       queue.add(id, A);
     }
@@ -33,7 +31,7 @@ class FairQueueTest {
 
   @Test
   void aTeamWithASubmissionScoringWaitsWhileOthersHaveWork() throws InterruptedException {
-    FairQueue queue = new FairQueue();
+    FairQueue queue = new FairQueue(1);
     queue.add(1, A);
     queue.add(2, A);
     queue.add(3, B);
@@ -47,7 +45,7 @@ class FairQueueTest {
 
   @Test
   void positionsFollowTheTurnsOfTheTeams() throws InterruptedException {
-    FairQueue queue = new FairQueue();
+    FairQueue queue = new FairQueue(1);
     for (long id = 1; id <= 3; id++) {
       queue.add(id, A);
     }
@@ -62,7 +60,7 @@ class FairQueueTest {
 
   @Test
   void theLightLaneTakesOnlyTeamsWithNothingBeingScored() throws InterruptedException {
-    FairQueue queue = new FairQueue();
+    FairQueue queue = new FairQueue(1);
     for (long id = 1; id <= 10; id++) {
       queue.add(id, A); // a backlog of heavy files
     }
@@ -77,35 +75,32 @@ class FairQueueTest {
 
   @Test
   void aSubmissionHandedBackByTheLightLaneGoesToTheOtherLaneOnly() throws InterruptedException {
-    FairQueue queue = new FairQueue();
-    queue.add(1, A);
+    FairQueue queue = new FairQueue(1);
+    queue.add(1, C);
+    FairQueue.Claim busy = queue.take(ANY, 0);
     queue.add(2, A);
+    queue.add(3, A);
     FairQueue.Claim heavy = queue.take(LIGHT, 0);
-    assertEquals(1, heavy.id());
+    assertEquals(2, heavy.id());
     queue.handBack(heavy, 3);
     assertEquals(2, queue.size(), "queued again, beside A's second");
-    assertEquals(2, queue.take(LIGHT, 0).id(), "the light lane skips the file it handed back");
+    assertEquals(3, queue.take(LIGHT, 0).id(), "the light lane skips the file it handed back");
     assertNull(queue.take(LIGHT, 0));
-    assertEquals(1, queue.take(ANY, 0).id(), "the other lane takes it");
+    queue.done(busy, 1);
+    assertEquals(2, queue.take(ANY, 0).id(), "the other lane takes it");
   }
 
   @Test
-  void theLightLaneLeavesWorkToAnIdleWorker() throws Exception {
-    FairQueue queue = new FairQueue();
-    CompletableFuture<FairQueue.Claim> idle = CompletableFuture.supplyAsync(() -> {
-      try {
-        return queue.take(ANY, 60_000);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (queue.anyWaiting() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertEquals(1, queue.anyWaiting(), "the worker waits for work");
+  void theLightLaneTakesNothingWhileAWorkerIsFree() throws InterruptedException {
+    FairQueue queue = new FairQueue(1);
     queue.add(1, A);
-    assertNull(queue.take(LIGHT, 0), "a worker of the other lane is idle: it takes the file");
-    assertEquals(1, idle.get().id());
+    queue.add(2, B);
+    assertNull(queue.take(LIGHT, 0), "the worker is free: it takes the file");
+    FairQueue.Claim first = queue.take(ANY, 0);
+    assertEquals(2, queue.take(LIGHT, 0).id(), "the worker is busy: B's file goes to the light lane");
+    queue.add(3, C);
+    queue.done(first, 1);
+    assertNull(queue.take(LIGHT, 0), "the worker is free again, between two files");
+    assertEquals(3, queue.take(ANY, 0).id());
   }
 }
