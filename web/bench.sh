@@ -5,7 +5,7 @@
 #       upload-to-scored latency, leaderboard latency under load, concurrent uploads (ServerBenchmark)
 #   web/bench.sh --flood [--images N] [--masks 100000,1000000,3000000,10000000]
 #       one team's flood of masks against another team's normal submission (FloodBenchmark, issue 11)
-#   web/bench.sh --victim [--images N] [--heavy 10] [--pixels 8] [--victims 5]
+#   web/bench.sh --victim [--images N] [--heavy 10] [--pixels 3] [--victims 5]
 #       a normal submission's wait behind another team's heaviest allowed files, one worker (VictimBenchmark, issue 24)
 #   web/bench.sh --cluster ...   workers on PostgreSQL (ClusterBenchmark, issue 17)
 # --quick (after --flood/--victim/--cluster, or first): a small run that checks the benchmark works (CI), no figures to cite.

@@ -70,7 +70,6 @@ public final class ScoringQueue implements AutoCloseable {
   private final Duration lease;
   private final ScoringWorkers registry;
   private final ScoringMetrics metrics;
-  private final Duration lightLimit;
   /** This process's name in leases and among the workers: host, process id and a random tag. */
   private final String workerId = workerName();
   private final AtomicLong claims = new AtomicLong();
@@ -82,21 +81,13 @@ public final class ScoringQueue implements AutoCloseable {
 
   /**
    * @param competitions what this process scores (a shared queue holds only their submissions for it)
-   * @param workerCount scoring threads; 0 scores nothing
+   * @param workerCount scoring threads besides the light lane; 0 scores nothing
    * @param shared whether other processes use the database too
    * @param onStatusChange told each time a submission's status changes (on a worker thread)
    */
   public ScoringQueue(Submissions submissions, TeamUsage usage, ScoringWorkers registry, SubmissionFiles files,
       Competitions competitions, int workerCount, boolean shared, Duration lease, MeterRegistry meters,
       StatusListener onStatusChange) {
-    this(submissions, usage, registry, files, competitions, workerCount, shared, lease, meters, onStatusChange,
-        LIGHT_LANE_LIMIT);
-  }
-
-  ScoringQueue(Submissions submissions, TeamUsage usage, ScoringWorkers registry, SubmissionFiles files,
-      Competitions competitions, int workerCount, boolean shared, Duration lease, MeterRegistry meters,
-      StatusListener onStatusChange, Duration lightLimit) {
-    this.lightLimit = lightLimit;
     this.submissions = submissions;
     this.files = files;
     this.competitions = competitions;
@@ -200,7 +191,7 @@ public final class ScoringQueue implements AutoCloseable {
       long start = System.nanoTime();
       boolean handBack = false;
       try {
-        handBack = !score(job, lane == JobOrder.Lane.LIGHT ? lightLimit : null);
+        handBack = !score(job, lane == JobOrder.Lane.LIGHT ? LIGHT_LANE_LIMIT : null);
       } catch (RuntimeException e) {
         // the database failed: the lease runs out and the job is scored again (or at the next start)
         LOG.log(Level.SEVERE, "could not record the scoring of submission " + job.id(), e);

@@ -19,10 +19,10 @@ import org.cellarena.web.ServerConfig;
 
 /**
  * Issue 24's wait figures: with one scoring worker, a team queues its heaviest allowed files (well-formed, within
- * every limit, each scored until the scoring time limit stops it), then a second team uploads a normal
- * Sartorius-sized submission, waits for its score, and does it again. Per upload: how long the normal submission
+ * every limit, cheap to upload, scored until the scoring time limit stops it); once they are in, a second team
+ * uploads a normal Sartorius-sized submission, waits for its score, and does it again. Per upload: how long the normal submission
  * took from its upload to its score; then how the heavy files ended. Usage:
- * {@code web/bench.sh --victim [--images 240] [--heavy 10] [--pixels 8] [--victims 5]}.
+ * {@code web/bench.sh --victim [--images 240] [--heavy 10] [--pixels 3] [--victims 5]}.
  */
 public final class VictimBenchmark {
   private static final String ADMIN = "bench-admin";
@@ -31,7 +31,7 @@ public final class VictimBenchmark {
   private BenchApi api;
 
   public static void main(String[] args) throws Exception {
-    int images = 240, heavy = 10, pixels = 8, victims = 5;
+    int images = 240, heavy = 10, pixels = 3, victims = 5;
     for (int i = 0; i + 1 < args.length; i += 2) {
       int value = Integer.parseInt(args[i + 1]);
       switch (args[i]) {

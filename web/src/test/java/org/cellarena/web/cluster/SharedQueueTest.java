@@ -134,6 +134,35 @@ class SharedQueueTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void theLightLaneTakesOnlyTeamsWithNothingBeingScoredAndNeverAFileItHandedBack(String kind) {
+    try (Database db = open(kind)) {
+      Submissions submissions = new Submissions(db);
+      Teams teams = new Teams(db);
+      long a = teams.create("A").team().id();
+      long b = teams.create("B").team().id();
+      long a1 = submit(submissions, a);
+      long a2 = submit(submissions, a);
+      long b1 = submit(submissions, b);
+      Instant now = Instant.now();
+      Instant lease = now.plusSeconds(60);
+      assertEquals(a1, submissions.claimNext(COMPETITIONS, false, "w1", now, lease).orElseThrow().id());
+      assertEquals(b1, submissions.claimNext(COMPETITIONS, true, "light#1", now, lease).orElseThrow().id(),
+          "A is being scored: its second is not for the light lane, B's is");
+      assertTrue(submissions.handBack(b1, "light#1"), "over the light lane's limit: back to the queue");
+      assertFalse(submissions.handBack(b1, "light#1"), "once");
+      assertEquals("queued", submissions.find(b1).orElseThrow().status().label());
+      assertTrue(submissions.claimNext(COMPETITIONS, true, "light#2", now, lease).isEmpty(),
+          "no light lane takes a file handed back, nor A's second");
+      assertEquals(b1, submissions.claimNext(COMPETITIONS, false, "w2", now, lease).orElseThrow().id(),
+          "the other lane does, B first as it has nothing being scored");
+      assertTrue(submissions.recordResult(b1, "w2", result(0.5)));
+      assertEquals(1, submissions.allResults("c").size(), "one result");
+      assertEquals(a2, submissions.claimNext(COMPETITIONS, false, "w3", now, lease).orElseThrow().id());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void anExpiredLeaseIsTakenOverAndTheLateResultDiscarded(String kind) {
     try (Database db = open(kind)) {
       Submissions submissions = new Submissions(db);
