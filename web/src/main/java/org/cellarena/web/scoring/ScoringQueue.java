@@ -44,7 +44,7 @@ import org.cellarena.web.store.TeamUsage;
  * left queued or half-scored; with a shared one (PostgreSQL) it is kept in SQL ({@link SharedOrder}) and work
  * whose lease expired (its worker died) goes back to the queue for any worker to take.
  *
- * <p>Besides its {@code workerCount} threads, a process that scores runs one more, the light lane
+ * <p>Besides its {@code workerCount} threads, a server on its own database runs one more, the light lane
  * ({@link JobOrder.Lane#LIGHT}): it scores the submissions of teams with nothing being scored while the other
  * threads are busy, under {@link #LIGHT_LANE_LIMIT}, and hands a submission that goes over it back to the others.
  * So a team's file waits for no other team's heavy file, whatever the scoring time limit.
@@ -127,7 +127,11 @@ public final class ScoringQueue implements AutoCloseable {
     for (int i = 0; i < workerCount; i++) {
       startWorker(JobOrder.Lane.ANY, "cellarena-scorer-" + (i + 1));
     }
-    startWorker(JobOrder.Lane.LIGHT, "cellarena-scorer-light");
+    if (!shared) {
+      // not yet on PostgreSQL: one more thread polling claims makes it likely that a worker frozen mid-claim
+      // (SIGSTOP, a pause) holds queue_lock and stops every claim until it resumes (ClusterTest's frozen worker)
+      startWorker(JobOrder.Lane.LIGHT, "cellarena-scorer-light");
+    }
   }
 
   private void startWorker(JobOrder.Lane lane, String name) {
