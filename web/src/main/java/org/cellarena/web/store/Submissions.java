@@ -204,9 +204,11 @@ public final class Submissions {
    * (under the lock on queue_lock's row), so every claim sees the ones before it committed, on any node; a
    * lease that expired first goes back to the queue (its worker died or lost the database).
    *
+   * @param lightLane only a submission of a team with none being scored, and not one handed back ({@link #handBack})
    * @return the claimed submission, leased to {@code owner} until {@code leaseUntil}, or empty when none waits
    */
-  public Optional<Queued> claimNext(Collection<String> competitions, String owner, Instant now, Instant leaseUntil) {
+  public Optional<Queued> claimNext(Collection<String> competitions, boolean lightLane, String owner, Instant now,
+      Instant leaseUntil) {
     if (competitions.isEmpty()) {
       return Optional.empty();
     }
@@ -222,10 +224,13 @@ public final class Submissions {
       }
       List<Object> args = new ArrayList<>(competitions);
       Queued next = null;
+      String light = !lightLane ? "" : """
+          AND s.started_at IS NULL AND NOT EXISTS (SELECT 1 FROM submissions b WHERE b.team_id = s.team_id
+                                                   AND b.status = 'scoring')""";
       try (PreparedStatement q = prepare(c, """
           SELECT s.id, s.team_id FROM submissions s LEFT JOIN team_usage u ON u.team_id = s.team_id
-          WHERE s.status = 'queued' AND s.competition IN (""" + in + """
-          )
+          WHERE s.status = 'queued' AND s.competition IN (""" + in + ")" + light + """
+
           ORDER BY CASE WHEN EXISTS (SELECT 1 FROM submissions b WHERE b.team_id = s.team_id
                                      AND b.status = 'scoring') THEN 1 ELSE 0 END,
                    COALESCE(u.usage_key, -1.0E300), s.id
@@ -243,6 +248,16 @@ public final class Submissions {
         return s.executeUpdate() == 1 ? Optional.of(next) : Optional.<Queued>empty();
       }
     });
+  }
+
+  /**
+   * Queues a submission that {@code owner} is scoring again, keeping its {@code started_at}: a queued row with a
+   * start time is one that a light lane handed back, which only the other lane takes ({@link #claimNext}).
+   * False when {@code owner} no longer holds the lease.
+   */
+  public boolean handBack(long id, String owner) {
+    return update("UPDATE submissions SET status = 'queued', lease_owner = NULL, lease_until = NULL "
+        + "WHERE id = ? AND status = 'scoring' AND lease_owner = ?", id, owner) == 1;
   }
 
   /** Queued submissions per competition (the queue depth). */
