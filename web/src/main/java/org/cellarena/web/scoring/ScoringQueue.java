@@ -47,6 +47,8 @@ public final class ScoringQueue implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScoringQueue.class.getName());
   /** How long a claim lasts unless its worker's heartbeat extends it (every third of it). */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  /** How long {@link #close} waits for the submissions being scored. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   private final Submissions submissions;
   private final SubmissionFiles files;
@@ -138,7 +140,11 @@ public final class ScoringQueue implements AutoCloseable {
     return order.position(id);
   }
 
-  /** Extends the leases of the jobs under way, and says this worker is alive. */
+  /**
+   * Extends the leases of the jobs under way, and says this worker is alive. With a database of its own, also
+   * takes back the work that a database outage left behind: leases that ran out while the result could not be
+   * written go back to the queue.
+   */
   private void beat() {
     try {
       Instant now = Instant.now();
@@ -148,6 +154,10 @@ public final class ScoringQueue implements AutoCloseable {
         }
       });
       registry.seen(workerId, workerCount, now);
+      if (!shared && submissions.requeueExpired(now) > 0) {
+        submissions.queued().stream().filter(q -> order.position(q.id()) == 0 && !active.containsKey(q.id()))
+            .forEach(q -> enqueue(q.id(), q.teamId()));
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "heartbeat failed (the database?); retrying", e);
     }
@@ -245,16 +255,18 @@ public final class ScoringQueue implements AutoCloseable {
   }
 
   /**
-   * Stops taking work and waits (up to 30 s) for the submissions being scored. Workers are not interrupted, as an
-   * interrupt would break their file reads; one still scoring after the wait stays "scoring" in the database and
-   * is scored again on the next start.
+   * Stops taking work and waits (up to {@link #SHUTDOWN_GRACE} in all, so that a SIGTERM stops the server in
+   * seconds) for the submissions being scored. Workers are not interrupted, as an interrupt would break their file
+   * reads; one still scoring after the wait stays "scoring" in the database, leased to no live worker, and is
+   * scored again on the next start (or by another worker once the lease runs out).
    */
   @Override
   public void close() {
     running = false;
+    long end = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
     for (Thread t : workers) {
       try {
-        t.join(30_000);
+        t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
