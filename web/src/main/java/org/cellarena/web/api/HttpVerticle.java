@@ -33,11 +33,13 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true)
-        .setIdleTimeout((int) idleSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        .setIdleTimeout((int) idleSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setHttp2ClearTextEnabled(false); // h2c sniffing would hide a connection until its first bytes decode
+    guard.start(vertx);
     return vertx.createHttpServer(options)
-        .connectionHandler(connection -> guard.opened(vertx, connection))
+        .connectionHandler(guard::opened)
         .requestHandler(request -> {
-          guard.headersArrived(vertx, request);
+          guard.headersArrived(request);
           router.handle(request);
         })
         .listen(port, host);

@@ -31,6 +31,7 @@ import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.StoreException;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 
@@ -238,6 +239,8 @@ public final class ScoringQueue implements AutoCloseable {
     } catch (IOException e) {
       LOG.log(Level.WARNING, "submission " + id + ": cannot read its stored file", e);
       recorded = submissions.fail(id, owner, "the stored file could not be read: " + e.getMessage());
+    } catch (StoreException e) {
+      throw e; // the database failed, not the file: the lease runs out and the job is scored again
     } catch (RuntimeException | OutOfMemoryError e) {
       LOG.log(Level.WARNING, "submission " + id + ": scoring threw", e);
       recorded = submissions.fail(id, owner, "scoring failed with an internal error ("
