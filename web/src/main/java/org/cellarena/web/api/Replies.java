@@ -53,8 +53,9 @@ public final class Replies {
     if (cause instanceof DatabaseUnavailableException) {
       LOG.log(Level.WARNING, "database unavailable: " + ctx.request().method() + " " + ctx.request().path(), cause);
       ctx.response().putHeader("Retry-After", String.valueOf(DATABASE_RETRY_SECONDS));
-      json(ctx, 503, error(503, "the server's database is unavailable for a moment and the request did not "
-          + "complete; try again in " + DATABASE_RETRY_SECONDS + " s").put("retry_after_seconds", DATABASE_RETRY_SECONDS));
+      String message = "the server's database is unavailable for a moment and the request did not complete; "
+          + "try again in " + DATABASE_RETRY_SECONDS + " s";
+      json(ctx, 503, error(503, message).put("retry_after_seconds", DATABASE_RETRY_SECONDS));
       return;
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
