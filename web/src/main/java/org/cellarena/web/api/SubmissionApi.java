@@ -80,7 +80,7 @@ final class SubmissionApi {
     String fileName = ctx.request().getParam("filename");
     String description = ctx.request().getParam("description");
     RawUpload.receive(ctx, services.config().submissionsDir().resolve(SubmissionFiles.UPLOADS),
-        services.config().uploadLimitBytes()).onComplete(received -> {
+        services.config().uploadLimitBytes(), services.files().space()).onComplete(received -> {
           if (received.failed()) {
             if (received.cause() instanceof Refusal) {
               ctx.response().putHeader("Connection", "close"); // the rest of the body is not read

@@ -23,7 +23,15 @@ final class LocalOrder implements JobOrder {
     if (claim == null) {
       return null;
     }
-    if (!submissions.claim(claim.id(), owner, Instant.now().plus(lease))) {
+    boolean claimed;
+    try {
+      claimed = submissions.claim(claim.id(), owner, Instant.now().plus(lease));
+    } catch (RuntimeException e) { // the database is down: the job waits for it in the order, not lost
+      waiting.done(claim, 0);
+      waiting.add(claim.id(), claim.team());
+      throw e;
+    }
+    if (!claimed) {
       waiting.done(claim, 0); // no longer queued (gone, or taken back by a rescore): nothing to score
       return null;
     }

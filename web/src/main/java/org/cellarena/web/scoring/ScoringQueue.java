@@ -32,6 +32,7 @@ import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.store.NewResult;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.StoreException;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 
@@ -55,6 +56,8 @@ public final class ScoringQueue implements AutoCloseable {
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
   /** The light lane's time limit: a few times what reading and scoring a real 240-image file takes. */
   static final Duration LIGHT_LANE_LIMIT = Duration.ofSeconds(3);
+  /** How long {@link #close} waits for the submissions being scored. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   private final Submissions submissions;
   private final SubmissionFiles files;
@@ -156,7 +159,11 @@ public final class ScoringQueue implements AutoCloseable {
     return order.position(id);
   }
 
-  /** Extends the leases of the jobs under way, and says this worker is alive. */
+  /**
+   * Extends the leases of the jobs under way, and says this worker is alive. With a database of its own, also
+   * takes back the work that a database outage left behind: leases that ran out while the result could not be
+   * written go back to the queue.
+   */
   private void beat() {
     try {
       Instant now = Instant.now();
@@ -166,6 +173,10 @@ public final class ScoringQueue implements AutoCloseable {
         }
       });
       registry.seen(workerId, workerCount, now);
+      if (!shared && submissions.requeueExpired(now) > 0) {
+        submissions.queued().stream().filter(q -> order.position(q.id()) == 0 && !active.containsKey(q.id()))
+            .forEach(q -> enqueue(q.id(), q.teamId()));
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "heartbeat failed (the database?); retrying", e);
     }
@@ -280,6 +291,8 @@ public final class ScoringQueue implements AutoCloseable {
     } catch (IOException e) {
       LOG.log(Level.WARNING, "submission " + id + ": cannot read its stored file", e);
       failure = "the stored file could not be read: " + e.getMessage();
+    } catch (StoreException e) {
+      throw e; // the database failed, not the file: the lease runs out and the job is scored again
     } catch (RuntimeException | OutOfMemoryError e) {
       LOG.log(Level.WARNING, "submission " + id + ": scoring threw", e);
       failure = "scoring failed with an internal error (" + e.getClass().getSimpleName()
@@ -289,16 +302,18 @@ public final class ScoringQueue implements AutoCloseable {
   }
 
   /**
-   * Stops taking work and waits (up to 30 s) for the submissions being scored. Workers are not interrupted, as an
-   * interrupt would break their file reads; one still scoring after the wait stays "scoring" in the database and
-   * is scored again on the next start.
+   * Stops taking work and waits (up to {@link #SHUTDOWN_GRACE} in all, so that a SIGTERM stops the server in
+   * seconds) for the submissions being scored. Workers are not interrupted, as an interrupt would break their file
+   * reads; one still scoring after the wait stays "scoring" in the database, leased to no live worker, and is
+   * scored again on the next start (or by another worker once the lease runs out).
    */
   @Override
   public void close() {
     running = false;
+    long end = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
     for (Thread t : workers) {
       try {
-        t.join(30_000);
+        t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -24,6 +24,17 @@ import java.util.TreeMap;
  * was scoring when the server died) is scored on the next start.
  */
 public final class Submissions {
+  /** The audit log's action for an upload refused while it was read; it counts as an attempt. */
+  public static final String REFUSED_UPLOAD = "upload.refused";
+
+  private static final String REQUEUE_EXPIRED = "UPDATE submissions SET status = 'queued', started_at = NULL, "
+      + "lease_owner = NULL, lease_until = NULL WHERE status = 'scoring' AND lease_until < ?";
+
+  /** The audit log's actor for a team's own doing. */
+  public static String teamActor(long teamId) {
+    return "team " + teamId;
+  }
+
   private static final String SELECT = """
       SELECT s.id, s.competition, s.team_id, t.name AS team_name, s.description, s.file_name, s.stored_file,
              s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
@@ -183,6 +194,14 @@ public final class Submissions {
         + "lease_until = NULL WHERE status = 'scoring'");
   }
 
+  /**
+   * Puts back in the queue the submissions whose lease expired before {@code now}: their worker died or lost the
+   * database before it could record the result. Returns how many.
+   */
+  public int requeueExpired(Instant now) {
+    return update(REQUEUE_EXPIRED, utc(now));
+  }
+
   /** Moves a queued submission to scoring under no live lease (a test's stand-in for a dead worker). */
   public boolean claim(long id) {
     return claim(id, "nobody", Instant.now());
@@ -218,8 +237,7 @@ public final class Submissions {
            ResultSet rs = lock.executeQuery()) {
         rs.next();
       }
-      try (PreparedStatement expired = prepare(c, "UPDATE submissions SET status = 'queued', started_at = NULL, "
-          + "lease_owner = NULL, lease_until = NULL WHERE status = 'scoring' AND lease_until < ?", utc(now))) {
+      try (PreparedStatement expired = prepare(c, REQUEUE_EXPIRED, utc(now))) {
         expired.executeUpdate();
       }
       List<Object> args = new ArrayList<>(competitions);
@@ -342,10 +360,15 @@ public final class Submissions {
         + "AND status <> 'failed'", competition, teamId, utc(since));
   }
 
-  /** How many submissions a team made since {@code since}, failed ones included. */
+  /**
+   * How many submissions a team made since {@code since}, failed ones included, and how many of its uploads
+   * were refused while being read (a gzip bomb, a corrupt file: the audit log's {@link #REFUSED_UPLOAD}
+   * entries, actor {@code team <id>}).
+   */
   public int countAttempts(String competition, long teamId, Instant since) {
-    return count("SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND created_at >= ?",
-        competition, teamId, utc(since));
+    return count("SELECT (SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND created_at >= ?)"
+        + " + (SELECT COUNT(*) FROM audit_log WHERE action = '" + REFUSED_UPLOAD + "' AND target = ? AND actor = ?"
+        + " AND at >= ?)", competition, teamId, utc(since), competition, teamActor(teamId), utc(since));
   }
 
   public int finalPickCount(String competition, long teamId) {
