@@ -130,11 +130,7 @@ public final class ScoringQueue implements AutoCloseable {
     for (int i = 0; i < workerCount; i++) {
       startWorker(JobOrder.Lane.ANY, "cellarena-scorer-" + (i + 1));
     }
-    if (!shared) {
-      // not yet on PostgreSQL: one more thread polling claims makes it likely that a worker frozen mid-claim
-      // (SIGSTOP, a pause) holds queue_lock and stops every claim until it resumes (ClusterTest's frozen worker)
-      startWorker(JobOrder.Lane.LIGHT, "cellarena-scorer-light");
-    }
+    startWorker(JobOrder.Lane.LIGHT, "cellarena-scorer-light");
   }
 
   private void startWorker(JobOrder.Lane lane, String name) {

@@ -22,6 +22,9 @@ public final class Database implements AutoCloseable {
   private static final Set<Integer> H2_UNAVAILABLE = Set.of(90098, 90121, 90067, 90007, 90028, 90031);
 
   private final ConnectionPoolDataSource source;
+  /** How long PostgreSQL lets a session sit inside a transaction without a statement before it ends it. */
+  static final java.time.Duration IDLE_IN_TRANSACTION = java.time.Duration.ofSeconds(15);
+
   private volatile JdbcConnectionPool pool;
   private final String url;
   private final String user;
@@ -57,6 +60,9 @@ public final class Database implements AutoCloseable {
     if (postgres) {
       PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
       pg.setURL(jdbcUrl);
+      // a process frozen inside a transaction (SIGSTOP, a long pause) would hold its locks, queue_lock's among
+      // them, and so every node's claims: the server ends such a session and its locks go with it
+      pg.setOptions("-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION.toMillis());
       if (user != null) {
         pg.setUser(user);
       }
