@@ -16,9 +16,9 @@ import java.time.Duration;
 public record Safeguards(Duration headerTimeout, Duration idleTimeout, int connectionsPerAddress,
     int maxCompressionRatio, long freeSpaceMarginBytes) {
 
-  /** 30 s for headers, 60 s idle, 256 connections per address, 100:1, 256 MB free. */
+  /** 20 s for headers, 60 s idle, 256 connections per address, 100:1, 256 MB free. */
   public static final Safeguards DEFAULTS =
-      new Safeguards(Duration.ofSeconds(30), Duration.ofSeconds(60), 256, 100, 256 * ServerConfig.MB);
+      new Safeguards(Duration.ofSeconds(20), Duration.ofSeconds(60), 256, 100, 256 * ServerConfig.MB);
 
   public Safeguards withHeaderTimeout(Duration value) {
     return new Safeguards(value, idleTimeout, connectionsPerAddress, maxCompressionRatio, freeSpaceMarginBytes);
