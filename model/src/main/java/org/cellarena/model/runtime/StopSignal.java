@@ -1,13 +1,16 @@
 package org.cellarena.model.runtime;
 
 import java.time.Duration;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * A clean stop on SIGTERM or Ctrl-C. The JVM runs its shutdown hooks while the other threads go on, then ends the
- * process wherever they are: a thread inside libtorch at that moment crashes the JVM (SIGSEGV and an hs_err file).
- * So long engine work runs inside a {@link #guard()}: on a signal the hook asks it to stop at its next step boundary
- * ({@link #requested()}, {@link #check()}) and waits, at most {@link #GRACE}, until every guard is closed, that is
- * until the work has saved what it keeps and left the engine.
+ * process wherever they are, destroying libtorch's statics on the way: a thread inside libtorch at that moment
+ * crashes the JVM (SIGSEGV and an hs_err file). So long engine work runs inside a {@link #guard()}: on a signal the
+ * hook asks it to stop at its next step boundary ({@link #requested()}, {@link #check()}) and waits, at most
+ * {@link #GRACE}, until every guard is closed, that is until the work has saved what it keeps and left the engine;
+ * then the process ends with the signal's status (128 + its number) without the destructors ({@link ProcessExit}).
  */
 public final class StopSignal {
   /** How long the hook waits for the work to reach a step boundary; a stop is due within 10 s. */
@@ -17,6 +20,7 @@ public final class StopSignal {
   private static volatile boolean requested;
   private static boolean hooked;
   private static int active;
+  private static volatile int signal;
 
   private StopSignal() {}
 
@@ -25,6 +29,8 @@ public final class StopSignal {
     synchronized (LOCK) {
       if (!hooked) {
         Runtime.getRuntime().addShutdownHook(new Thread(StopSignal::awaitWork, "cellarena-clean-stop"));
+        catchSignal("TERM");
+        catchSignal("INT");
         hooked = true;
       }
       active++;
@@ -44,6 +50,21 @@ public final class StopSignal {
     }
   }
 
+  /**
+   * Notes the signal's number, then exits as the JVM would ({@code System.exit} starts the shutdown hooks). A
+   * signal the process ignores (a background job's Ctrl-C) stays ignored.
+   */
+  private static void catchSignal(String name) {
+    Signal sig = new Signal(name);
+    SignalHandler before = Signal.handle(sig, s -> {
+      signal = s.getNumber();
+      new Thread(() -> System.exit(128 + s.getNumber()), "cellarena-signal-" + name).start();
+    });
+    if (before == SignalHandler.SIG_IGN) {
+      Signal.handle(sig, SignalHandler.SIG_IGN);
+    }
+  }
+
   private static void awaitWork() {
     requested = true;
     long deadline = System.nanoTime() + GRACE.toNanos();
@@ -53,9 +74,12 @@ public final class StopSignal {
         try {
           LOCK.wait(Math.max(1, left / 1_000_000));
         } catch (InterruptedException e) {
-          return;
+          break;
         }
       }
+    }
+    if (signal != 0) {
+      ProcessExit.now(128 + signal);
     }
   }
 
