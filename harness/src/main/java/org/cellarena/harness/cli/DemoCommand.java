@@ -2,6 +2,7 @@ package org.cellarena.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,9 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     DemoPreparation.Prepared demo = new DemoPreparation(data, images, DemoPreparation.SEED).prepare(System.out);
     DemoTokens tokens = DemoTokens.load(data.resolve(TOKEN_FILE));
-    String adminFromEnv = System.getenv("CELLARENA_ADMIN_TOKEN");
-    boolean ownAdminToken = adminFromEnv == null || adminFromEnv.isBlank();
-    Server server = start(data, ownAdminToken ? adminToken(tokens) : adminFromEnv);
+    Server server = start(data, adminToken(tokens));
     ChildJvm training = ChildJvm.likeThisOne();
     Thread stopOnSignal = new Thread(() -> { // Ctrl-C or a SIGTERM, here or while training
       training.stop(CHILD_GRACE);
@@ -94,12 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
       server.services().teams().byToken(tokens.get(BASELINE_TEAM)) // shown as a reference row
           .ifPresent(team -> server.services().teams().setBenchmark(team.id(), true));
 
-      int baseline = run(List.of("submit", "--server", url, "--competition", DemoPreparation.COMPETITION_ID,
-          "--token", tokens.get(BASELINE_TEAM), "--file", shown(demo.baselineSubmission()),
-          "--description", "classical baseline (OpenCV watershed)", "--wait"));
-      if (baseline != 0) {
-        out.println("demo: the baseline submission did not score (above)");
-      }
+      submitBaseline(url, tokens.get(BASELINE_TEAM), demo);
       if (trainIterations > 0) {
         int trained = train(training, home, data, demo, url, tokens.get(MODEL_TEAM));
         if (training.stopped()) {
@@ -112,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       run(List.of("leaderboard", "--server", url, "--competition", DemoPreparation.COMPETITION_ID));
       out.println();
-      summary(url, tokens, ownAdminToken);
+      summary(url, tokens);
       if (!exitAtEnd) {
         out.println("Serving until Ctrl-C.");
         out.flush();
@@ -126,12 +120,21 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void summary(String url, DemoTokens tokens, boolean ownAdminToken) {
+  private void submitBaseline(String url, String token, DemoPreparation.Prepared demo) {
+    int submitted = run(List.of("submit", "--server", url, "--competition", DemoPreparation.COMPETITION_ID,
+        "--token", token, "--file", shown(demo.baselineSubmission()),
+        "--description", "classical baseline (OpenCV watershed)", "--wait"));
+    if (submitted != 0) {
+      spec.commandLine().getOut().println("demo: the baseline submission did not score (above)");
+    }
+  }
+
+  private void summary(String url, DemoTokens tokens) {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Leaderboard:  " + url + "/competitions/" + DemoPreparation.COMPETITION_ID);
     out.println("Team tokens:  " + tokens.file() + " (paste one on the team page)");
-    out.println("Admin token:  " + (ownAdminToken ? tokens.get(DemoTokens.ADMIN) + " (for " + url + "/admin; kept in "
-        + tokens.file() + ")" : "the one in $CELLARENA_ADMIN_TOKEN (for " + url + "/admin)"));
+    out.println("Admin token:  " + (configuredAdminToken() == null ? tokens.get(DemoTokens.ADMIN) + " (for " + url
+        + "/admin; kept in " + tokens.file() + ")" : "the one in $CELLARENA_ADMIN_TOKEN (for " + url + "/admin)"));
     out.flush();
   }
 
@@ -144,10 +147,13 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * The admin token the token file keeps, made on the first run: read before the server starts, so that the kept
-   * one is the server's on every run.
+   * $CELLARENA_ADMIN_TOKEN when set, else the admin token the token file keeps, made on the first run: read before
+   * the server starts, so that the kept one is the server's on every run.
    */
   private String adminToken(DemoTokens tokens) throws IOException {
+    if (configuredAdminToken() != null) {
+      return configuredAdminToken();
+    }
     String kept = tokens.get(DemoTokens.ADMIN);
     if (kept != null) {
       spec.commandLine().getOut().println("demo: the admin token is kept in " + tokens.file() + " (and shown at the end)");
@@ -158,13 +164,19 @@ public final class DemoCommand implements Callable<Integer> {
     return tokens.get(DemoTokens.ADMIN);
   }
 
+  private static String configuredAdminToken() {
+    String token = System.getenv("CELLARENA_ADMIN_TOKEN");
+    return token == null || token.isBlank() ? null : token;
+  }
+
   /** {@code train --submit} in a child JVM: the memory libtorch took is the system's again when it ends. */
   private int train(ChildJvm training, Path home, Path data, DemoPreparation.Prepared demo, String url, String token)
       throws IOException, InterruptedException {
     List<String> args = List.of("train", "--config", shown(home.resolve("configs/demo_cpu.json")),
         "--data", shown(demo.bundle()), "--split", shown(demo.bundle().resolve("split.json")),
         "--work-dir", shown(data.resolve("demo-train")), "--overwrite",
-        "--max-iterations", String.valueOf(trainIterations), "--max-minutes", String.valueOf(trainMinutes),
+        "--max-iterations", String.valueOf(trainIterations),
+        "--max-minutes", BigDecimal.valueOf(trainMinutes).stripTrailingZeros().toPlainString(),
         "--submit", url, "--competition", DemoPreparation.COMPETITION_ID, "--token", token,
         "--test-images", shown(demo.testImages()), "--submissions-dir", shown(home.resolve("submissions")));
     echo(args);

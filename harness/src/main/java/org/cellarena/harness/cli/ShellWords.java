@@ -22,8 +22,11 @@ final class ShellWords {
   static List<String> lines(List<String> words, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : words) {
-      if (word.startsWith("--") && line.length() + 1 + word.length() > width && !line.toString().isBlank()) {
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      boolean option = word.startsWith("--");
+      String value = option && i + 1 < words.size() && !words.get(i + 1).startsWith("--") ? words.get(i + 1) : "";
+      if (option && line.length() + word.length() + value.length() + 2 > width && !line.toString().isBlank()) {
         lines.add(line.append(" \\").toString());
         line = new StringBuilder("   ");
       }
