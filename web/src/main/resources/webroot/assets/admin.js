@@ -142,6 +142,15 @@ async function settingsCard(comps, say) {
 }
 
 /** Every submission of a competition, filtered by status and team. */
+// Signs of probing rather than segmenting (a hint to look, never a verdict; the team is not told).
+const PROBE_FLAGS = {
+  tiny_masks: ['tiny masks', 'More than half of its masks are under 16 pixels: a grid of tiny masks probes the ground truth pixel by pixel.'],
+  few_images: ['few images', 'It predicts cells on fewer than half of the test images: one-image submissions read single images\u2019 scores off the board.'],
+};
+function probeFlags(flags) {
+  return (flags || []).map(f => el('span', {class: 'badge failed', title: PROBE_FLAGS[f]?.[1] ?? f, dataset: {flag: f}}, ' ', PROBE_FLAGS[f]?.[0] ?? f));
+}
+
 function submissionsCard(comps) {
   const pick = el('select', {id: 'subs-competition'}, comps.map(c => el('option', {value: c.id}, c.title || c.id)));
   const status = el('select', {id: 'subs-status'}, ['', 'queued', 'scoring', 'scored', 'failed'].map(v => el('option', {value: v}, v || 'any status')));
@@ -155,7 +164,7 @@ function submissionsCard(comps) {
       const data = await api(`/api/admin/competitions/${encodeURIComponent(pick.value)}/submissions?${q}`, A);
       body.replaceChildren(...(data.submissions.length ? data.submissions.map(s => el('tr', {dataset: {sid: s.id}},
         el('th', {scope: 'row'}, el('a', {href: '/submissions/' + s.id}, '#' + s.id)), el('td', {}, s.team),
-        el('td', {class: 'mono small'}, s.file_name || '—'), el('td', {}, badge(s.status)),
+        el('td', {class: 'mono small'}, s.file_name || '—'), el('td', {}, badge(s.status), probeFlags(s.flags)),
         el('td', {class: 'hide-sm'}, timeEl(s.created_at)),
         el('td', {class: 'num'}, fmtScore(s.public_score)), el('td', {class: 'num'}, fmtScore(s.private_score)),
         el('td', {class: 'small'}, s.error ? el('details', {}, el('summary', {}, s.error.split('\n')[1]?.trim() || s.error.split('\n')[0]),

@@ -91,7 +91,27 @@ async function texts(part, c) {
   const parts = [prose];
   if (part === 'data') parts.push(await files());
   if (part === 'overview' && c.registration) parts.push(registration());
+  if (part === 'evaluation' && c.what_teams_see) parts.push(whatTeamsSee(c));
+  if ((part === 'evaluation' || part === 'rules') && c.ladder_step) parts.push(ladder(c));
   return parts;
+}
+
+// What a team gets per submission at each feedback level and image part, the current level marked.
+function whatTeamsSee(c) {
+  const cols = [['feedback', `Feedback images (${c.feedback_images ?? 0}, on no board)`], ['public', `Public images (${c.public_images})`],
+    ['private', `Private images (${c.private_images}), before the reveal`], ['private_revealed', 'Private images, after the reveal']];
+  return el('section', {class: 'card', id: 'what-teams-see'}, el('h2', {}, 'What you see of each submission'),
+    el('p', {class: 'small muted'}, 'Every level shows the scores. A number per predicted cell (its best IoU, whether it matched) tells where the hidden cells lie: a submission of one-pixel masks would read the ground truth off it. So such numbers appear only on the Feedback images, a part of the test set that counts on no leaderboard: probing them gains nothing, and they show how your predictions fare in full detail.'),
+    el('div', {class: 'table-wrap'}, el('table', {class: 'small', id: 'what-teams-see-table'},
+      el('caption', {class: 'sr-only'}, 'What a team sees per feedback level and image part'),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Level'), cols.map(([, label]) => el('th', {scope: 'col'}, label)))),
+      el('tbody', {}, c.what_teams_see.map(r => el('tr', {class: r.current ? 'mine' : null, 'aria-current': r.current ? 'true' : null},
+        el('th', {scope: 'row'}, r.level, r.current ? ' (this competition)' : ''), cols.map(([key]) => el('td', {}, r[key]))))))));
+}
+
+function ladder(c) {
+  return el('p', {class: 'card small', id: 'ladder-rule'}, el('strong', {}, 'Ladder rule: '),
+    `a new public score is shown only when it beats your best shown score by more than ${c.ladder_step}; otherwise your best is shown again (Blum & Hardt, 2015). Until the reveal, public scores come without their interval and Public images without their rows.`);
 }
 
 async function files() {

@@ -88,10 +88,11 @@ export function overlayViewer(sid, images, {onShow = () => {}} = {}) {
       img.src = url;
       if (old.startsWith('blob:')) URL.revokeObjectURL(old);
       img.width = table.width; img.height = table.height;
-      img.alt = `Image ${im.id} at IoU threshold ${t.toFixed(2)}: ${table.tp} cells matched (TP), ${table.fn} unmatched (FN), ${table.unmatched_predictions} predictions unmatched (FP)` +
+      img.alt = `Image ${im.id} at IoU threshold ${t.toFixed(2)}: ${table.tp} cells matched (TP), ${table.fn} unmatched (FN), ${table.fp} predictions unmatched (FP)` +
         (table.image ? '' : ' (no image file: contours on a plain canvas)');
       legendBox.replaceChildren(legend(table.truth));
-      note.textContent = table.truth ? 'Ground-truth and predicted contours, coloured by whether each is matched at the chosen IoU threshold. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).'
+      note.textContent = table.shown === 'counts' ? 'Your predicted contours. This image counts on a leaderboard, so whether each prediction matched is not shown, only the image\u2019s counts: see the Feedback images for the detail.'
+        : table.truth ? 'Ground-truth and predicted contours, coloured by whether each is matched at the chosen IoU threshold. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).'
         : 'Your predicted contours, coloured by whether each is matched at the chosen IoU threshold; the ground truth of this competition is not shown. Step through thresholds to see where matches are lost (click the image, then use the arrow keys).';
       show(caption, `${im.id} · IoU > ${t.toFixed(2)}: precision ${fmtScore(table.precision, 3)} (TP ${table.tp}, FP ${table.fp}, FN ${table.fn}) · image score ${fmtScore(table.score, 3)}`,
         table.image ? '' : ' · no image file, plain canvas');
@@ -151,6 +152,15 @@ function renderCells(side, table, onPick) {
     el('td', {class: 'num'}, fmtScore(c.best_iou, 3)),
     el('td', {}, el('span', {class: 'badge', style: `background:${bg(kind, c.outcome)};color:#1d2330`}, word(c))));
   const worstFirst = list => [...list].sort((a, b) => a.best_iou - b.best_iou);
+  if (table.shown === 'counts') {
+    show(side, el('table', {class: 'small', id: 'overlay-cell-table'},
+      el('caption', {}, `Your predictions (${table.predictions.length})`),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Object'), el('th', {scope: 'col', class: 'num'}, 'Area'))),
+      el('tbody', {}, table.predictions.map(p => el('tr', {class: 'pickable', tabindex: 0, title: 'Show where it is',
+        onclick: () => onPick(p.bbox), onfocus: () => onPick(p.bbox), onmouseenter: () => onPick(p.bbox)},
+        el('th', {scope: 'row'}, 'prediction ' + p.index), el('td', {class: 'num'}, p.area))))));
+    return;
+  }
   if (!table.truth) {
     show(side, el('table', {class: 'small', id: 'overlay-cell-table'},
       el('caption', {}, `Your predictions (${table.predictions.length}), worst first`),

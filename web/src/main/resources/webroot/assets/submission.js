@@ -61,6 +61,7 @@ function render(d, sub) {
   const summary = el('div', {class: 'grid stats', style: 'margin-bottom:18px'},
     stat('Public score', fmtScore(d.score), ciText(d.ci), 'public-score'),
     d.privateScore !== undefined ? stat('Private score', fmtScore(d.privateScore), 'revealed') : null,
+    d.raw.feedback_part ? stat('Feedback score', fmtScore(d.raw.feedback_part.score), 'on no board', 'feedback-score') : null,
     scoresOnly ? null : stat('Images', publicImages.length, privateImages.length ? `+ ${privateImages.length} private` : 'public'),
     scoresOnly ? null : stat('Missed', tot.missed, 'cells, at IoU 0.5', 'missed-total'),
     scoresOnly ? null : stat('Split', tot.split, 'cells, at IoU 0.5', 'split-total'),
@@ -84,7 +85,7 @@ function render(d, sub) {
 
   let shown = null;
   const viewer = publicImages.length ? overlayViewer(d.id ?? sid,
-    [...publicImages].sort((a, b) => a.score - b.score).map(i => ({id: i.id, label: `${i.id} (${i.cellType}, ${fmtScore(i.score, 3)})`})),
+    [...publicImages].sort((a, b) => a.score - b.score).map(i => ({id: i.id, label: `${i.id} (${i.usage}, ${i.cellType}, ${fmtScore(i.score, 3)})`})),
     {onShow: id => {
       shown = id;
       table.querySelectorAll('tbody tr').forEach(tr => {
@@ -104,6 +105,7 @@ function render(d, sub) {
     {key: 'id', label: 'Image', rowHeader: true, render: r => el('button', {class: 'btn small mono', type: 'button', title: 'Show the overlay',
       onclick: () => { viewer?.select(r.id); document.getElementById('overlay-viewer')?.scrollIntoView({behavior: 'smooth'}); }}, r.id)},
     {key: 'cellType', label: 'Cell type'},
+    {key: 'usage', label: 'Part', className: 'hide-sm'},
     {key: 'score', label: 'Score', num: true, render: r => el('span', {class: 'score'}, fmtScore(r.score, 3))},
     {key: 'p50', label: 'P@0.5', num: true, className: 'hide-sm', value: r => prec(r, 0), render: r => fmtScore(prec(r, 0), 3)},
     {key: 'p75', label: 'P@0.75', num: true, className: 'hide-sm', value: r => prec(r, 5), render: r => fmtScore(prec(r, 5), 3)},
@@ -126,12 +128,12 @@ function render(d, sub) {
   apply();
 
   const perImage = el('section', {class: 'card', 'aria-labelledby': 'images-h'},
-    el('h2', {id: 'images-h'}, 'Per image (public images, worst first)'),
+    el('h2', {id: 'images-h'}, 'Per image (Feedback and Public images, worst first)'),
     el('div', {class: 'controls'},
       el('label', {for: 'type-filter'}, 'Cell type'), filter,
       el('label', {for: 'image-search'}, 'Find'), search, el('span', {class: 'spacer'}), count),
     el('div', {class: 'table-wrap'}, table),
-    el('p', {class: 'small muted'}, 'Click a column header to sort; click an image to see its overlay. P@t is the precision at IoU threshold t. Missed, split, merged and spurious are counted at IoU 0.5 (see “What the words mean”).'));
+    el('p', {class: 'small muted'}, 'Click a column header to sort; click an image to see its overlay (coloured by match on the Feedback images, which count on no leaderboard). P@t is the precision at IoU threshold t. Missed, split, merged and spurious are counted at IoU 0.5 (see “What the words mean”).'));
 
   if (scoresOnly) {
     show(content, meta, summary, charts, el('p', {class: 'small muted', id: 'scores-only'},

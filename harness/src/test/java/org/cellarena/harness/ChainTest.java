@@ -28,7 +28,8 @@ class ChainTest {
     ok(CommandRun.of("split", "--data", data.toString(), "--out", dir.resolve("split.json").toString(),
         "--holdout", "0.5", "--group", "sample_id", "--seed", "3"));
     ok(CommandRun.of("competition", "create", "--data", data.toString(), "--split",
-        dir.resolve("split.json").toString(), "--out", competition.toString(), "--public-fraction", "1"));
+        dir.resolve("split.json").toString(), "--out", competition.toString(), "--public-fraction", "1",
+        "--feedback-fraction", "0"));
     ok(CommandRun.of("baseline", "--images", competition.resolve("test").toString(), "--out", submission.toString()));
     CommandRun offline = ok(CommandRun.of("score", "--solution", competition.resolve("solution.csv").toString(),
         "--submission", submission.toString()));

@@ -26,7 +26,8 @@ class ModelVersusBaselineTest {
     ok(CommandRun.of("split", "--data", data.toString(), "--out", dir.resolve("split.json").toString(),
         "--holdout", "0.3", "--val", "0.2", "--stratify", "cell_type", "--group", "sample_id", "--seed", "1"));
     ok(CommandRun.of("competition", "create", "--data", data.toString(), "--split",
-        dir.resolve("split.json").toString(), "--out", competition.toString(), "--public-fraction", "1"));
+        dir.resolve("split.json").toString(), "--out", competition.toString(), "--public-fraction", "1",
+        "--feedback-fraction", "0"));
     Path participant = competition.resolve("participant");
     Path test = competition.resolve("test");
     Path solution = competition.resolve("solution.csv");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The participant's model path end to end against a server started in the test: generated data -> split ->
- * competition -> {@code train --max-minutes 0.5 --submit URL --competition ID --token T} (in-process, as the demo
+ * competition -> {@code train --max-iterations 12 --submit URL --competition ID --token T} (in-process, as the demo
  * runs it) -> the model's submission scored and its team on the public leaderboard.
  */
 class TrainAndSubmitTest {
@@ -28,7 +28,7 @@ class TrainAndSubmitTest {
         "--holdout", "0.3", "--val", "0.2", "--stratify", "cell_type", "--seed", "1"));
     ok(CommandRun.of("competition", "create", "--data", data.toString(), "--split",
         dir.resolve("split.json").toString(), "--out", competition.toString(), "--id", "trained",
-        "--public-fraction", "1"));
+        "--public-fraction", "1", "--feedback-fraction", "0"));
     Path participant = competition.resolve("participant");
     Path config = Path.of(System.getProperty("cellarena.home", "..")).resolve("configs/demo_cpu.json");
     assertTrue(Files.isRegularFile(config), "config " + config.toAbsolutePath());
@@ -40,7 +40,7 @@ class TrainAndSubmitTest {
       Path submissions = dir.resolve("submissions");
       CommandRun train = CommandRun.of("train", "--config", config.toString(), "--data", participant.toString(),
           "--split", participant.resolve("split.json").toString(), "--work-dir", dir.resolve("work").toString(),
-          "--max-minutes", "0.5", "--submit", server.url(), "--competition", "trained", "--token", token,
+          "--max-iterations", "12", "--submit", server.url(), "--competition", "trained", "--token", token,
           "--test-images", competition.resolve("test").toString(), "--submissions-dir", submissions.toString());
       assertEquals(0, train.exitCode(), "train --submit; stderr: " + train.err());
       try (var files = Files.list(submissions)) {

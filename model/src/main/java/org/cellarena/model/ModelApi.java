@@ -13,11 +13,11 @@ import org.cellarena.model.train.Training;
 import org.cellarena.scoring.io.InvalidFileException;
 
 /**
- * The model in two calls, for the harness (demo, auto-submit): train on a Kaggle-layout dataset for a time budget,
+ * The model in two calls, for the harness (demo, auto-submit): train on a Kaggle-layout dataset under a budget,
  * then predict a folder of PNGs into a submission CSV that the scoring module has validated.
  *
  * <pre>{@code
- * TrainResult r = ModelApi.train(Path.of("configs/tiny_cpu.json"), dataDir, workDir, 5.0, List.of(), 0.1, 0, System.err);
+ * TrainResult r = ModelApi.train(Path.of("configs/tiny_cpu.json"), dataDir, workDir, 200, 0, List.of(), 0.1, 0, System.err);
  * FolderPrediction.Summary s = ModelApi.predict(workDir, testImagesDir, Path.of("submissions/tiny.csv"), null, System.err);
  * }</pre>
  */
@@ -26,17 +26,17 @@ public final class ModelApi {
 
   /**
    * Trains (validation each epoch on a random {@code valFraction} split with {@code seed}, checkpoints in
-   * {@code workDir}, which must not hold a run yet), stopping after {@code maxMinutes} (0: the config's epochs).
+   * {@code workDir}, which must not hold a run yet), stopping after {@code maxIterations} or {@code maxMinutes}
+   * (0 for both: the config's epochs; see {@code train --max-iterations}).
    *
    * @param overrides {@code key.path=value} config overrides, as {@code --set}
    * @param progress where the progress bar goes, or null
    */
-  public static TrainResult train(Path config, Path dataDir, Path workDir, double maxMinutes, List<String> overrides,
-      double valFraction, long seed, PrintStream progress) throws IOException {
+  public static TrainResult train(Path config, Path dataDir, Path workDir, long maxIterations, double maxMinutes,
+      List<String> overrides, double valFraction, long seed, PrintStream progress) throws IOException {
     TrainConfig cfg = ConfigLoader.load(config, overrides);
-    return new Training(cfg, new TrainOptions(dataDir, workDir, null, valFraction, seed, false, false, maxMinutes,
-        progress))
-        .run();
+    return new Training(cfg, new TrainOptions(dataDir, workDir, null, valFraction, seed, false, false, maxIterations,
+        maxMinutes, progress)).run();
   }
 
   /**

@@ -14,27 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The tiny configuration, trained from scratch on CPU under a 2-minute budget on generated images through the
- * {@code train} command, reaches a validation mAP (competition metric) of at least 0.5 on held-out generated
- * images; then {@code --resume} continues from its checkpoint.
+ * The tiny configuration, trained from scratch on CPU for 200 iterations (a fixed amount of work, so the outcome
+ * does not hang on how busy the machine is) on generated images through the {@code train} command, reaches a
+ * validation mAP (competition metric) of at least 0.5 on held-out generated images; then {@code --resume} continues
+ * from its checkpoint.
  */
 class TinyEndToEndTest {
 
   @Test
-  void tinyConfigLearnsGeneratedCellsInATwoMinuteBudgetAndResumes(@TempDir Path tmp) throws Exception {
+  void tinyConfigLearnsGeneratedCellsIn200IterationsAndResumes(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("data");
     SyntheticCells.write(data, 80, 256, 42);
     Path work = tmp.resolve("work");
     Path config = Path.of(System.getProperty("user.dir")).getParent().resolve("configs/tiny_cpu.json");
-    long t0 = System.nanoTime();
     int code = new CommandLine(new TrainCommand()).execute("--config", config.toString(), "--data", data.toString(),
-        "--val-fraction", "0.2", "--seed", "1", "--work-dir", work.toString(), "--max-minutes", "2");
-    double minutes = (System.nanoTime() - t0) / 60e9;
+        "--val-fraction", "0.2", "--seed", "1", "--work-dir", work.toString(), "--max-iterations", "200");
     assertEquals(0, code);
     List<JsonObject> records = new MetricsLog(work.resolve("metrics.jsonl")).read();
     double best = records.stream().filter(r -> r.has("val_map")).mapToDouble(r -> r.get("val_map").getAsDouble())
         .max().orElse(-1);
-    System.out.printf("tiny end to end: best val mAP %.4f, run %.1f min (budget 2)%n", best, minutes);
+    System.out.printf("tiny end to end: best val mAP %.4f after 200 iterations%n", best);
     assertTrue(best >= 0.5, "best validation mAP " + best + " < 0.5");
     assertTrue(Files.size(work.resolve("loss_curve.png")) > 1000);
     assertTrue(Files.exists(work.resolve("best.params")) && Files.exists(work.resolve("best.json")));

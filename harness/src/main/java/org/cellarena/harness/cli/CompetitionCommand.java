@@ -61,8 +61,14 @@ public final class CompetitionCommand implements Runnable {
         paramLabel = "D", description = "Description shown on the competition page.")
     String description;
 
+    @Option(names = "--feedback-fraction", defaultValue = "0.15", paramLabel = "F",
+        description = "Share of each cell type's held-out images in the Feedback part: scored and shown to teams in "
+            + "full detail (overlays, per-prediction IoUs) but counted on no leaderboard, so that probing them "
+            + "gains nothing; 0 for none (default: ${DEFAULT-VALUE}).")
+    double feedbackFraction;
+
     @Option(names = "--public-fraction", defaultValue = "0.3", paramLabel = "F",
-        description = "Share of the held-out images on the Public leaderboard (default: ${DEFAULT-VALUE}).")
+        description = "Share of the other held-out images on the Public leaderboard (default: ${DEFAULT-VALUE}).")
     double publicFraction;
 
     @Option(names = "--daily-limit", defaultValue = "5", paramLabel = "N",
@@ -83,7 +89,7 @@ public final class CompetitionCommand implements Runnable {
     String feedback;
 
     @Option(names = "--seed", defaultValue = "7", paramLabel = "S",
-        description = "Seed of the Public/Private cut (default: ${DEFAULT-VALUE}).")
+        description = "Seed of the Feedback/Public/Private cut (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -98,7 +104,7 @@ public final class CompetitionCommand implements Runnable {
       try {
         competition = new CompetitionSpec(competitionId, title != null ? title : competitionId, description,
             dailyLimit, finalPicks, deadline == null ? null : OffsetDateTime.parse(deadline), level,
-            publicFraction, seed);
+            feedbackFraction, publicFraction, seed);
       } catch (IllegalArgumentException | DateTimeParseException e) {
         throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
             ? "--deadline must be ISO-8601 with an offset, like 2026-12-31T23:59:00Z" : e.getMessage());

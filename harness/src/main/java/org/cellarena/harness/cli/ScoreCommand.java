@@ -3,10 +3,12 @@ package org.cellarena.harness.cli;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.cellarena.scoring.io.ScoringFiles;
+import org.cellarena.scoring.io.Usage;
 import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 /** Scores a submission: the competition metric, its interval, and optionally the per-image breakdown. */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Score a submission against a solution (Sartorius mAP over IoU 0.50..0.95).",
-        "Prints the score of the Public images (the public leaderboard's), of the Private images and of all of them, "
+        "Prints the score of the Public images (the public leaderboard's), of the Private images, of the Feedback "
+            + "images (on no board) where there are any, and of all of them, "
             + "labelled, with 10 decimals; or a JSON report with --json. Exit code 2 when the submission is invalid."})
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin ScoringInputs inputs;
@@ -46,14 +49,18 @@ public final class ScoreCommand implements Callable<Integer> {
   }
 
   /**
-   * What {@code score} prints without --json: "Public   0.1234567890  (4 images)", then Private and overall, so
-   * that the parts are never taken for one another.
+   * What {@code score} prints without --json: "Public   0.1234567890  (4 images)", then Private, Feedback (where
+   * the solution has such images) and overall, so that the parts are never taken for one another. Overall is
+   * the metric over every image of the solution, Feedback images included: the file's score, as it always was.
    */
   static String text(ScoreReport report) {
     StringBuilder s = new StringBuilder();
     report.usageScores().forEach((usage, score) ->
         s.append(line(usage.label(), score, report.where(usage).images().size(), "")));
-    String together = report.usageScores().size() > 1 ? ", Public and Private together" : "";
+    List<String> parts = report.usageScores().keySet().stream().map(Usage::label).toList();
+    String together = parts.size() < 2 ? ""
+        : ", " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1)
+            + " together";
     return s.append(line("overall", report.score(), report.images().size(), together)).toString();
   }
 

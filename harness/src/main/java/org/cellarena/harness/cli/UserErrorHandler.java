@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.cellarena.model.runtime.StopSignal;
 import org.cellarena.scoring.io.InvalidFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -16,12 +17,17 @@ import picocli.CommandLine.ParseResult;
  */
 public final class UserErrorHandler implements IExecutionExceptionHandler {
   public static final int INVALID_INPUT = 2;
+  public static final int STOPPED = 130;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
     var err = cmd.getErr();
-    if (cause instanceof InvalidFileException invalid) {
+    if (cause instanceof StopSignal.Stopped) { // Ctrl-C or SIGTERM: the work stopped where it could
+      err.println("cellarena " + cmd.getCommandName() + ": stopped by a signal");
+      err.flush();
+      return STOPPED;
+    } else if (cause instanceof InvalidFileException invalid) {
       err.print(invalid.report());
     } else if (cause instanceof UserException) {
       err.println("cellarena " + cmd.getCommandName() + ": " + cause.getMessage());

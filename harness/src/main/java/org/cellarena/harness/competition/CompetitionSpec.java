@@ -6,11 +6,18 @@ import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.Feedback;
 
 /**
- * What {@code competition.json} says, plus how the held-out images are cut into the Public and Private
- * leaderboards: {@code publicFraction} of each cell type's images (seeded) count on Public.
+ * What {@code competition.json} says, plus how the held-out images are cut (seeded, per cell type; see
+ * {@link UsageAssigner}): {@code feedbackFraction} of them into the Feedback part, shown in full detail and
+ * counted on no board, and {@code publicFraction} of the rest onto the Public leaderboard.
  */
 public record CompetitionSpec(String id, String title, String description, int dailyLimit, int finalPicks,
-    OffsetDateTime deadline, Feedback feedback, double publicFraction, long seed) {
+    OffsetDateTime deadline, Feedback feedback, double feedbackFraction, double publicFraction, long seed) {
+
+  /** Without a Feedback part. */
+  public CompetitionSpec(String id, String title, String description, int dailyLimit, int finalPicks,
+      OffsetDateTime deadline, Feedback feedback, double publicFraction, long seed) {
+    this(id, title, description, dailyLimit, finalPicks, deadline, feedback, 0, publicFraction, seed);
+  }
 
   public CompetitionSpec {
     if (id == null || !CompetitionLoader.ID.matcher(id).matches()) { // the server's own rule for ids
@@ -22,6 +29,9 @@ public record CompetitionSpec(String id, String title, String description, int d
     }
     if (!(publicFraction > 0 && publicFraction <= 1)) {
       throw new IllegalArgumentException("the public fraction must be in (0, 1], found " + publicFraction);
+    }
+    if (!(feedbackFraction >= 0 && feedbackFraction < 1)) {
+      throw new IllegalArgumentException("the feedback fraction must be in [0, 1), found " + feedbackFraction);
     }
   }
 

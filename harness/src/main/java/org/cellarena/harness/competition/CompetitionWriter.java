@@ -47,7 +47,8 @@ public final class CompetitionWriter {
 
     Files.createDirectories(out);
     Files.writeString(out.resolve(COMPETITION_JSON), spec.toJson().encodePrettily() + "\n");
-    List<SolutionImage> solution = UsageAssigner.assign(holdout, spec.publicFraction(), spec.seed());
+    List<SolutionImage> solution = UsageAssigner.assign(holdout, spec.feedbackFraction(), spec.publicFraction(),
+        spec.seed());
     TrainCsvWriter.write(out.resolve(SOLUTION_CSV), solution, true);
     copyImages(dataset, holdout, out.resolve(TEST_DIR));
     writeSampleSubmission(out.resolve(SAMPLE_SUBMISSION), holdout);

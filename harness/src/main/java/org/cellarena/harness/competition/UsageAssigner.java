@@ -11,13 +11,16 @@ import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.Usage;
 
 /**
- * Cuts held-out images into Public and Private: per cell type (sorted), the images are shuffled with the seed and
- * the first round(fraction x count) are Public, at least one per type when the fraction is positive.
+ * Cuts held-out images into Feedback, Public and Private, per cell type (sorted): the type's images are shuffled
+ * with the seed; the first round(feedbackFraction x count) are Feedback (never all of them: a type keeps at least
+ * one image on the boards); of the rest, the first round(publicFraction x rest) are Public, at least one, and the
+ * others Private.
  */
 public final class UsageAssigner {
   private UsageAssigner() {}
 
-  public static List<SolutionImage> assign(List<SolutionImage> images, double publicFraction, long seed) {
+  public static List<SolutionImage> assign(List<SolutionImage> images, double feedbackFraction,
+      double publicFraction, long seed) {
     Map<String, List<SolutionImage>> byType = new TreeMap<>();
     images.forEach(i -> byType.computeIfAbsent(i.cellType(), t -> new ArrayList<>()).add(i));
     Random random = new Random(seed);
@@ -25,9 +28,11 @@ public final class UsageAssigner {
     for (List<SolutionImage> ofType : byType.values()) {
       List<SolutionImage> shuffled = new ArrayList<>(ofType);
       Collections.shuffle(shuffled, random);
-      int publicCount = Math.max(1, (int) Math.round(publicFraction * shuffled.size()));
+      int feedbackCount = Math.min(shuffled.size() - 1, (int) Math.round(feedbackFraction * shuffled.size()));
+      int publicCount = Math.max(1, (int) Math.round(publicFraction * (shuffled.size() - feedbackCount)));
       for (int k = 0; k < shuffled.size(); k++) {
-        usage.put(shuffled.get(k).id(), k < publicCount ? Usage.PUBLIC : Usage.PRIVATE);
+        usage.put(shuffled.get(k).id(), k < feedbackCount ? Usage.FEEDBACK
+            : k < feedbackCount + publicCount ? Usage.PUBLIC : Usage.PRIVATE);
       }
     }
     return images.stream()

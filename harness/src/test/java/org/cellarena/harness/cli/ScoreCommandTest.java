@@ -40,6 +40,26 @@ class ScoreCommandTest {
   }
 
   @Test
+  void feedbackImagesGetTheirOwnLineAndCountInOverallOnly() throws Exception {
+    Path solution = write("three.csv", """
+        id,annotation,width,height,cell_type,Usage
+        a,1 3 11 3,10,4,cort,Public
+        a,25 4,10,4,cort,Public
+        b,1 2,10,4,astro,Private
+        c,1 2,10,4,astro,Feedback
+        """);
+    Path sub = write("sub.csv", "id,predicted\na,1 3 11 3\nb,\nc,1 2\n");
+    CommandRun run = CommandRun.of("score", "--solution", solution.toString(), "--submission", sub.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    // a: 0.5, b: 0, c: 1 -> overall (0.5 + 0 + 1) / 3
+    assertEquals(List.of(
+        "Public   0.5000000000  (1 image)",
+        "Private  0.0000000000  (1 image)",
+        "Feedback 1.0000000000  (1 image)",
+        "overall  0.5000000000  (3 images, Public, Private and Feedback together)"), run.out().lines().toList());
+  }
+
+  @Test
   void withoutUsageEveryImageIsPublic() throws Exception {
     Path solution = write("plain.csv", "id,annotation,width,height,cell_type\na,1 3,10,4,cort\n");
     Path sub = write("sub.csv", "id,predicted\na,1 3\n");

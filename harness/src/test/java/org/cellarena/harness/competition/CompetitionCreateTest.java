@@ -46,8 +46,12 @@ class CompetitionCreateTest {
     assertEquals(new HashSet<>(manifest.holdout()), solution.ids());
     for (String type : solution.cellTypes()) {
       List<SolutionImage> ofType = solution.images().stream().filter(i -> i.cellType().equals(type)).toList();
+      long feedbackCount = ofType.stream().filter(i -> i.usage() == Usage.FEEDBACK).count();
       long publicCount = ofType.stream().filter(i -> i.usage() == Usage.PUBLIC).count();
-      assertEquals(Math.max(1, Math.round(0.5 * ofType.size())), publicCount, "Public images of " + type);
+      assertEquals(Math.min(ofType.size() - 1, Math.round(0.15 * ofType.size())), feedbackCount,
+          "Feedback images of " + type + " (the default 15%)");
+      assertEquals(Math.max(1, Math.round(0.5 * (ofType.size() - feedbackCount))), publicCount,
+          "Public images of " + type + ": half of those left for the boards");
     }
     assertEquals(solution.ids(), new HashSet<>(DatasetReader.pngIds(out.resolve("test"))));
     new SubmissionReader(solution).read(out.resolve("sample_submission.csv"));

@@ -16,6 +16,7 @@ import org.cellarena.model.MaskRcnn;
 import org.cellarena.model.StepProfile;
 import org.cellarena.model.bench.GeneratedCells;
 import org.cellarena.model.data.Batch;
+import org.cellarena.model.runtime.StopSignal;
 import org.cellarena.model.train.ConfigException;
 import org.cellarena.model.train.ConfigLoader;
 import org.cellarena.model.train.CpuThreads;
@@ -87,7 +88,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     Schedule s = cfg.schedule();
     StepProfile profile = StepProfile.recording();
     long total = 0;
-    try (NDManager root = NDManager.newBaseManager()) {
+    try (StopSignal.Guard engineWork = StopSignal.guard(); NDManager root = NDManager.newBaseManager()) {
       MaskRcnn model = new MaskRcnn(cfg.model());
       model.initializeParameters(root);
       model.profile(profile);

@@ -59,7 +59,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "replace the run the work dir holds (without --resume or --overwrite, a work dir holding a run is refused)")
   boolean overwrite;
 
-  @Option(names = "--max-minutes", paramLabel = "MINUTES", description = "time budget in minutes, wall clock, the validations and checkpoints included: training stops early enough for the last ones (0: none)", defaultValue = "0")
+  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "0", description = "train N iterations in this"
+      + " run, the lr schedule laid over them: the same work on a quiet and a busy machine (0: the config's epochs)")
+  long maxIterations;
+
+  @Option(names = "--max-minutes", paramLabel = "MINUTES", defaultValue = "0", description = "wall clock in minutes,"
+      + " validations and checkpoints included: training stops early enough for the last ones. Alone, the lr schedule"
+      + " is laid over it; with --max-iterations, only a cap that cuts a slow run short (0: none)")
   double maxMinutes;
 
   @Option(names = "--submit", paramLabel = "URL", description = "after training, predict the test images, upload the submission to this server and wait for its public score")
@@ -101,18 +107,22 @@ public final class TrainCommand implements Callable<Integer> {
       if (!Files.isDirectory(data)) {
         throw new IllegalArgumentException("data dir not found: " + data);
       }
-      if (maxMinutes < 0) {
-        throw new IllegalArgumentException("--max-minutes must not be negative");
+      if (maxMinutes < 0 || maxIterations < 0) {
+        throw new IllegalArgumentException("--max-iterations and --max-minutes must not be negative");
       }
       TrainConfig cfg = ConfigLoader.load(config, overrides);
       TrainResult r = new Training(cfg, new TrainOptions(data, workDir, split, split != null ? 0 : valFraction, seed,
-          resume, overwrite, maxMinutes, System.err)).run();
+          resume, overwrite, maxIterations, maxMinutes, System.err)).run();
       System.err.flush(); // the progress bar and validation lines before the summary
       PrintWriter out = spec.commandLine().getOut();
       out.println(r.summary());
       out.flush();
       if (submit == null) {
         return 0;
+      }
+      if (r.signalled()) {
+        out.println("not submitted: training was stopped");
+        return 130;
       }
       AutoSubmit.Outcome o = AutoSubmit.run(workDir, testImages, submissionsDir, competition, submit, token, tta,
           System.err);

@@ -20,6 +20,7 @@ import org.cellarena.model.bench.GeneratedCells;
 import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.predict.Predictor;
+import org.cellarena.model.runtime.StopSignal;
 import org.cellarena.model.train.ConfigException;
 import org.cellarena.model.train.ConfigLoader;
 import org.cellarena.model.train.CpuThreads;
@@ -27,9 +28,9 @@ import org.cellarena.model.train.Schedule;
 import org.cellarena.model.train.Sgd;
 import org.cellarena.model.train.TrainConfig;
 import org.cellarena.model.train.Training;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The device kit's run ({@code model/device/run.sh} calls it): on generated Sartorius-like images (no files, no
@@ -89,7 +90,7 @@ public final class DeviceRun implements Callable<Integer> {
     out.addProperty("gt_per_image", batch.samples().get(0).labels().length);
     Schedule s = cfg.schedule();
     long peakGpu = 0;
-    try (NDManager root = NDManager.newBaseManager()) {
+    try (StopSignal.Guard engineWork = StopSignal.guard(); NDManager root = NDManager.newBaseManager()) {
       MaskRcnn model = new MaskRcnn(cfg.model());
       model.initializeParameters(root);
       out.addProperty("parameters_m", Math.round(model.parameterCount() / 1e4) / 100.0);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cellarena.model.EngineLogging;
 import org.cellarena.model.data.GrayImage;
+import org.cellarena.model.runtime.StopSignal;
 import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.InvalidFileException;
 
@@ -46,7 +47,7 @@ public final class FolderPrediction {
       throw new IllegalArgumentException("no .png images in " + imagesDir);
     }
     EngineLogging.apply();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (StopSignal.Guard engineWork = StopSignal.guard(); NDManager manager = NDManager.newBaseManager()) {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
       Thresholds l = loaded.thresholds();
       Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),

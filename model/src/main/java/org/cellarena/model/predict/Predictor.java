@@ -13,6 +13,7 @@ import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.data.ImageTransform;
 import org.cellarena.model.data.KeepRatioResize;
 import org.cellarena.model.data.Normalizer;
+import org.cellarena.model.runtime.StopSignal;
 
 /**
  * Runs a trained model on a whole image: resize to the test scale, detect, map the boxes back to the original
@@ -37,6 +38,7 @@ public final class Predictor {
 
   /** Pasted masks of one image, before thresholds and overlap removal. */
   public List<PastedMask> predict(GrayImage image) {
+    StopSignal.check(); // an image is a step: a stopping process predicts no more
     int[] size = KeepRatioResize.size(image.width, image.height, testScale);
     GrayImage resized = image.resize(size[0], size[1]);
     int h = (size[1] + 31) / 32 * 32;

@@ -26,6 +26,11 @@ public final class Figures {
         .collect(Collectors.joining(", "));
   }
 
+  /** 15, 0.5, 1.25: a setting as it was typed, without trailing zeros. */
+  public static String plain(double value) {
+    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+  }
+
   /** Seconds as m:ss (or h:mm:ss). */
   public static String duration(double seconds) {
     if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {

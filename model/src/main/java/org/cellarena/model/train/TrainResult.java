@@ -5,13 +5,20 @@ import java.nio.file.Path;
 /**
  * The outcome of a training run: the best validation mAP (NaN without validation images) and its epoch, the last
  * validation, the epochs trained in this run ({@code firstEpoch..lastEpoch}, 1-based, of the configuration's
- * {@code maxEpochs}; the last one complete or stopped by the time budget after {@code lastEpochIterations} of
- * {@code iterationsPerEpoch}), the iteration count reached, throughput, where the time went, and the work dir.
+ * {@code maxEpochs} or under the {@code budget} (empty for none); the last one complete or stopped after
+ * {@code lastEpochIterations} of {@code iterationsPerEpoch}), what cut the run short ({@code stoppedBy}: the
+ * wall-clock cap or a stop signal, null when it ran as planned), the iteration count reached, the steps skipped
+ * for a non-finite gradient, throughput, where the time went, and the work dir.
  */
 public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastValidation, int firstEpoch,
-    int lastEpoch, int maxEpochs, boolean lastEpochComplete, int lastEpochIterations, int iterationsPerEpoch,
-    long iterations, double imagesPerSecond, double trainSeconds, double validationSeconds, double wallSeconds,
-    Path workDir) {
+    int lastEpoch, int maxEpochs, String budget, String stoppedBy, boolean lastEpochComplete,
+    int lastEpochIterations, int iterationsPerEpoch, long iterations, int skippedSteps, double imagesPerSecond,
+    double trainSeconds, double validationSeconds, double wallSeconds, Path workDir) {
+
+  /** True when a stop signal ended the run: nothing after it (a submission) should start. */
+  public boolean signalled() {
+    return stoppedBy != null && stoppedBy.startsWith("a stop");
+  }
 
   /** The one-line summary {@code train} prints; the same figures as the work dir's latest.json and best.json. */
   public String summary() {
@@ -20,10 +27,11 @@ public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastVa
       s.append("nothing (the configuration's ").append(maxEpochs).append(" epochs were done already)");
     } else {
       s.append(firstEpoch == lastEpoch ? "epoch " + lastEpoch : "epochs " + firstEpoch + "-" + lastEpoch)
-          .append(lastEpoch <= maxEpochs ? " of " + maxEpochs : " (the time budget's; the configuration has " + maxEpochs + ")");
-      if (!lastEpochComplete) {
-        s.append(" (epoch ").append(lastEpoch).append(" stopped by the time budget after ")
-            .append(lastEpochIterations).append(" of ").append(iterationsPerEpoch).append(" iterations)");
+          .append(budget.isEmpty() ? " of " + maxEpochs : " under a budget of " + budget);
+      if (stoppedBy != null || !lastEpochComplete) {
+        s.append(" (").append(stoppedBy != null ? stoppedBy + " stopped" : "stopped").append(" epoch ")
+            .append(lastEpoch).append(" after ").append(lastEpochIterations).append(" of ").append(iterationsPerEpoch)
+            .append(" iterations)");
       }
     }
     s.append(", ").append(iterations).append(" iterations, in ").append(Figures.duration(wallSeconds))
@@ -31,6 +39,10 @@ public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastVa
         .append(" images/s, validation and checkpoints ").append(Figures.duration(validationSeconds)).append("); ");
     s.append(Double.isNaN(bestMap) ? "no validation images"
         : "best val mAP " + Figures.sig3(bestMap) + " at epoch " + bestEpoch);
+    if (skippedSteps > 0) {
+      s.append("; ").append(skippedSteps).append(skippedSteps == 1 ? " step" : " steps")
+          .append(" skipped for a non-finite gradient");
+    }
     return s.append("; checkpoints in ").append(workDir).toString();
   }
 }

@@ -30,6 +30,7 @@ import org.cellarena.model.data.Dataset;
 import org.cellarena.model.data.Split;
 import org.cellarena.model.predict.Predictor;
 import org.cellarena.model.pretrained.PretrainedImporter;
+import org.cellarena.model.runtime.StopSignal;
 
 /**
  * The training loop: epochs of SGD steps on background-loaded batches (a fresh NDManager per iteration, so memory
@@ -48,6 +49,12 @@ public final class Training {
   }
 
   public TrainResult run() throws IOException {
+    try (StopSignal.Guard engineWork = StopSignal.guard()) {
+      return train();
+    }
+  }
+
+  private TrainResult train() throws IOException {
     if (options.resume() && options.overwrite()) {
       throw new IllegalArgumentException("--resume and --overwrite exclude each other");
     }
@@ -130,7 +137,7 @@ public final class Training {
               + new TreeSet<>(trainTypes));
         }
       }
-      TimeBudget budget = new TimeBudget(options.maxMinutes());
+      Budget budget = new Budget(options.maxIterations(), options.maxMinutes());
       long trainNanos = 0;
       long validationNanos = 0;
       long images = 0;
@@ -140,17 +147,26 @@ public final class Training {
       int lastEpoch = startEpoch;
       int it = 0;
       boolean complete = true;
+      String stoppedBy = null;
       ProgressBar bar = out == null ? null : new ProgressBar(out);
-      // under a time budget the budget, not the epochs, ends the run; an epoch the budget cuts short is the last
-      for (int epoch = startEpoch; (budget.limited() || epoch < sched.epochs()) && complete && !budget.spent(); epoch++) {
+      // under a budget the budget, not the epochs, ends the run; an epoch the budget cuts short is the last
+      for (int epoch = startEpoch; (budget.limited() || epoch < sched.epochs()) && complete && stoppedBy == null
+          && !budget.spent(sessionIters); epoch++) {
         Map<String, Double> window = new LinkedHashMap<>();
         int inWindow = 0;
         it = 0;
+        long epochIters = budget.byIterations()
+            ? Math.min(itersPerEpoch, budget.maxIterations() - sessionIters) : itersPerEpoch;
+        String label = epochLabel(epoch, startEpoch, itersPerEpoch, sched.epochs(), budget);
         try (BatchLoader loader = new BatchLoader(dataset, split.train(), config.data(), true, config.seed() * 7919 + epoch)) {
           while (loader.hasNext()) {
+            if (StopSignal.requested()) {
+              stoppedBy = "a stop signal";
+              break;
+            }
             long t0 = System.nanoTime();
             Batch batch = loader.next();
-            float lr = budget.limited() ? sched.lrInBudget(sessionIters, budget.fractionSpent())
+            float lr = budget.limited() ? sched.lrInBudget(sessionIters, budget.fractionSpent(sessionIters))
                 : sched.lr(iter, epoch + (double) it / itersPerEpoch);
             Map<String, Float> values = step(model, root, sgd, params, batch, lr, new Random(config.seed() * 31 + iter));
             trainNanos += System.nanoTime() - t0;
@@ -160,7 +176,10 @@ public final class Training {
             sessionIters++;
             if (values.remove("skipped") != null) {
               skipped++;
-              log(out, "\nskipped iteration " + iter + ": non-finite gradient (first in " + sgd.nonFinite() + ")");
+              if (skipped == 1) {
+                note(bar, out, "skipped step " + iter + ": a non-finite gradient (first in " + sgd.nonFinite() + ");"
+                    + " normal early in training, many in a row mean the learning rate is too high (optimizer.lr)");
+              }
               if (skipped > 20) {
                 throw new IllegalStateException("more than 20 iterations with non-finite gradients; lower optimizer.lr");
               }
@@ -168,7 +187,8 @@ public final class Training {
             values.forEach((k, v) -> window.merge(k, (double) v, Double::sum));
             inWindow++;
             double ips = images / (trainNanos / 1e9);
-            if (inWindow == LOG_INTERVAL || !loader.hasNext() || budget.spent()) {
+            boolean last = !loader.hasNext() || budget.spent(sessionIters);
+            if (inWindow == LOG_INTERVAL || last) {
               JsonObject rec = new JsonObject();
               rec.addProperty("epoch", epoch + 1);
               rec.addProperty("iter", iter);
@@ -185,18 +205,24 @@ public final class Training {
               Map<String, Float> shown = new LinkedHashMap<>(values);
               shown.put("lr", lr);
               double secondsPerIter = trainNanos / 1e9 / sessionIters;
-              double eta = budget.limited() ? budget.trainingSecondsLeft()
+              double eta = budget.limited() ? budget.secondsLeft(sessionIters, secondsPerIter)
                   : ((long) (sched.epochs() - epoch) * itersPerEpoch - it) * secondsPerIter;
-              bar.update(epochLabel(epoch, it, itersPerEpoch, sched.epochs(), startEpoch, budget), it, itersPerEpoch,
-                  shown, ips, eta, !loader.hasNext());
+              bar.update(label, it, epochIters, shown, ips, eta, last);
             }
-            if (budget.spent()) {
+            if (budget.spent(sessionIters)) {
+              if (!budget.iterationsDone(sessionIters) && budget.byIterations()) {
+                stoppedBy = budget.capName();
+              }
               break;
             }
           }
         }
         if (bar != null) {
           bar.finish();
+        }
+        if (stoppedBy != null && !stoppedBy.startsWith("a stop")) {
+          log(out, stoppedBy + " stopped training at iteration " + iter + " (" + sessionIters + " of "
+              + budget.maxIterations() + " in this run); validating and saving");
         }
         long v0 = System.nanoTime();
         complete = it == itersPerEpoch;
@@ -208,29 +234,19 @@ public final class Training {
         state.addProperty("iter", iter);
         String name = "epoch_" + lastEpoch;
         boolean validated = false;
-        if (!split.val().isEmpty() && validates(epoch == startEpoch, complete, budget, sched)) {
-          Predictor predictor = new Predictor(model, root, config.data().testScale(), config.data().testFlip());
-          lastVal = new Validator(dataset, split.val(), 10, config.model().numClasses(),
-              config.model().rcnn().maskThreshold()).validate(predictor);
-          validated = true;
-          JsonObject rec = new JsonObject();
-          rec.addProperty("epoch", lastEpoch);
-          rec.addProperty("iter", iter);
-          rec.addProperty("val_map", lastVal.map());
-          rec.addProperty("val_map_tuned", lastVal.tunedMap());
-          JsonObject per = new JsonObject();
-          lastVal.perType().forEach(per::addProperty);
-          rec.add("val_map_per_type", per);
-          JsonObject thresholds = lastVal.thresholds().toJson();
-          thresholds.addProperty("tta", config.data().testFlip()); // tuned on flip-averaged predictions or not
-          rec.add("thresholds", thresholds);
-          metrics.append(rec);
-          state.addProperty("val_map", lastVal.map());
-          state.addProperty("val_map_tuned", lastVal.tunedMap());
-          state.add("val_map_per_type", per);
-          state.add("thresholds", thresholds);
-          log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal)
-              + (config.data().testFlip() ? ", flips averaged" : ""));
+        boolean signalled = stoppedBy != null && stoppedBy.startsWith("a stop");
+        if (!signalled && !split.val().isEmpty() && validates(epoch == startEpoch, complete, sessionIters, budget, sched)) {
+          try {
+            lastVal = validate(model, root, dataset, split);
+            validated = true;
+            addValidation(state, lastVal);
+            metrics.append(validationRecord(lastEpoch, iter, lastVal));
+            log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal)
+                + (config.data().testFlip() ? ", flips averaged" : ""));
+          } catch (StopSignal.Stopped e) {
+            stoppedBy = "a stop signal";
+            signalled = true;
+          }
         }
         ckpt.save(name, model, sgd, state);
         if (validated && lastVal.map() > bestMap) {
@@ -241,6 +257,11 @@ public final class Training {
           ckpt.markBest(name);
           bestEpoch = lastEpoch;
         }
+        if (signalled) {
+          log(out, "stopped: kept " + name + (complete ? "" : " (" + it + " of " + itersPerEpoch + " iterations)")
+              + " in " + options.workDir() + "; --resume continues " + (complete ? "after it" : "from its start"));
+          break;
+        }
         LossCurve.write(metrics.read(), options.workDir().resolve("loss_curve.png"));
         long spentSaving = System.nanoTime() - v0;
         validationNanos += spentSaving;
@@ -250,8 +271,8 @@ public final class Training {
       }
       double ips = trainNanos == 0 ? 0 : images / (trainNanos / 1e9);
       return new TrainResult(bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : bestMap, bestEpoch, lastVal,
-          startEpoch + 1, lastEpoch, sched.epochs(), complete, it, itersPerEpoch, iter, ips, trainNanos / 1e9,
-          validationNanos / 1e9, budget.elapsedNanos() / 1e9, options.workDir());
+          startEpoch + 1, lastEpoch, sched.epochs(), budget.describe(), stoppedBy, complete, it, itersPerEpoch, iter,
+          skipped, ips, trainNanos / 1e9, validationNanos / 1e9, budget.elapsedNanos() / 1e9, options.workDir());
     }
   }
 
@@ -270,27 +291,62 @@ public final class Training {
   }
 
   /**
-   * Whether an epoch's end validates. Without a time budget, always. Under one (where validations eat into the
-   * training time) only the first epoch (which measures how long a validation takes, the time to keep for the
-   * last), the last, and those after the last step decay, where picking the best checkpoint matters.
+   * Whether an epoch's end validates. Without a budget, always. Under one (where validations eat into the training
+   * time) only the first epoch (which measures how long a validation takes, the time to keep for the last), the
+   * last, and those after the last step decay, where picking the best checkpoint matters.
    */
-  static boolean validates(boolean firstOfRun, boolean complete, TimeBudget budget, Schedule sched) {
-    return !budget.limited() || firstOfRun || !complete || budget.spent()
-        || budget.fractionSpent() * sched.epochs() >= sched.lastStep();
+  static boolean validates(boolean firstOfRun, boolean complete, long sessionIters, Budget budget, Schedule sched) {
+    return !budget.limited() || firstOfRun || !complete || budget.spent(sessionIters)
+        || budget.fractionSpent(sessionIters) * sched.epochs() >= sched.lastStep();
   }
 
   /**
-   * "epoch 3/12", or under a time budget "epoch 3/~5": the epochs that fit in it at the pace so far (validations
-   * included).
+   * "epoch 3/12"; under a budget of iterations "epoch 3/5", the epochs they make; under minutes alone "epoch 3":
+   * a total that does not change while the run goes on.
    */
-  static String epochLabel(int epoch, int it, int itersPerEpoch, int maxEpochs, int startEpoch, TimeBudget budget) {
-    if (!budget.limited()) {
-      return "epoch " + (epoch + 1) + "/" + maxEpochs;
+  static String epochLabel(int epoch, int startEpoch, int itersPerEpoch, int maxEpochs, Budget budget) {
+    if (budget.byIterations()) {
+      return "epoch " + (epoch + 1) + "/" + (startEpoch + (budget.maxIterations() + itersPerEpoch - 1) / itersPerEpoch);
     }
-    double epochsDone = epoch - startEpoch + (double) it / itersPerEpoch;
-    double secondsPerEpoch = budget.elapsedNanos() / 1e9 / Math.max(1e-9, epochsDone);
-    double fit = startEpoch + epochsDone + budget.trainingSecondsLeft() / secondsPerEpoch;
-    return "epoch " + (epoch + 1) + "/~" + Math.max(epoch + 1, (int) Math.ceil(fit - 1e-6));
+    return budget.timed() ? "epoch " + (epoch + 1) : "epoch " + (epoch + 1) + "/" + maxEpochs;
+  }
+
+  private ValidationResult validate(MaskRcnn model, NDManager root, Dataset dataset, Split split) throws IOException {
+    Predictor predictor = new Predictor(model, root, config.data().testScale(), config.data().testFlip());
+    return new Validator(dataset, split.val(), 10, config.model().numClasses(),
+        config.model().rcnn().maskThreshold()).validate(predictor);
+  }
+
+  /** The validation's figures in an epoch's checkpoint state. */
+  private void addValidation(JsonObject state, ValidationResult v) {
+    state.addProperty("val_map", v.map());
+    state.addProperty("val_map_tuned", v.tunedMap());
+    state.add("val_map_per_type", perType(v));
+    state.add("thresholds", thresholds(v));
+  }
+
+  /** The validation's record in metrics.jsonl. */
+  private JsonObject validationRecord(int epoch, long iter, ValidationResult v) {
+    JsonObject rec = new JsonObject();
+    rec.addProperty("epoch", epoch);
+    rec.addProperty("iter", iter);
+    rec.addProperty("val_map", v.map());
+    rec.addProperty("val_map_tuned", v.tunedMap());
+    rec.add("val_map_per_type", perType(v));
+    rec.add("thresholds", thresholds(v));
+    return rec;
+  }
+
+  private static JsonObject perType(ValidationResult v) {
+    JsonObject per = new JsonObject();
+    v.perType().forEach(per::addProperty);
+    return per;
+  }
+
+  private JsonObject thresholds(ValidationResult v) {
+    JsonObject thresholds = v.thresholds().toJson();
+    thresholds.addProperty("tta", config.data().testFlip()); // tuned on flip-averaged predictions or not
+    return thresholds;
   }
 
   /**
@@ -316,6 +372,7 @@ public final class Training {
   /** As {@link #step}, recording the time of its parts in {@code profile}. */
   public static Map<String, Float> step(MaskRcnn model, NDManager root, Sgd sgd, List<Pair<String, Parameter>> params,
       Batch batch, float lr, Random random, StepProfile profile) {
+    StopSignal.check(); // the training loop looks before it steps; other loops (benchmarks) stop here
     Map<String, Float> values;
     long t = profile.start();
     try (NDManager it = root.newSubManager()) {
@@ -341,6 +398,14 @@ public final class Training {
       values.put("skipped", 1f);
     }
     return values;
+  }
+
+  private static void note(ProgressBar bar, PrintStream out, String line) {
+    if (bar != null) {
+      bar.note(line);
+    } else {
+      log(out, line);
+    }
   }
 
   private static void log(PrintStream out, String line) {

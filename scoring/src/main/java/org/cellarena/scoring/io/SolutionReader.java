@@ -83,7 +83,7 @@ public final class SolutionReader {
         if (usageCol != null) {
           usage = sameImage && row.is(usageCol, image.usage.label()) ? image.usage : Usage.parse(row.text(usageCol));
           if (usage == null) {
-            problems.add(line, id, "Usage must be Public or Private, found '" + row.text(usageCol) + "'");
+            problems.add(line, id, "Usage must be Public, Private or Feedback, found '" + row.text(usageCol) + "'");
             continue;
           }
         }

@@ -1,9 +1,13 @@
 package org.cellarena.scoring.io;
 
-/** Which leaderboard an image of the solution counts on. */
+/**
+ * Which part of the test set an image of the solution belongs to: the Public or the Private leaderboard, or the
+ * Feedback part, which is scored and shown to teams in full detail but counts on no leaderboard.
+ */
 public enum Usage {
   PUBLIC("Public"),
-  PRIVATE("Private");
+  PRIVATE("Private"),
+  FEEDBACK("Feedback");
 
   private final String label;
 
@@ -11,12 +15,17 @@ public enum Usage {
     this.label = label;
   }
 
-  /** The spelling in {@code solution.csv}: Public or Private. */
+  /** The spelling in {@code solution.csv}: Public, Private or Feedback. */
   public String label() {
     return label;
   }
 
-  /** Parses Public/Private, case-insensitively; null when it is neither. */
+  /** Whether the part's images count on a leaderboard. */
+  public boolean countsOnBoard() {
+    return this != FEEDBACK;
+  }
+
+  /** Parses Public/Private/Feedback, case-insensitively; null when it is none of them. */
   public static Usage parse(String text) {
     for (Usage u : values()) {
       if (u.label.equalsIgnoreCase(text.trim())) {

@@ -42,7 +42,7 @@ class SolutionReaderTest {
         "id,annotation,width,height,cell_type,Usage\na,1 2,4,3,cort,Secret\nb,12 2,4,3,cort,Public\nc,1 2,0,3,cort,Public\n"));
     assertEquals(3, e.problems().size());
     assertEquals(2, e.problems().get(0).line());
-    assertTrue(e.problems().get(0).message().contains("Usage must be Public or Private"));
+    assertTrue(e.problems().get(0).message().contains("Usage must be Public, Private or Feedback"));
     assertEquals(3, e.problems().get(1).line());
     assertTrue(e.problems().get(1).message().contains("past the image's 12 pixels"), e.problems().get(1).message());
     assertTrue(e.problems().get(2).message().contains("width must be a positive integer"));

@@ -15,6 +15,7 @@ import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.CompetitionException;
 import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.CompetitionSettings;
+import org.cellarena.web.scoring.ProbeFlags;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions.ScoreRowOf;
@@ -81,7 +82,8 @@ final class AdminApi {
 
   /**
    * GET /api/admin/competitions/:cid/submissions[?status=&team=]: every submission, newest first, with its
-   * team, file name, status, times, scores and failure reason; {@code team} is a team's name or id.
+   * team, file name, status, times, scores and failure reason, and its probing {@code flags} (see
+   * {@link ProbeFlags}); {@code team} is a team's name or id.
    */
   void submissions(RoutingContext ctx) {
     Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
@@ -101,7 +103,9 @@ final class AdminApi {
             || String.valueOf(s.teamId()).equals(team);
         if (statusMatches && teamMatches) {
           list.add(SubmissionView.status(s, SubmissionView.queuePosition(services, s), true).put("team_id", s.teamId())
-              .put("stored_bytes", s.storedBytes()));
+              .put("stored_bytes", s.storedBytes())
+              .put("flags", new JsonArray(ProbeFlags.of(s.score() == null ? null : s.score().masks(),
+                  competition.solution().images().size()))));
         }
       }
       return new JsonObject().put("competition", competition.id()).put("submissions", list);

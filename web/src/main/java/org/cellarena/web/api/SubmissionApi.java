@@ -10,11 +10,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
+import org.cellarena.scoring.io.Usage;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.SubmissionIntake;
+import org.cellarena.web.board.LadderedScores;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.Disclosure;
 import org.cellarena.web.competition.Feedback;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
@@ -114,7 +118,7 @@ final class SubmissionApi {
       boolean revealed = services.reveals().isRevealed(competition.id());
       JsonArray list = new JsonArray();
       var rows = services.submissions().forTeam(competition.id(), team.id());
-      for (SubmissionRow s : rows) {
+      for (SubmissionRow s : LadderedScores.shown(competition, revealed, rows)) {
         list.add(SubmissionView.status(s, position(s), revealed));
       }
       JsonArray picks = new JsonArray();
@@ -151,7 +155,18 @@ final class SubmissionApi {
   }
 
   JsonObject statusJson(SubmissionRow s, Caller caller) {
-    return SubmissionView.status(s, position(s), caller.admin() || services.reveals().isRevealed(s.competition()));
+    boolean revealed = services.reveals().isRevealed(s.competition());
+    return SubmissionView.status(caller.admin() ? s : asShown(s, revealed), position(s), caller.admin() || revealed);
+  }
+
+  /** The submission with its public score as its team is shown it (see {@link LadderedScores}). */
+  private SubmissionRow asShown(SubmissionRow s, boolean revealed) {
+    Competition competition = services.competitions().find(s.competition()).orElse(null);
+    if (competition == null || competition.ladder() == null || revealed) {
+      return s;
+    }
+    return LadderedScores.shown(competition, false, services.submissions().forTeam(s.competition(), s.teamId()))
+        .stream().filter(r -> r.id() == s.id()).findFirst().orElse(s);
   }
 
   private int position(SubmissionRow s) {
@@ -159,31 +174,36 @@ final class SubmissionApi {
   }
 
   /**
-   * GET /api/submissions/:sid/detail: the public summary and the Public images' rows; the private summary and
-   * rows only after the reveal (or for the admin). A team of a competition whose feedback level is
-   * {@code scores} gets the summaries' scores only: no error counts, no image rows.
+   * GET /api/submissions/:sid/detail: the summaries of the parts and the rows of the images the caller may see.
+   * The admin sees everything. A team sees the rows of the images whose {@link Disclosure} is not NONE (each row
+   * says which it has), the Feedback summary, the private one after the reveal, and the public one, or under a
+   * Ladder before the reveal only the score the Ladder shows; at {@code scores} the summaries' scores only.
    */
   void detail(RoutingContext ctx) {
     Caller caller = Access.caller(ctx);
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 200, () -> {
       SubmissionRow s = SubmissionView.find(services, sid, caller);
+      Competition competition = SubmissionView.competition(services, s.competition());
       boolean revealed = services.reveals().isRevealed(s.competition());
-      boolean showPrivate = caller.admin() || revealed;
       String stored = services.submissions().latestDetail(s.id()).orElse(null);
       if (stored == null || s.status() == Status.FAILED) {
         throw Refusal.conflict("submission " + s.id() + " has no score (it is " + s.status().label() + ")");
       }
       JsonObject detail = new JsonObject(stored);
-      Feedback feedback = SubmissionView.competition(services, s.competition()).feedback();
-      boolean images = caller.admin() || feedback.showsImages();
       JsonArray rows = new JsonArray();
       for (Object o : detail.getJsonArray("images")) {
         JsonObject row = (JsonObject) o;
-        if (images && (showPrivate || "Public".equals(row.getString("usage")))) {
-          rows.add(row);
+        Disclosure shown = caller.admin() ? Disclosure.TRUTH
+            : competition.disclosure(Usage.parse(row.getString("usage")), revealed);
+        if (shown.showsImage()) {
+          rows.add(row.put("shown", shown.name().toLowerCase(Locale.ROOT)));
         }
       }
+      boolean scoresOnly = !caller.admin() && competition.feedback() == Feedback.SCORES;
+      boolean laddered = !caller.admin() && competition.ladder() != null && !revealed;
+      JsonObject publicPart = laddered ? ladderOnly(asShown(s, false), competition)
+          : part(detail.getJsonObject("public"), scoresOnly);
       return new JsonObject()
           .put("id", s.id())
           .put("competition", s.competition())
@@ -193,24 +213,30 @@ final class SubmissionApi {
           .put("scorer_version", detail.getString("scorer_version"))
           .put("scored_at", s.score() == null ? null : SubmissionView.text(s.score().scoredAt()))
           .put("thresholds", detail.getJsonArray("thresholds"))
-          .put("feedback", feedback.label())
-          .put("public", images ? detail.getJsonObject("public") : scoresOnly(detail.getJsonObject("public")))
-          .put("private", !showPrivate ? null
-              : images ? detail.getJsonObject("private") : scoresOnly(detail.getJsonObject("private")))
+          .put("feedback", competition.feedback().label())
+          .put("public", publicPart)
+          .put("feedback_part", part(detail.getJsonObject("feedback"), scoresOnly))
+          .put("private", caller.admin() || revealed ? part(detail.getJsonObject("private"), scoresOnly) : null)
           .put("images", rows);
     });
   }
 
-  /** The fields of a part's summary that the {@code scores} feedback level shows. */
-  private static JsonObject scoresOnly(JsonObject part) {
-    if (part == null) {
-      return null;
+  /** A part's summary, or at the {@code scores} level the fields that level shows. */
+  private static JsonObject part(JsonObject part, boolean scoresOnly) {
+    if (part == null || !scoresOnly) {
+      return part;
     }
     JsonObject shown = new JsonObject();
     for (String key : new String[] {"score", "ci95", "precision_per_threshold", "cell_types", "images"}) {
       shown.put(key, part.getValue(key));
     }
     return shown;
+  }
+
+  /** The public summary under a Ladder: the score it shows, and its step. */
+  private static JsonObject ladderOnly(SubmissionRow shown, Competition competition) {
+    return new JsonObject().put("score", shown.score() == null ? null : shown.score().publicScore())
+        .put("ladder_step", competition.settings().ladderStep());
   }
 
   /** PUT /api/submissions/:sid/final: picks a scored submission for the private leaderboard. */

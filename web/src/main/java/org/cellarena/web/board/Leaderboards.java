@@ -82,7 +82,11 @@ public final class Leaderboards {
   /** Computes the board from the database (blocking) and keeps it. */
   private Rendered compute(Competition competition, Board board) {
     long generation = generation(competition.id()).get();
-    List<Entry> scored = entries(submissions.forCompetition(competition.id()), cutoff(competition));
+    List<SubmissionRow> rows = submissions.forCompetition(competition.id());
+    if (board != Board.PRIVATE) { // the private board ranks final picks, chosen by the real public scores
+      rows = LadderedScores.shown(competition, reveals.isRevealed(competition.id()), rows);
+    }
+    List<Entry> scored = entries(rows, cutoff(competition));
     Map<Long, Team> byId = new HashMap<>(); // read after the submissions: it holds every team they name
     teams.all().forEach(t -> byId.put(t.id(), t));
     List<Entry> entries = scored.stream().filter(e -> !byId.get(e.teamId()).disabled()).toList();

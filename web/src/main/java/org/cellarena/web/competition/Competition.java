@@ -1,5 +1,6 @@
 package org.cellarena.web.competition;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,6 +43,16 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
 
   public Feedback feedback() {
     return settings.feedback();
+  }
+
+  /** The Ladder rule of the public scores, or null when every public score is shown as it is. */
+  public Ladder ladder() {
+    return settings.ladderStep() == null ? null : new Ladder(settings.ladderStep());
+  }
+
+  /** How much a team sees of an image of the part {@code usage} (the admin always sees everything). */
+  public Disclosure disclosure(Usage usage, boolean revealed) {
+    return feedback().disclosure(usage, revealed, ladder() != null);
   }
 
   /** The same competition with other settings. */
@@ -87,12 +98,34 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
         .put("feedback", feedback().label())
         .put("feedback_text", feedback().sentence())
         .put("registration", settings.registrationCode() != null)
+        .put("ladder_step", settings.ladderStep())
         .put("limits", new JsonObject()
             .put("masks_per_image", limits.masksPerImage())
             .put("masks_per_file", limits.masksPerFile())
             .put("pixels_per_file", limits.pixelsPerFile() == Long.MAX_VALUE ? null : limits.pixelsPerFile())
             .put("scoring_seconds", limits.time().toSeconds()))
         .put("public_images", imageCount(Usage.PUBLIC))
-        .put("private_images", imageCount(Usage.PRIVATE));
+        .put("private_images", imageCount(Usage.PRIVATE))
+        .put("feedback_images", imageCount(Usage.FEEDBACK))
+        .put("what_teams_see", whatTeamsSee());
+  }
+
+  /**
+   * Per feedback level (the current one marked), what a team gets of its submission on each part's images
+   * before the reveal, and of the Private images after it: the Evaluation tab's table.
+   */
+  private JsonArray whatTeamsSee() {
+    boolean ladder = ladder() != null;
+    JsonArray rows = new JsonArray();
+    for (Feedback level : Feedback.values()) {
+      rows.add(new JsonObject()
+          .put("level", level.label())
+          .put("current", level == feedback())
+          .put("feedback", level.disclosure(Usage.FEEDBACK, false, ladder).sentence())
+          .put("public", level.disclosure(Usage.PUBLIC, false, ladder).sentence())
+          .put("private", level.disclosure(Usage.PRIVATE, false, ladder).sentence())
+          .put("private_revealed", level.disclosure(Usage.PRIVATE, true, ladder).sentence()));
+    }
+    return rows;
   }
 }

@@ -74,7 +74,8 @@ public final class CompetitionLoader {
         positiveInt(json, "final_picks", base.finalPicks(), source),
         json.containsKey("deadline") ? deadline(json, source) : base.deadline(),
         json.getValue("feedback") == null ? base.feedback() : feedback(json, source),
-        json.containsKey("registration_code") ? registrationCode(json, source) : base.registrationCode());
+        json.containsKey("registration_code") ? registrationCode(json, source) : base.registrationCode(),
+        json.containsKey("ladder_step") ? ladderStep(json, source) : base.ladderStep());
   }
 
   private static String text(JsonObject json, String key, String fallback, int max, String source) {
@@ -98,6 +99,18 @@ public final class CompetitionLoader {
           + "close registration");
     }
     return s.strip();
+  }
+
+  private static Double ladderStep(JsonObject json, String source) {
+    Object value = json.getValue("ladder_step");
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n && n.doubleValue() > 0 && n.doubleValue() < 1) {
+      return n.doubleValue();
+    }
+    throw new CompetitionException(source + ": \"ladder_step\" must be a number between 0 and 1 (exclusive), "
+        + "like 0.01, or null for no Ladder rule (got " + value + ")");
   }
 
   private static JsonObject readJson(Path file) {

@@ -79,6 +79,7 @@ public final class CompetitionTexts {
     v.put("feedback_text", c.feedback().sentence());
     v.put("public_images", String.valueOf(c.imageCount(Usage.PUBLIC)));
     v.put("private_images", String.valueOf(c.imageCount(Usage.PRIVATE)));
+    v.put("feedback_images", String.valueOf(c.imageCount(Usage.FEEDBACK)));
     v.put("test_images", String.valueOf(c.solution().images().size()));
     v.put("masks_per_image", String.valueOf(c.limits().masksPerImage()));
     v.put("masks_per_file", String.valueOf(c.limits().masksPerFile()));
@@ -109,7 +110,8 @@ public final class CompetitionTexts {
             train/validation split.
 
           The held-out masks are never served. {{public_images}} test images count on the public leaderboard,
-          {{private_images}} on the private one; which are which is not told.
+          {{private_images}} on the private one; which are which is not told. {{feedback_images}} count on neither:
+          the Feedback part, whose images your submissions' pages show in full detail (see Evaluation).
           """,
       "evaluation", """
           Submissions are scored by the mean average precision over IoU thresholds, as in the Sartorius challenge.

@@ -3,19 +3,23 @@ package org.cellarena.web.competition;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.cellarena.scoring.io.Usage;
 
 /**
- * How much of its scoring a team sees ({@code "feedback"} in {@code competition.json}). The admin always sees
- * everything. No level shows a team the ground truth of a secret test set: only {@link #FULL}, meant for practice
- * competitions whose labels are not secret, draws it.
+ * How much of its scoring a team sees ({@code "feedback"} in {@code competition.json}), per part of the test set
+ * ({@link #disclosure}). The admin always sees everything. Per-prediction numbers appear only on the Feedback
+ * images, which count on no leaderboard, or at {@link #FULL}: on an image that counts for a board they would be an
+ * oracle of its ground truth. Only {@link #FULL}, meant for practice competitions whose labels are not secret,
+ * draws the ground truth.
  */
 public enum Feedback {
   /** The score, its interval, the precision per threshold and the score per cell type. */
   SCORES("scores", "Teams see their scores only: the score with its interval, the precision per IoU threshold and "
       + "the score per cell type."),
-  /** Also the per-image rows and overlays that draw the team's own predictions only, matched or unmatched. */
-  BREAKDOWN("breakdown", "Teams see their scores and a per-image breakdown, with overlays that draw their own "
-      + "predictions, matched or unmatched, and never the ground truth."),
+  /** Also per-image rows; overlays coloured by match on the Feedback images only. */
+  BREAKDOWN("breakdown", "Teams see their scores and a per-image breakdown: on the Feedback images, which count on "
+      + "no leaderboard, overlays coloured by match with each prediction's best IoU; on leaderboard images only "
+      + "each image's score and counts. Never the ground truth."),
   /** Everything, ground truth drawn in the overlays: for practice competitions whose test labels are not secret. */
   FULL("full", "Practice competition: the test labels are not secret, and the overlays draw the ground-truth cells "
       + "beside each team's predictions.");
@@ -41,14 +45,20 @@ public enum Feedback {
     return sentence;
   }
 
-  /** Whether per-image rows and overlays are shown. */
-  public boolean showsImages() {
-    return this != SCORES;
-  }
-
-  /** Whether overlays draw the ground truth. */
-  public boolean showsTruth() {
-    return this == FULL;
+  /**
+   * How much a team sees of an image of the part {@code usage}: nothing per image at {@code scores}; Private
+   * images nothing before the reveal; with the Ladder rule, Public images nothing before the reveal either (their
+   * scores would give the exact public score away); Feedback images their detail, the others their counts, and
+   * every image its ground truth at {@code full}.
+   */
+  public Disclosure disclosure(Usage usage, boolean revealed, boolean ladder) {
+    if (this == SCORES || (usage == Usage.PRIVATE && !revealed) || (usage == Usage.PUBLIC && ladder && !revealed)) {
+      return Disclosure.NONE;
+    }
+    if (this == FULL) {
+      return Disclosure.TRUTH;
+    }
+    return usage == Usage.FEEDBACK ? Disclosure.DETAIL : Disclosure.COUNTS;
   }
 
   /** The level named {@code label}; null when there is none of that name. */

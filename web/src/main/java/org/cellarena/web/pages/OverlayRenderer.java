@@ -11,21 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.Outcome;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.Thresholds;
 import org.cellarena.scoring.rle.RunMask;
+import org.cellarena.web.competition.Disclosure;
 
 /**
  * Draws one image of a submission with the contours of its predicted masks and, where the viewer may see them, of
  * its ground-truth cells, coloured by whether each is matched at one IoU threshold, and lists them with their
- * best IoU and their {@link Outcome} at IoU 0.5 (the breakdown's vocabulary).
+ * best IoU and their {@link Outcome} at IoU 0.5 (the breakdown's vocabulary). How much is drawn and listed is the
+ * viewer's {@link Disclosure} of the image:
  *
- * <p>Without the ground truth ({@code showTruth} false: what a team sees of a secret test set) nothing of the
- * cells reaches the picture or the table: no pixel, contour, area, box or index; the predictions are drawn
- * matched or unmatched with their best IoU, and the table keeps the image's TP/FP/FN counts.
+ * <ul>
+ *   <li>{@code COUNTS}: the predictions in one colour ({@link #PREDICTION}) with their areas and boxes, and the
+ *       image's score and TP/FP/FN counts: nothing per prediction that the ground truth decides.
+ *   <li>{@code DETAIL}: the predictions matched or unmatched, with their best IoU; nothing of the cells (no
+ *       pixel, contour, area, box or index).
+ *   <li>{@code TRUTH}: the cells too.
+ * </ul>
  *
  * <p>The outcome comes from the scoring module: {@link Scorer#scoreImage} gives each cell's and prediction's best
  * partner, and the match at threshold t_k is decided by {@link Thresholds#exceeds} on that pair's intersection and
@@ -42,6 +49,8 @@ public final class OverlayRenderer {
   public static final int UNMATCHED_CELL = 0xFF5CC8;
   /** A prediction without a matching cell (a false positive): yellow. */
   public static final int UNMATCHED_PREDICTION = 0xF0E442;
+  /** A prediction where matches are not shown: the matched prediction's sky blue, never filled. */
+  public static final int PREDICTION = MATCHED_PREDICTION;
   /** The canvas when the competition has no image for this id. */
   public static final int NEUTRAL = 0x3C4043;
   /** The image is drawn in this grey range, dimmed a little so that the contours stand out. */
@@ -59,11 +68,11 @@ public final class OverlayRenderer {
    *
    * @param imageFile the competition's {@code test/<id>.png}, 8 or 16 bit; null or absent for a neutral canvas
    * @param threshold one of 0.50, 0.55, ..., 0.95
-   * @param showTruth whether the ground-truth cells are drawn and listed
+   * @param shown how much of the matching is drawn and listed (not {@code NONE})
    * @throws IllegalArgumentException when the threshold is not one of the ten
    */
   public static Overlay render(Path imageFile, int width, int height, List<RunMask> truth,
-      List<RunMask> predicted, double threshold, boolean showTruth) {
+      List<RunMask> predicted, double threshold, Disclosure shown) {
     BufferedImage background = null;
     if (imageFile != null && Files.isRegularFile(imageFile)) {
       try {
@@ -72,12 +81,12 @@ public final class OverlayRenderer {
         background = null; // an unreadable image is drawn as the neutral canvas
       }
     }
-    return render(background, width, height, truth, predicted, threshold, showTruth);
+    return render(background, width, height, truth, predicted, threshold, shown);
   }
 
   /** Renders the overlay over an already loaded image (null for a neutral canvas). */
   public static Overlay render(BufferedImage image, int width, int height, List<RunMask> truth,
-      List<RunMask> predicted, double threshold, boolean showTruth) {
+      List<RunMask> predicted, double threshold, Disclosure shown) {
     int k = Thresholds.indexOf(threshold);
     if (k < 0) {
       throw new IllegalArgumentException("threshold must be one of 0.50, 0.55, ..., 0.95; got " + threshold);
@@ -93,9 +102,12 @@ public final class OverlayRenderer {
       predictionMatched[q] = c >= 0 && matches(truth.get(c), predicted, q, k);
     }
 
+    if (!shown.showsOutcomes()) { // drawn as if all matched: one colour, no fill
+      Arrays.fill(predictionMatched, true);
+    }
     int[] rgb = background(image, width, height);
     boolean imagePresent = image != null;
-    List<RunMask> cells = showTruth ? truth : List.of();
+    List<RunMask> cells = shown.showsTruth() ? truth : List.of();
     // Fills first, then contours: matched predictions, matched cells, unmatched predictions, unmatched cells on top.
     for (int q = 0; q < predicted.size(); q++) {
       if (!predictionMatched[q]) {
@@ -137,7 +149,7 @@ public final class OverlayRenderer {
       throw new UncheckedIOException(e);
     }
     return new Overlay(png.toByteArray(),
-        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, imagePresent, showTruth));
+        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, imagePresent, shown));
   }
 
   /** Whether cell {@code cell} and prediction {@code q} match at t_k (false when q is -1, no overlap). */
@@ -153,59 +165,71 @@ public final class OverlayRenderer {
 
   private static JsonObject table(ImageResult r, List<RunMask> truth, List<RunMask> predicted,
       boolean[] cellMatched, boolean[] predictionMatched, int k, int width, int height, boolean imagePresent,
-      boolean showTruth) {
-    JsonArray predictions = new JsonArray();
-    int matchedPredictions = 0;
-    for (int q = 0; q < predicted.size(); q++) {
-      RunMask m = predicted.get(q);
-      matchedPredictions += predictionMatched[q] ? 1 : 0;
-      JsonObject p = new JsonObject()
-          .put("index", q + 1)
-          .put("area", m.area())
-          .put("best_iou", round(r.predictionBestIou()[q]))
-          .put("outcome", predictionMatched[q] ? "matched" : "unmatched")
-          .put("bbox", bbox(m));
-      if (showTruth) {
-        p.put("best_cell", r.predictionBestCell()[q] < 0 ? null : r.predictionBestCell()[q] + 1)
-            .put("at_0_5", r.predictionOutcomes()[q].label());
-      }
-      predictions.add(p);
-    }
+      Disclosure shown) {
     JsonObject table = new JsonObject()
         .put("threshold", Thresholds.value(k))
         .put("width", width)
         .put("height", height)
         .put("image", imagePresent)
-        .put("truth", showTruth)
+        .put("shown", shown.name().toLowerCase(Locale.ROOT))
+        .put("truth", shown.showsTruth())
         .put("score", round(r.score()))
         .put("precision", round(r.precision(k)))
         .put("tp", r.tp()[k])
         .put("fp", r.fp()[k])
         .put("fn", r.fn()[k])
-        .put("matched_predictions", matchedPredictions)
-        .put("unmatched_predictions", predicted.size() - matchedPredictions)
-        .put("predictions", predictions)
+        .put("predictions", predictions(r, predicted, predictionMatched, shown))
         .put("colors", new JsonObject()
             .put("matched_cell", hex(MATCHED_CELL))
             .put("matched_prediction", hex(MATCHED_PREDICTION))
             .put("unmatched_cell", hex(UNMATCHED_CELL))
-            .put("unmatched_prediction", hex(UNMATCHED_PREDICTION)));
-    if (showTruth) {
-      JsonArray cells = new JsonArray();
-      for (int c = 0; c < truth.size(); c++) {
-        RunMask m = truth.get(c);
-        cells.add(new JsonObject()
-            .put("index", c + 1)
-            .put("area", m.area())
-            .put("best_iou", round(r.cellBestIou()[c]))
-            .put("best_prediction", r.cellBestPrediction()[c] < 0 ? null : r.cellBestPrediction()[c] + 1)
-            .put("outcome", cellMatched[c] ? "matched" : "unmatched")
-            .put("at_0_5", r.cellOutcomes()[c].label())
-            .put("bbox", bbox(m)));
+            .put("unmatched_prediction", hex(UNMATCHED_PREDICTION))
+            .put("prediction", hex(PREDICTION)));
+    if (shown.showsOutcomes()) {
+      int matched = 0;
+      for (boolean m : predictionMatched) {
+        matched += m ? 1 : 0;
       }
-      table.put("cells", cells);
+      table.put("matched_predictions", matched).put("unmatched_predictions", predicted.size() - matched);
+    }
+    if (shown.showsTruth()) {
+      table.put("cells", cells(r, truth, cellMatched));
     }
     return table;
+  }
+
+  /** Each prediction's index, area and box; its best IoU and outcome where shown; its best cell with the truth. */
+  private static JsonArray predictions(ImageResult r, List<RunMask> predicted, boolean[] matched, Disclosure shown) {
+    JsonArray predictions = new JsonArray();
+    for (int q = 0; q < predicted.size(); q++) {
+      RunMask m = predicted.get(q);
+      JsonObject p = new JsonObject().put("index", q + 1).put("area", m.area()).put("bbox", bbox(m));
+      if (shown.showsOutcomes()) {
+        p.put("best_iou", round(r.predictionBestIou()[q])).put("outcome", matched[q] ? "matched" : "unmatched");
+      }
+      if (shown.showsTruth()) {
+        p.put("best_cell", r.predictionBestCell()[q] < 0 ? null : r.predictionBestCell()[q] + 1)
+            .put("at_0_5", r.predictionOutcomes()[q].label());
+      }
+      predictions.add(p);
+    }
+    return predictions;
+  }
+
+  private static JsonArray cells(ImageResult r, List<RunMask> truth, boolean[] cellMatched) {
+    JsonArray cells = new JsonArray();
+    for (int c = 0; c < truth.size(); c++) {
+      RunMask m = truth.get(c);
+      cells.add(new JsonObject()
+          .put("index", c + 1)
+          .put("area", m.area())
+          .put("best_iou", round(r.cellBestIou()[c]))
+          .put("best_prediction", r.cellBestPrediction()[c] < 0 ? null : r.cellBestPrediction()[c] + 1)
+          .put("outcome", cellMatched[c] ? "matched" : "unmatched")
+          .put("at_0_5", r.cellOutcomes()[c].label())
+          .put("bbox", bbox(m)));
+    }
+    return cells;
   }
 
   private static JsonArray bbox(RunMask m) {

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +20,11 @@ import org.cellarena.scoring.io.Problem;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.Submission;
 import org.cellarena.scoring.io.SubmissionReader;
-import org.cellarena.scoring.io.Usage;
+import org.cellarena.scoring.rle.RunMask;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.Disclosure;
 import org.cellarena.web.competition.Feedback;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
@@ -33,10 +36,11 @@ import org.cellarena.web.api.SubmissionView;
  * The browser pages and the endpoint only they use: the HTML of each page URL (the assets come from the static
  * handler over {@code webroot/}) and the overlay of one image of a submission (PNG, and its cell table as JSON).
  *
- * <p>Overlays: the submission's team or the admin, of a scored submission; an image on the Private part renders
- * for the admin only; a team sees what its competition's {@link Feedback} level allows (the ground truth only at
- * {@code full}, no overlay at {@code scores}). Each caller has at most {@link #OVERLAYS_PER_CALLER} overlays
- * rendering at once, so that no one can keep the worker threads parsing files.
+ * <p>Overlays: the submission's team or the admin, of a scored submission; a team sees of each image what its
+ * competition's {@link Disclosure} of the image's part allows (nothing of a Private image before the reveal, no
+ * overlay at {@code scores}, matches only on Feedback images, the ground truth only at {@code full}). The masks
+ * come from the submission's overlay index ({@link OverlayMasks}), written once. Each caller has at most
+ * {@link #OVERLAYS_PER_CALLER} overlays rendering at once.
  */
 public final class Pages {
   /** Page URL patterns and the file under {@code webroot/} that serves each. */
@@ -48,14 +52,12 @@ public final class Pages {
       {"/submissions/:sid", "submission.html"},
       {"/admin", "admin.html"},
   };
-  /** The most masks the parsed submissions kept for overlays hold in all (about 100 MB for typical masks). */
-  private static final long CACHED_MASKS = 200_000;
   /** Overlays one caller may have rendering at once (a page asks for a PNG and its table, twice on the diff). */
   static final int OVERLAYS_PER_CALLER = 4;
 
   private final Services services;
   private final Map<String, Buffer> pages = new LinkedHashMap<>();
-  private final ParsedSubmissions parsed = new ParsedSubmissions(CACHED_MASKS);
+  private final OverlayMasks masks = new OverlayMasks();
   private final Map<String, AtomicInteger> rendering = new ConcurrentHashMap<>();
 
   private Pages(Services services) {
@@ -123,7 +125,7 @@ public final class Pages {
       Competition competition = services.competitions().find(row.competition())
           .orElseThrow(() -> Refusal.notFound("the competition " + row.competition() + " is no longer served"));
       boolean admin = caller.team() == null;
-      if (!admin && !competition.feedback().showsImages()) {
+      if (!admin && competition.feedback() == Feedback.SCORES) {
         throw new Refusal(403, "the competition " + competition.id() + " shows scores only: no overlays");
       }
       if (row.status() != Status.SCORED) {
@@ -135,10 +137,12 @@ public final class Pages {
         throw Refusal.notFound("the competition " + competition.id() + " has no image "
             + Problem.cut(imageId, Problem.MAX_ECHOED_ID));
       }
-      if (image.usage() == Usage.PRIVATE && !admin) {
-        throw new Refusal(403, "image " + imageId + " is on the private leaderboard; its overlay is not shown");
+      Disclosure shown = admin ? Disclosure.TRUTH
+          : competition.disclosure(image.usage(), services.reveals().isRevealed(competition.id()));
+      if (!shown.showsImage()) {
+        throw new Refusal(403, "image " + imageId + " counts on the " + image.usage().label().toLowerCase(Locale.ROOT)
+            + " leaderboard; its overlay is not shown before the reveal");
       }
-      boolean showTruth = admin || competition.feedback().showsTruth();
       String callerKey = admin ? "admin" : "team " + caller.team().id();
       AtomicInteger inFlight = rendering.computeIfAbsent(callerKey, k -> new AtomicInteger());
       if (inFlight.incrementAndGet() > OVERLAYS_PER_CALLER) {
@@ -147,10 +151,9 @@ public final class Pages {
             new io.vertx.core.json.JsonObject().put("retry_after_seconds", 1));
       }
       try {
-        Submission submission = parse(row, competition);
         Path picture = competition.testImagesDir().resolve(imageId + ".png");
         return OverlayRenderer.render(picture, image.width(), image.height(), image.cells(),
-            submission.masks(imageId), threshold, showTruth);
+            predicted(row, competition, image), threshold, shown);
       } finally {
         inFlight.decrementAndGet();
       }
@@ -170,16 +173,25 @@ public final class Pages {
     });
   }
 
+  /** The submission's masks on {@code image}, from its overlay index beside the stored file. */
+  private List<RunMask> predicted(SubmissionRow row, Competition competition, SolutionImage image) {
+    List<SolutionImage> images = competition.solution().images();
+    OverlayMasks.Layout layout = new OverlayMasks.Layout(images.stream().map(SolutionImage::id).toList(),
+        images.stream().mapToInt(SolutionImage::width).toArray(),
+        images.stream().mapToInt(SolutionImage::height).toArray());
+    Path stored = services.config().dataDir().resolve(row.storedFile());
+    Path index = stored.resolveSibling(row.id() + ".overlay-" + competition.solutionHash().substring(0, 16));
+    return masks.masks(index, layout, layout.ids().indexOf(image.id()), () -> parse(row, competition));
+  }
+
   private Submission parse(SubmissionRow row, Competition competition) {
-    return parsed.get(row.id(), () -> {
-      try (InputStream in = services.files().open(row.storedFile())) {
-        return new SubmissionReader(competition.solution(), competition.limits()).read(in, row.displayName());
-      } catch (InvalidFileException e) {
-        throw Refusal.conflict("the submission could not be read, so it has no overlay: " + e.getMessage());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    try (InputStream in = services.files().open(row.storedFile())) {
+      return new SubmissionReader(competition.solution(), competition.limits()).read(in, row.displayName());
+    } catch (InvalidFileException e) {
+      throw Refusal.conflict("the submission could not be read, so it has no overlay: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void fail(RoutingContext ctx, Throwable cause) {

@@ -7,16 +7,18 @@ import org.cellarena.scoring.io.Usage;
 import org.cellarena.scoring.metric.ImageResult;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Thresholds;
+import org.cellarena.web.store.MaskCounts;
 import org.cellarena.web.store.NewResult;
 
 /**
- * Turns the scoring module's report into what the server stores: the public and private summaries and every
- * image's row, as JSON (the {@code detail} of a result), and the numbers the leaderboards sort by.
+ * Turns the scoring module's report into what the server stores: the public, private and feedback summaries and
+ * every image's row, as JSON (the {@code detail} of a result), and the numbers the leaderboards sort by.
  */
 public final class ScoreSummary {
   private ScoreSummary() {}
 
-  public static NewResult result(ScoreReport report, String scorerVersion, String solutionHash, double seconds) {
+  public static NewResult result(ScoreReport report, String scorerVersion, String solutionHash, double seconds,
+      MaskCounts masks) {
     ScoreReport publicPart = report.where(Usage.PUBLIC);
     ScoreReport privatePart = report.where(Usage.PRIVATE);
     JsonObject publicSummary = part(publicPart); // the bootstrap interval is computed once, here
@@ -26,10 +28,11 @@ public final class ScoreSummary {
         .put("thresholds", array(Thresholds.values()))
         .put("public", publicSummary)
         .put("private", part(privatePart))
+        .put("feedback", part(report.where(Usage.FEEDBACK)))
         .put("images", images(report));
     JsonArray ci = publicSummary == null ? null : publicSummary.getJsonArray("ci95");
     return new NewResult(scorerVersion, solutionHash, score(publicPart), ci == null ? null : ci.getDouble(0),
-        ci == null ? null : ci.getDouble(1), score(privatePart), detail.encode(), seconds);
+        ci == null ? null : ci.getDouble(1), score(privatePart), detail.encode(), seconds, masks);
   }
 
   /** The summary of one leaderboard part, or null when it has no images. */

@@ -219,7 +219,8 @@ public final class ScoringQueue implements AutoCloseable {
       ScoreReport report = Scorer.score(competition.solution(), submission, deadline);
       double seconds = (System.nanoTime() - start) / 1e9;
       recorded = submissions.recordResult(id, owner,
-          ScoreSummary.result(report, scorerVersion, competition.solutionHash(), seconds));
+          ScoreSummary.result(report, scorerVersion, competition.solutionHash(), seconds,
+              ProbeFlags.count(submission)));
       failed = false;
     } catch (InvalidFileException e) {
       recorded = submissions.fail(id, owner, Problem.cut(e.report().strip(), MAX_REASON));

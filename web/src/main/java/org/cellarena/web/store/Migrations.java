@@ -88,6 +88,12 @@ final class Migrations {
         name VARCHAR(100) NOT NULL,
         val VARCHAR(4000),
         PRIMARY KEY (competition, name));
+      """,
+      // 4: what a result's masks looked like, for the host's probing flags (issue 24); null for older results
+      """
+      ALTER TABLE results ADD COLUMN masks INT;
+      ALTER TABLE results ADD COLUMN tiny_masks INT;
+      ALTER TABLE results ADD COLUMN predicted_images INT;
       """);
 
   private Migrations() {}

@@ -12,6 +12,12 @@ public record SubmissionRow(
     String storedFile, long storedBytes, String sha256, Status status, String error, boolean finalPick,
     Instant createdAt, Instant startedAt, Instant finishedAt, ScoreRow score) {
 
+  /** The same submission with another result (see {@code LadderedScores}). */
+  public SubmissionRow withScore(ScoreRow changed) {
+    return new SubmissionRow(id, competition, teamId, teamName, description, fileName, storedFile, storedBytes,
+        sha256, status, error, finalPick, createdAt, startedAt, finishedAt, changed);
+  }
+
   /** The file's name as messages call it: the uploaded name, or "submission.csv" when it had none. */
   public String displayName() {
     return fileName == null || fileName.isBlank() ? "submission.csv" : fileName;

@@ -28,7 +28,7 @@ public final class Submissions {
       SELECT s.id, s.competition, s.team_id, t.name AS team_name, s.description, s.file_name, s.stored_file,
              s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
              r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score, r.public_ci_low,
-             r.public_ci_high, r.private_score, r.seconds, r.scored_at
+             r.public_ci_high, r.private_score, r.seconds, r.scored_at, r.masks, r.tiny_masks, r.predicted_images
       FROM submissions s
       JOIN teams t ON t.id = s.team_id
       LEFT JOIN results r ON r.id = (SELECT MAX(r2.id) FROM results r2 WHERE r2.submission_id = s.id)
@@ -125,7 +125,8 @@ public final class Submissions {
       List<ScoreRowOf> out = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("""
           SELECT r.submission_id, r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score,
-                 r.public_ci_low, r.public_ci_high, r.private_score, r.seconds, r.scored_at
+                 r.public_ci_low, r.public_ci_high, r.private_score, r.seconds, r.scored_at, r.masks,
+                 r.tiny_masks, r.predicted_images
           FROM results r JOIN submissions s ON s.id = r.submission_id
           WHERE s.competition = ? ORDER BY r.submission_id, r.id""")) {
         q.setString(1, competition);
@@ -284,8 +285,9 @@ public final class Submissions {
       }
       try (PreparedStatement s = c.prepareStatement("""
           INSERT INTO results (submission_id, scorer_version, solution_hash, public_score, public_ci_low,
-                               public_ci_high, private_score, detail, seconds, scored_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                               public_ci_high, private_score, detail, seconds, scored_at, masks, tiny_masks,
+                               predicted_images)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
         s.setLong(1, id);
         s.setString(2, r.scorerVersion());
         s.setString(3, r.solutionHash());
@@ -296,6 +298,9 @@ public final class Submissions {
         s.setString(8, r.detailJson());
         s.setDouble(9, r.seconds());
         s.setObject(10, utc(Instant.now()));
+        s.setInt(11, r.masks().masks());
+        s.setInt(12, r.masks().tinyMasks());
+        s.setInt(13, r.masks().predictedImages());
         s.executeUpdate();
       }
       return true;
@@ -438,7 +443,12 @@ public final class Submissions {
     return new ScoreRow(rs.getLong("result_id"), rs.getString("scorer_version"), rs.getString("solution_hash"),
         nullableDouble(rs, "public_score"), nullableDouble(rs, "public_ci_low"),
         nullableDouble(rs, "public_ci_high"), nullableDouble(rs, "private_score"), rs.getDouble("seconds"),
-        instant(rs, "scored_at"));
+        instant(rs, "scored_at"), maskCounts(rs));
+  }
+
+  private static MaskCounts maskCounts(ResultSet rs) throws SQLException {
+    int masks = rs.getInt("masks");
+    return rs.wasNull() ? null : new MaskCounts(masks, rs.getInt("tiny_masks"), rs.getInt("predicted_images"));
   }
 
   private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

@@ -114,6 +114,14 @@ class FeedbackTest {
         e.getMessage());
   }
 
+  @Test
+  void aLadderStepOutsideZeroToOneStopsTheStartWithAReason() {
+    ServerFixture.copyExampleCompetition(dataDir, json -> json.put("ladder_step", 2));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.cellarena.web.competition.CompetitionException.class, () -> ServerFixture.start(dataDir));
+    assertTrue(e.getMessage().contains("\"ladder_step\" must be a number between 0 and 1"), e.getMessage());
+  }
+
   private static byte[] overlay(ServerFixture fx, long id, String image, String token) {
     HttpResponse<byte[]> r = fx.http.getBytes("/api/submissions/" + id + "/overlay/" + image + ".png", token);
     assertEquals(200, r.statusCode());

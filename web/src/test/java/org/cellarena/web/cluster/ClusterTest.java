@@ -251,7 +251,8 @@ class ClusterTest {
     Deadline deadline = Deadline.after(Duration.ofMinutes(5));
     var submission = new org.cellarena.scoring.io.SubmissionReader(competition.solution(), competition.limits())
         .read(new ByteArrayInputStream(csv), "submission.csv", deadline);
-    return ScoreSummary.result(Scorer.score(competition.solution(), submission, deadline), "v", "h", 0)
+    return ScoreSummary.result(Scorer.score(competition.solution(), submission, deadline), "v", "h", 0,
+        org.cellarena.web.scoring.ProbeFlags.count(submission))
         .publicScore();
   }
 }

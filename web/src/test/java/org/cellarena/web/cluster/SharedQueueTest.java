@@ -64,7 +64,8 @@ class SharedQueueTest {
   }
 
   private static NewResult result(double score) {
-    return new NewResult("v", "h", score, null, null, null, "{}", 0.1);
+    return new NewResult("v", "h", score, null, null, null, "{}", 0.1,
+        new org.cellarena.web.store.MaskCounts(0, 0, 0));
   }
 
   @ParameterizedTest

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.cellarena.scoring.rle.RunMask;
+import org.cellarena.web.competition.Disclosure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class OverlayRendererTest {
     RunMask matchedPrediction = rect(2, 2, 11, 10); // IoU 90/100 = 0.9 with the first cell
     RunMask spurious = rect(18, 30, 25, 40);
     OverlayRenderer.Overlay o = OverlayRenderer.render((Path) null, W, H,
-        List.of(matchedCell, missedCell), List.of(matchedPrediction, spurious), 0.5, true);
+        List.of(matchedCell, missedCell), List.of(matchedPrediction, spurious), 0.5, Disclosure.TRUTH);
     BufferedImage img = png(o);
 
     assertEquals(OverlayRenderer.MATCHED_CELL, at(img, 2, 2), "corner of the matched cell");
@@ -94,9 +95,11 @@ class OverlayRendererTest {
     List<RunMask> cells = List.of(rect(2, 2, 11, 11), rect(18, 2, 27, 11), rect(20, 36, 28, 44));
     RunMask matching = rect(2, 2, 11, 10);
     RunMask spurious = rect(18, 30, 25, 40);
-    BufferedImage plain = png(OverlayRenderer.render((Path) null, W, H, List.of(), List.of(), 0.5, false));
+    BufferedImage plain =
+        png(OverlayRenderer.render((Path) null, W, H, List.of(), List.of(), 0.5, Disclosure.DETAIL));
     for (List<RunMask> predicted : List.of(List.<RunMask>of(), List.of(matching, spurious))) {
-      OverlayRenderer.Overlay hidden = OverlayRenderer.render((Path) null, W, H, cells, predicted, 0.5, false);
+      OverlayRenderer.Overlay hidden =
+          OverlayRenderer.render((Path) null, W, H, cells, predicted, 0.5, Disclosure.DETAIL);
       BufferedImage img = png(hidden);
       for (int y = 0; y < H; y++) {
         for (int x = 0; x < W; x++) {
@@ -117,7 +120,7 @@ class OverlayRendererTest {
       }
     }
     OverlayRenderer.Overlay shown = OverlayRenderer.render((Path) null, W, H, cells, List.of(matching, spurious),
-        0.5, false);
+        0.5, Disclosure.DETAIL);
     BufferedImage img = png(shown);
     assertEquals(OverlayRenderer.MATCHED_PREDICTION, at(img, 6, 10), "the team's own matched prediction is drawn");
     assertEquals(OverlayRenderer.UNMATCHED_PREDICTION, at(img, 25, 35), "and its unmatched one");
@@ -128,13 +131,39 @@ class OverlayRendererTest {
   }
 
   @Test
+  void atCountsThePictureAndTableAreTheSameWhateverTheCells() throws IOException {
+    RunMask matching = rect(2, 2, 11, 10);
+    RunMask spurious = rect(18, 30, 25, 40);
+    List<RunMask> predicted = List.of(matching, spurious);
+    OverlayRenderer.Overlay onCells = OverlayRenderer.render((Path) null, W, H,
+        List.of(rect(2, 2, 11, 11), rect(18, 2, 27, 11)), predicted, 0.5, Disclosure.COUNTS);
+    OverlayRenderer.Overlay onNothing =
+        OverlayRenderer.render((Path) null, W, H, List.of(), predicted, 0.5, Disclosure.COUNTS);
+    assertEquals(java.util.Arrays.toString(pixels(png(onNothing))), java.util.Arrays.toString(pixels(png(onCells))),
+        "the picture does not depend on the ground truth");
+    assertEquals(OverlayRenderer.PREDICTION, at(png(onCells), 25, 35), "a prediction's contour, one colour");
+    JsonObject t = onCells.table();
+    assertEquals("counts", t.getString("shown"));
+    assertEquals(1, t.getInteger("tp"));
+    assertFalse(t.containsKey("matched_predictions"));
+    assertEquals(onNothing.table().getJsonArray("predictions"), t.getJsonArray("predictions"));
+    for (Object o : t.getJsonArray("predictions")) {
+      assertEquals(java.util.Set.of("index", "area", "bbox"), ((JsonObject) o).fieldNames());
+    }
+  }
+
+  private static int[] pixels(BufferedImage img) {
+    return img.getRGB(0, 0, W, H, null, 0, W);
+  }
+
+  @Test
   void theOutcomeFollowsTheThresholdStrictly() throws IOException {
     RunMask cell = rect(4, 4, 13, 13); // 100 pixels
     RunMask prediction = rect(4, 4, 13, 11); // 80 pixels inside: IoU exactly 0.8
     OverlayRenderer.Overlay at75 =
-        OverlayRenderer.render((Path) null, W, H, List.of(cell), List.of(prediction), 0.75, true);
+        OverlayRenderer.render((Path) null, W, H, List.of(cell), List.of(prediction), 0.75, Disclosure.TRUTH);
     OverlayRenderer.Overlay at80 =
-        OverlayRenderer.render((Path) null, W, H, List.of(cell), List.of(prediction), 0.8, true);
+        OverlayRenderer.render((Path) null, W, H, List.of(cell), List.of(prediction), 0.8, Disclosure.TRUTH);
     assertEquals(OverlayRenderer.MATCHED_CELL, at(png(at75), 4, 8));
     assertEquals("matched", at75.table().getJsonArray("cells").getJsonObject(0).getString("outcome"));
     // IoU 0.8 does not exceed 0.8: the cell is missed and the prediction spurious.
@@ -160,7 +189,7 @@ class OverlayRendererTest {
     Path file = dir.resolve("img.png");
     ImageIO.write(sixteen, "png", file.toFile());
     OverlayRenderer.Overlay o =
-        OverlayRenderer.render(file, W, H, List.of(rect(10, 10, 20, 20)), List.of(), 0.5, true);
+        OverlayRenderer.render(file, W, H, List.of(rect(10, 10, 20, 20)), List.of(), 0.5, Disclosure.TRUTH);
     BufferedImage img = png(o);
     int left = at(img, 2, 1), right = at(img, 2, 46);
     assertEquals(left & 255, (left >> 8) & 255, "grey");
@@ -180,13 +209,13 @@ class OverlayRendererTest {
     }
     Path file = dir.resolve("rgb.png");
     ImageIO.write(rgb, "png", file.toFile());
-    BufferedImage img = png(OverlayRenderer.render(file, W, H, List.of(), List.of(), 0.5, true));
+    BufferedImage img = png(OverlayRenderer.render(file, W, H, List.of(), List.of(), 0.5, Disclosure.TRUTH));
     assertTrue((at(img, 5, 40) & 255) > (at(img, 5, 4) & 255) + 100, "dark left, light right");
   }
 
   @Test
   void refusesAThresholdThatIsNotOneOfTheTen() {
     assertThrows(IllegalArgumentException.class,
-        () -> OverlayRenderer.render((Path) null, W, H, List.of(), List.of(), 0.52, true));
+        () -> OverlayRenderer.render((Path) null, W, H, List.of(), List.of(), 0.52, Disclosure.TRUTH));
   }
 }
