@@ -69,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535 || trainIterations < 0 || !(trainMinutes >= 0) || images < 10) {
+    if (port < 0 || port > 65535 || trainIterations < 0 || !Double.isFinite(trainMinutes) || trainMinutes < 0
+        || images < 10) {
       throw new UserException("--port must be 0..65535, --train-iterations >= 0, --train-minutes >= 0, --images >= 10"
           + " (a split needs some of each cell type)");
     }

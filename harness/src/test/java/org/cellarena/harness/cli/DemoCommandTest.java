@@ -64,6 +64,17 @@ class DemoCommandTest {
     assertFalse(second.out().contains("shown this once"), second.out());
   }
 
+  @Test
+  void refusesANegativeOrEndlessTrainingCapBeforeDoingAnything() {
+    for (String minutes : new String[] {"-1", "Infinity", "NaN"}) {
+      CommandRun run = CommandRun.of("demo", "--port", "0", "--data-dir", data.toString(), "--train-minutes", minutes);
+      assertEquals(2, run.exitCode(), minutes + ": " + run.err());
+      assertTrue(run.err().contains("--train-minutes >= 0"), run.err());
+      assertFalse(run.err().contains("Exception"), run.err());
+    }
+    assertFalse(Files.exists(data.resolve("demo-dataset")), "nothing generated");
+  }
+
   private static Properties load(Path file) throws Exception {
     Properties properties = new Properties();
     try (Reader in = Files.newBufferedReader(file)) {
