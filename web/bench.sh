@@ -5,8 +5,12 @@
 #       upload-to-scored latency, leaderboard latency under load, concurrent uploads (ServerBenchmark)
 #   web/bench.sh --flood [--images N] [--masks 100000,1000000,3000000,10000000]
 #       one team's flood of masks against another team's normal submission (FloodBenchmark, issue 11)
+#   web/bench.sh --victim [--images N] [--heavy 10] [--pixels 3] [--victims 5]
+#       a normal submission's wait behind another team's heaviest allowed files, one worker (VictimBenchmark, issue 24)
+#   web/bench.sh --hostile [--bomb-gb 4] [--half-sent 200]
+#       gzip bombs refused as they inflate, half-sent requests closed while health answers (HostileBenchmark, issue 24)
 #   web/bench.sh --cluster ...   workers on PostgreSQL (ClusterBenchmark, issue 17)
-# --quick (after --flood/--cluster, or first): a small run that checks the benchmark works (CI), no figures to cite.
+# --quick (after --flood/--victim/--hostile/--cluster, or first): a small run that checks the benchmark works (CI), no figures to cite.
 # JVM options: BENCH_JAVA_OPTS (default: the launcher's, -Xmx4g -XX:+UseParallelGC).
 # Builds the web module and what it needs first; a failing build stops here with Maven's own error.
 # Runs from a snapshot of the compiled classes, so a build running beside it cannot pull them away mid-run.
@@ -15,6 +19,8 @@ cd "$(dirname "$0")/.."
 main=org.cellarena.web.bench.ServerBenchmark
 case "${1:-}" in
   --flood) main=org.cellarena.web.bench.FloodBenchmark; shift ;;
+  --victim) main=org.cellarena.web.bench.VictimBenchmark; shift ;;
+  --hostile) main=org.cellarena.web.bench.HostileBenchmark; shift ;;
   --cluster) main=org.cellarena.web.cluster.ClusterBenchmark; shift ;;
 esac
 args=("$@")
@@ -22,6 +28,8 @@ if [ "${1:-}" = --quick ]; then
   case "$main" in
     *ServerBenchmark) args=(--images 12 --clients 10 --uploads 5 "${@:2}") ;;
     *FloodBenchmark) args=(--images 12 --masks 1000,100000 "${@:2}") ;;
+    *VictimBenchmark) args=(--images 12 --heavy 2 --victims 2 "${@:2}") ;;
+    *HostileBenchmark) args=(--bomb-gb 1 --half-sent 20 "${@:2}") ;;
     *) args=("${@:2}") ;;
   esac
 fi

@@ -89,6 +89,10 @@ export async function imageUrl(path, token = tokens.any()) {
 export function fmtScore(v, digits = 4) {
   return v === null || v === undefined || Number.isNaN(Number(v)) ? '—' : Number(v).toFixed(digits);
 }
+/** A count with thousands separators (1,000,000), as on every page. */
+export function fmtCount(v) {
+  return v === null || v === undefined || Number.isNaN(Number(v)) ? '—' : Number(v).toLocaleString('en-US');
+}
 export function fmtPct(v) {
   return v === null || v === undefined ? '—' : (100 * v).toFixed(1) + '%';
 }

@@ -1,6 +1,6 @@
 // The competition page: Overview, Data, Evaluation, Rules (the host's texts, rendered safely by the server) and the
 // Leaderboard (public; private after the reveal with the rank changes; the best scores over time).
-import {el, api, header, show, notice, fmtScore, ciOf, ciText, timeEl, pathParts, sortableTable, tokens, myTeam, copyButton} from './app.js';
+import {el, api, header, show, notice, fmtScore, fmtCount, fmtTime, ciOf, ciText, timeEl, pathParts, sortableTable, tokens, myTeam, copyButton} from './app.js';
 import {historyChart} from './charts.js';
 
 const id = pathParts()[1];
@@ -51,10 +51,10 @@ async function leaderboard(c) {
   const mine = (await myTeam())?.name;
   const board = await api(base + '/leaderboard');
   const parts = [el('div', {style: 'margin-bottom:18px'}, el('div', {class: 'grid stats'},
-    stat('Teams', board.rows.length),
-    stat('Public images', c.public_images ?? '—'),
-    stat('Daily limit', c.daily_limit ?? '—', 'scored submissions per day'),
-    stat('Deadline', c.deadline ? new Date(c.deadline).toLocaleDateString() : 'none')))];
+    stat('Teams', fmtCount(board.rows.filter(r => !r.benchmark).length)), // benchmark rows are no team
+    stat('Public images', fmtCount(c.public_images)),
+    stat('Daily limit', fmtCount(c.daily_limit), 'scored submissions per day'),
+    stat('Deadline', c.deadline ? fmtTime(c.deadline) : 'none')))];
   if (c.feedback_text) parts.push(el('p', {class: 'small', id: 'feedback-level'}, el('strong', {}, 'Feedback: '), c.feedback_text));
   let privateRows = null;
   if (c.revealed) {

@@ -4,10 +4,14 @@ import {overlayPath, legend, controls} from './overlay.js';
 import {thresholds, precisionChart} from './charts.js';
 
 const comp = pathParts()[1];
-header('team', comp);
+// the host (signed in with the admin token only) compares any team's submissions, listed from the admin API
+const asHost = !tokens.team() && !!tokens.admin();
+header(asHost ? null : 'team', comp);
 const compHref = '/competitions/' + encodeURIComponent(comp);
 competitionCrumb(document.getElementById('comp-link'), comp);
-document.getElementById('team-link').href = compHref + '/team';
+const crumb = document.getElementById('team-link');
+crumb.href = asHost ? '/admin' : compHref + '/team';
+crumb.textContent = asHost ? 'Admin' : 'My team';
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
 
@@ -18,9 +22,14 @@ async function main() {
   }
   let mine = [];
   try {
-    const data = await api(`/api/competitions/${encodeURIComponent(comp)}/submissions`, {token: 'team'});
-    mine = (Array.isArray(data) ? data : data.submissions || []).filter(s => s.status === 'scored');
-  } catch { /* the admin has no list; ids from the URL still work */ }
+    const data = asHost
+      ? await api(`/api/admin/competitions/${encodeURIComponent(comp)}/submissions?status=scored`, {token: 'admin'})
+      : await api(`/api/competitions/${encodeURIComponent(comp)}/submissions`, {token: 'team'});
+    mine = data.submissions.filter(s => s.status === 'scored');
+  } catch (e) {
+    show(content, notice('error', 'Could not list the submissions to compare: ' + e.message));
+    return;
+  }
   const a = params.get('a'), b = params.get('b');
   const picker = pickerForm(mine, a, b);
   if (!a || !b) { show(content, picker); return; }
@@ -40,7 +49,7 @@ async function main() {
 
 function pickerForm(mine, a, b) {
   const opt = (s, sel) => el('option', {value: s.id, selected: String(s.id) === String(sel)},
-    `#${s.id} · ${fmtScore(s.public_score)}${s.description ? ' · ' + s.description : ''}`);
+    `#${s.id} · ${asHost ? s.team + ' · ' : ''}${fmtScore(s.public_score)}${s.description ? ' · ' + s.description : ''}`);
   const sa = mine.length ? el('select', {id: 'diff-a', name: 'a'}, mine.map(s => opt(s, a))) : el('input', {type: 'text', id: 'diff-a', name: 'a', value: a || '', size: 8});
   const sb = mine.length ? el('select', {id: 'diff-b', name: 'b'}, mine.map(s => opt(s, b))) : el('input', {type: 'text', id: 'diff-b', name: 'b', value: b || '', size: 8});
   return el('form', {class: 'card controls', method: 'get', action: location.pathname},
@@ -89,12 +98,14 @@ function render(picker, da, db, a, b) {
   }
   const ctl = controls(images, state, load, 'diff');
   const viewer = el('section', {class: 'card', id: 'diff-viewer'},
-    el('h2', {}, 'Side by side'), ctl, legend(da.raw.feedback === 'full' || !da.raw.feedback), message,
+    el('h2', {}, 'Side by side'), ctl, legend(asHost || da.raw.feedback === 'full' || !da.raw.feedback), message,
     el('div', {class: 'side-by-side'},
       el('figure', {}, el('div', {class: 'frame'}, imgA), el('figcaption', {class: 'small muted'}, `Before: #${a}`)),
       el('figure', {}, el('div', {class: 'frame'}, imgB), el('figcaption', {class: 'small muted'}, `After: #${b}`))));
 
-  const table = el('table', {id: 'diff-table'}, el('caption', {class: 'sr-only'}, 'Score change per image, largest regressions first'));
+  // what the table's order means, said truly: regressions come first only when there are some
+  const order = worse ? 'largest regressions first' : better ? 'no image got worse; smallest gains first' : 'no image changed';
+  const table = el('table', {id: 'diff-table'}, el('caption', {class: 'sr-only'}, 'Score change per image, ' + order));
   const t = sortableTable(table, [
     {key: 'id', label: 'Image', rowHeader: true, render: r => el('button', {class: 'btn small mono', type: 'button', onclick: () => {
       state.i = images.findIndex(im => im.id === r.id); ctl.sync(); load(); viewer.scrollIntoView({behavior: 'smooth'});
@@ -114,7 +125,7 @@ function render(picker, da, db, a, b) {
     precisionChart(db.perThreshold, {compare: da.perThreshold})) : null;
 
   show(content, picker, summary, viewer,
-    el('section', {class: 'card'}, el('h2', {}, 'Per image, largest regressions first'), el('div', {class: 'table-wrap'}, table)),
+    el('section', {class: 'card'}, el('h2', {id: 'diff-order'}, 'Per image: ' + order), el('div', {class: 'table-wrap'}, table)),
     chart);
   load();
 }

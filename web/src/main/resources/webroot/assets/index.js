@@ -1,4 +1,4 @@
-import {el, api, header, show, notice, fmtTime} from './app.js';
+import {el, api, header, show, notice, fmtTime, fmtCount} from './app.js';
 
 header('home');
 const content = document.getElementById('content');
@@ -16,8 +16,8 @@ try {
         el('h2', {}, el('a', {href}, c.title || c.id)),
         el('p', {class: 'muted', style: 'margin:0'}, c.description || ''),
         el('div', {class: 'meta'},
-          el('span', {}, `${c.public_images ?? '?'} public · ${c.private_images ?? '?'} private images`),
-          el('span', {}, `${c.daily_limit ?? 5} submissions a day`),
+          el('span', {}, `${fmtCount(c.public_images)} public · ${fmtCount(c.private_images)} private images`),
+          el('span', {}, `${fmtCount(c.daily_limit)} submissions a day`),
           el('span', {}, c.deadline ? (closed ? 'closed ' : 'closes ') + fmtTime(c.deadline) : 'no deadline'),
           c.revealed ? el('span', {class: 'badge private'}, 'private board revealed') : null),
         el('div', {class: 'row', style: 'margin-top:auto'},

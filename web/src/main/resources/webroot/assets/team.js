@@ -1,4 +1,4 @@
-import {el, api, header, show, notice, tokens, fmtScore, ciOf, ciText, timeEl, badge, pathParts, errorMessage, copyButton} from './app.js';
+import {el, api, header, show, notice, tokens, fmtScore, fmtTime, ciOf, ciText, timeEl, badge, pathParts, errorMessage, copyButton} from './app.js';
 
 const id = pathParts()[1];
 header('team', id);
@@ -37,10 +37,16 @@ async function start() {
   try {
     list = await loadSubmissions();
   } catch (e) {
-    if (e.status === 401 || e.status === 403) {
+    if (e.status === 401) {
       tokens.setTeam(null);
       header('team', id);
       return signIn('That token was not accepted: ' + e.message);
+    }
+    if (e.status === 403) { // a valid token of a team disabled, or not taking part here: keep it for elsewhere
+      const other = el('button', {class: 'btn small', type: 'button', id: 'signout-other'}, 'Sign in with another token');
+      other.addEventListener('click', () => { tokens.setTeam(null); header('team', id); signIn(); });
+      show(content, notice('error', 'Your team cannot act here: ' + e.message + ' ', other));
+      return;
     }
     show(content, notice('error', 'Could not load your submissions: ' + e.message));
     return;
@@ -156,7 +162,7 @@ function upload(f, description, box) {
       } else {
         let msg = errorMessage(data, {status: xhr.status, statusText: xhr.statusText});
         if (xhr.status === 429 && data && (data.retry_at || data.next_allowed || data.retry_after)) {
-          msg += ` (you can submit again ${data.retry_at || data.next_allowed ? 'at ' + new Date(data.retry_at || data.next_allowed).toLocaleString() : 'in ' + data.retry_after + ' s'})`;
+          msg += ` (you can submit again ${data.retry_at || data.next_allowed ? 'at ' + fmtTime(data.retry_at || data.next_allowed) : 'in ' + data.retry_after + ' s'})`;
         }
         label.textContent = 'Upload refused.';
         show(status, notice('error', el('strong', {}, `Refused (${xhr.status}): `), msg));
@@ -305,7 +311,7 @@ function renderList(list) {
   show(listSection,
     el('div', {class: 'row'}, el('h2', {}, 'Your submissions'), el('span', {class: 'spacer'}), compare),
     el('p', {class: 'small muted', id: 'quota'}, list.quota
-      ? `${list.quota.remaining} of ${list.quota.limit} submissions left today (resets at 00:00 UTC, ${new Date(list.quota.resets_at).toLocaleString()} your time). Failed ones do not count. `
+      ? `${list.quota.remaining} of ${list.quota.limit} submissions left today (resets at 00:00 UTC: ${fmtTime(list.quota.resets_at)} your time). Failed ones do not count. `
       : 'Failed submissions do not count against the daily limit. ',
       list.finalLimit ? `Up to ${list.finalLimit} final picks count for the private leaderboard${list.explicitPicks ? '' : ' (until you pick, your best public ones do)'}. ` : '',
       'Tick two scored submissions to compare them.'),

@@ -77,7 +77,7 @@ public final class ScoringWorker implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ChangeFeed changes = new ChangeFeed(db);
     ScoringQueue queue = new ScoringQueue(new Submissions(db), new TeamUsage(db), new ScoringWorkers(db),
-        new SubmissionFiles(config.dataDir(), ServerConfig.defaults(config.dataDir()).uncompressedLimitBytes()),
+        SubmissionFiles.forScoring(config.dataDir(), ServerConfig.defaults(config.dataDir()).uncompressedLimitBytes()),
         competitions, config.threads(), true, config.lease(), metrics, changes::submissionChanged);
     HttpServer metricsServer = null;
     try {

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.cellarena.web.api.ApiRouter;
+import org.cellarena.web.api.ConnectionGuard;
 import org.cellarena.web.api.HttpVerticle;
 import org.cellarena.web.auth.AdminToken;
 import org.cellarena.web.auth.RateLimiter;
@@ -29,6 +30,7 @@ import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.competition.ParticipantFiles;
+import org.cellarena.web.files.DiskSpace;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.metrics.DatabaseGauges;
 import org.cellarena.web.scoring.ScoringQueue;
@@ -105,7 +107,9 @@ public final class Server implements AutoCloseable {
       competitions.all().forEach(c -> applyEdits(competitions, edits, c));
       Teams teams = new Teams(db);
       Submissions submissions = new Submissions(db);
-      SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes());
+      SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes(),
+          config.safeguards().maxCompressionRatio(),
+          new DiskSpace(config.submissionsDir(), config.safeguards().freeSpaceMarginBytes()));
       // a shared data dir: spare the young files, which may be other nodes' uploads in flight
       int removed = files.removeLeftovers(submissions.storedFiles(),
           db.isShared() ? Duration.ofHours(1) : Duration.ZERO);
@@ -149,11 +153,12 @@ public final class Server implements AutoCloseable {
       new DatabaseGauges(vertx, db, competitions, metrics).start();
       DailyQuota quota = new DailyQuota(submissions);
       AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
+      AuditLog audit = new AuditLog(db);
       Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
-          new SubmissionIntake(submissions, files, quota, reveals, queue, metrics), leaderboards, quota, reveals,
-          new AuditLog(db), adminToken, new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
+          new SubmissionIntake(submissions, files, quota, reveals, queue, audit, metrics), leaderboards, quota, reveals,
+          audit, adminToken, new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
           new ParticipantFiles(config.dataDir().resolve("files-cache")));
-      int port = listen(vertx, ApiRouter.create(services), config.host(), config.port());
+      int port = listen(vertx, ApiRouter.create(services), config);
       adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
       queue.start(); // after listening, so that a failed start leaves no worker behind
       LOG.fine("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
@@ -178,12 +183,15 @@ public final class Server implements AutoCloseable {
 
   /**
    * Starts one HTTP server per core, all on the same port, which Vert.x shares among them (port 0: a free port
-   * chosen first); returns the port.
+   * chosen first), under one {@link ConnectionGuard}; returns the port.
    */
-  private static int listen(Vertx vertx, Router router, String host, int port) {
-    int actual = port != 0 ? port : freePort(host);
+  private static int listen(Vertx vertx, Router router, ServerConfig config) {
+    String host = config.host();
+    int actual = config.port() != 0 ? config.port() : freePort(host);
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    await(vertx.deployVerticle(() -> new HttpVerticle(router, host, actual),
+    Safeguards limits = config.safeguards();
+    ConnectionGuard guard = new ConnectionGuard(limits.connectionsPerAddress(), limits.headerTimeout().toMillis());
+    await(vertx.deployVerticle(() -> new HttpVerticle(router, host, actual, guard, limits.idleTimeout().toSeconds()),
         new DeploymentOptions().setInstances(instances)));
     return actual;
   }

@@ -20,11 +20,12 @@ import org.cellarena.scoring.io.SubmissionLimits;
  * @param scoringWorkers how many submissions score at once; 0 leaves the queue untouched
  * @param requestsPerMinute per-token rate limit on authenticated requests
  * @param submissionLimits the bounds on reading and scoring one submission (a competition.json may override them)
+ * @param safeguards the bounds on connections, compression and disk use that hostile clients meet
  */
 public record ServerConfig(
     String host, int port, Path dataDir, List<Path> competitionDirs, String jdbcUrl, String adminToken,
     long uploadLimitBytes, long uncompressedLimitBytes, int scoringWorkers, int requestsPerMinute,
-    SubmissionLimits submissionLimits) {
+    SubmissionLimits submissionLimits, Safeguards safeguards) {
 
   public static final long MB = 1024L * 1024L;
 
@@ -37,7 +38,7 @@ public record ServerConfig(
   public static ServerConfig defaults(Path dataDir) {
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     return new ServerConfig("127.0.0.1", 8080, dataDir, List.of(), null, null,
-        256 * MB, 4096 * MB, workers, 600, SubmissionLimits.DEFAULTS);
+        256 * MB, 4096 * MB, workers, 600, SubmissionLimits.DEFAULTS, Safeguards.DEFAULTS);
   }
 
   /** The JDBC URL in use: the given one, or the embedded H2 file under the data dir. */
@@ -55,53 +56,58 @@ public record ServerConfig(
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(value, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(host, value, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withCompetition(Path dir) {
     List<Path> dirs = new ArrayList<>(competitionDirs);
     dirs.add(dir);
     return new ServerConfig(host, port, dataDir, dirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withJdbcUrl(String value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, value, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withAdminToken(String value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, value, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withUploadLimit(long bytes) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, bytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withUncompressedLimit(long bytes) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        bytes, scoringWorkers, requestsPerMinute, submissionLimits);
+        bytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withScoringWorkers(int value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, value, requestsPerMinute, submissionLimits);
+        uncompressedLimitBytes, value, requestsPerMinute, submissionLimits, safeguards);
   }
 
   public ServerConfig withSubmissionLimits(SubmissionLimits value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, value);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, value, safeguards);
   }
 
   public ServerConfig withRequestsPerMinute(int value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, value, submissionLimits);
+        uncompressedLimitBytes, scoringWorkers, value, submissionLimits, safeguards);
+  }
+
+  public ServerConfig withSafeguards(Safeguards value) {
+    return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, value);
   }
 }

@@ -12,6 +12,7 @@ import org.cellarena.web.files.StagedUpload;
 import org.cellarena.web.files.StagingSlots;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.Team;
@@ -33,18 +34,20 @@ public final class SubmissionIntake {
   private final DailyQuota quota;
   private final Reveals reveals;
   private final ScoringQueue queue;
+  private final AuditLog audit;
   private final StagingSlots staging = new StagingSlots(STAGING_SLOTS, STAGING_WAIT_MILLIS);
   private final Map<String, Object> teamLocks = new ConcurrentHashMap<>();
 
   private final MeterRegistry metrics;
 
   public SubmissionIntake(Submissions submissions, SubmissionFiles files, DailyQuota quota, Reveals reveals,
-      ScoringQueue queue, MeterRegistry metrics) {
+      ScoringQueue queue, AuditLog audit, MeterRegistry metrics) {
     this.submissions = submissions;
     this.files = files;
     this.quota = quota;
     this.reveals = reveals;
     this.queue = queue;
+    this.audit = audit;
     this.metrics = metrics;
   }
 
@@ -60,7 +63,7 @@ public final class SubmissionIntake {
     admit(competition, team);
     StagedUpload staged;
     try (StagingSlots.Slot slot = staging.take(team.id())) {
-      staged = files.stage(competition.id(), upload);
+      staged = stage(competition, team, upload, fileName);
     }
     long id;
     try {
@@ -81,6 +84,23 @@ public final class SubmissionIntake {
     return id;
   }
 
+  /**
+   * Stages the upload; one refused while it is read (a bomb, a corrupt gzip, an empty body) is recorded in the
+   * audit log, where it counts against the team's attempts ({@link Submissions#countAttempts}).
+   */
+  private StagedUpload stage(Competition competition, Team team, InputStream upload, String fileName) {
+    try {
+      return files.stage(competition.id(), upload);
+    } catch (Refusal e) {
+      if (e.status() != 507) { // a full disk is not the team's doing
+        audit.record(Submissions.teamActor(team.id()), Submissions.REFUSED_UPLOAD, competition.id(),
+            new io.vertx.core.json.JsonObject().put("status", e.status()).put("error", e.getMessage())
+                .put("file_name", fileName));
+      }
+      throw e;
+    }
+  }
+
   /** Refuses (400) a file name or description that is too long; cheap, so it comes before the body is read. */
   public static void checkTexts(String fileName, String description) {
     if (description != null && description.length() > MAX_DESCRIPTION) {
@@ -94,12 +114,14 @@ public final class SubmissionIntake {
   }
 
   /**
-   * Refuses (403 after the deadline or the reveal, 429 over the daily limits) an upload that {@link #accept}
+   * Refuses (507 when the disk is nearly full, 403 after the deadline or the reveal, 429 over the daily limits)
+   * an upload that {@link #accept}
    * would refuse anyway, so that the server can answer before it reads the body (blocking: it queries the
    * database). {@link #accept} checks again before decompressing and under the team's lock: that last check is
    * the authoritative one.
    */
   public void admit(Competition competition, Team team) {
+    files.space().check();
     if (team.disabled()) {
       throw new Refusal(403, "your team is disabled by the host: its uploads are refused; ask the host why");
     }

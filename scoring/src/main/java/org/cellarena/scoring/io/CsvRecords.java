@@ -33,9 +33,12 @@ final class CsvRecords {
 
   private static final int BUFFER = 1 << 20;
   private static final int NEED_MORE = -1;
+  /** The longest record of a reader made without a bound: under the largest array Java can make. */
+  static final int MAX_RECORD_BYTES = 1 << 30;
 
   private final InputStream in;
-  private byte[] buf = new byte[BUFFER];
+  private final int maxRecordBytes;
+  private byte[] buf;
   private int limit; // bytes held in buf
   private int next; // where the next record starts
   private boolean eof;
@@ -49,7 +52,14 @@ final class CsvRecords {
   private boolean nonAscii;
 
   CsvRecords(InputStream bytes) {
+    this(bytes, MAX_RECORD_BYTES);
+  }
+
+  /** Records of at most {@code maxRecordBytes} bytes; a longer one is a {@link MalformedCsvException}. */
+  CsvRecords(InputStream bytes, int maxRecordBytes) {
     this.in = bytes;
+    this.maxRecordBytes = Math.min(maxRecordBytes, MAX_RECORD_BYTES);
+    this.buf = new byte[Math.min(BUFFER, this.maxRecordBytes + 1)];
   }
 
   /** Reads the next record; false at the end of the input. */
@@ -82,6 +92,11 @@ final class CsvRecords {
 
   int size() {
     return size;
+  }
+
+  /** Field {@code i}'s length in bytes. */
+  int length(int i) {
+    return ends[i] - starts[i];
   }
 
   /** Field {@code i} as text. */
@@ -305,8 +320,12 @@ final class CsvRecords {
         ends[i] -= shift;
       }
     }
+    if (limit >= maxRecordBytes) { // the whole buffer is one unfinished record
+      throw new MalformedCsvException(number + 1, "this line is longer than " + describe(maxRecordBytes)
+          + " without ending; the file cannot be read past it");
+    }
     if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      buf = Arrays.copyOf(buf, Math.min(buf.length * 2, maxRecordBytes + 1));
     }
     int n = in.read(buf, limit, buf.length - limit);
     if (n < 0) {
@@ -314,5 +333,9 @@ final class CsvRecords {
     } else {
       limit += n;
     }
+  }
+
+  private static String describe(int bytes) {
+    return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : bytes + " bytes";
   }
 }

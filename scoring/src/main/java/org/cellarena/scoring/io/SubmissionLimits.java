@@ -21,7 +21,7 @@ public record SubmissionLimits(int masksPerImage, long masksPerFile, long pixels
 
   public static final int DEFAULT_MASKS_PER_IMAGE = 5_000;
   public static final long DEFAULT_MASKS_PER_FILE = 1_000_000;
-  public static final long DEFAULT_SECONDS = 60;
+  public static final long DEFAULT_SECONDS = 10;
 
   /**
    * The server's defaults: far above any honest submission (the densest Sartorius image has about 790 cells),

@@ -22,6 +22,11 @@ import org.cellarena.scoring.rle.RunMask;
 public final class SubmissionReader {
   public static final List<String> COLUMNS = List.of("id", "predicted");
   private static final int ABSENT_IDS_SHOWN = 5;
+  /**
+   * The longest row read: one mask of an image of up to 8192 x 8192 pixels (a longer predicted field than its
+   * image's pixel count is refused anyway), so that one endless field cannot fill the memory.
+   */
+  static final int MAX_ROW_BYTES = 64 << 20;
 
   private final SolutionImages solution;
   private final SubmissionLimits limits;
@@ -69,7 +74,7 @@ public final class SubmissionReader {
     Map<String, ImageMasks> images = new LinkedHashMap<>();
     Set<String> unknownIds = new HashSet<>();
     try {
-      CsvRecords row = new CsvRecords(TextInput.open(in));
+      CsvRecords row = new CsvRecords(TextInput.open(in), MAX_ROW_BYTES);
       if (!row.next() || (row.size() == 1 && row.isBlank(0) && row.atEnd())) {
         problems.add(0, null, "the file is empty; expected a header id,predicted and a row per predicted cell");
         problems.throwIfAny(name);
@@ -121,6 +126,12 @@ public final class SubmissionReader {
           continue;
         }
         if (row.isBlank(predictedCol)) {
+          continue;
+        }
+        long pixels = (long) truth.width() * truth.height();
+        if (row.length(predictedCol) > pixels) {
+          problems.add(line, id, "predicted is " + row.length(predictedCol) + " characters long, more than the "
+              + "image's " + truth.width() + " x " + truth.height() + " = " + pixels + " pixels: not a mask");
           continue;
         }
         try {

@@ -47,6 +47,19 @@ class CsvRecordsTest {
   }
 
   @Test
+  void refusesARecordLongerThanItsBoundWithItsNumber() {
+    String text = "id,predicted\na," + "1 1 ".repeat(100) + "\n";
+    CsvRecords.MalformedCsvException e = assertThrows(CsvRecords.MalformedCsvException.class, () -> {
+      CsvRecords records = new CsvRecords(new Trickle(text.getBytes(StandardCharsets.UTF_8)), 64);
+      while (records.next()) {
+        // reads until the long record
+      }
+    });
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("longer than 64 bytes"), e.getMessage());
+  }
+
+  @Test
   void refusesAnUnfinishedQuote() {
     CsvRecords.MalformedCsvException e =
         assertThrows(CsvRecords.MalformedCsvException.class, () -> ours(stream("a,b\nc,\"d\n")));

@@ -155,4 +155,40 @@ class SubmissionValidationTest {
     assertEquals("reading stopped here, at the first 50 problems", last.message());
     assertEquals(0, e.omitted());
   }
+
+  @Test
+  void aPredictedFieldLongerThanItsImageIsTheParticipantsErrorWithItsLine() {
+    String tooLong = "1 1 ".repeat(11); // 44 characters for a 10 x 4 image
+    List<Problem> problems = problems("id,predicted\na,1 3\na," + tooLong + "\nb,\n");
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals(3, problems.get(0).line());
+    assertEquals("a", problems.get(0).imageId());
+    assertTrue(problems.get(0).message().contains("more than the image's 10 x 4 = 40 pixels"),
+        problems.get(0).message());
+  }
+
+  @Test
+  void anEndlessFieldStopsReadingAtTheRowBoundWithItsLine() {
+    byte[] head = "id,predicted\na,1 3\nb,".getBytes(StandardCharsets.UTF_8);
+    long[] served = {0};
+    java.io.InputStream endless = new java.io.InputStream() { // a field with no end, like a 3.8 GB one
+      @Override
+      public int read() {
+        return served[0] < head.length ? head[(int) served[0]++] : (int) (served[0]++ % 2 == 0 ? '1' : ' ');
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+          b[off + i] = (byte) read();
+        }
+        return len;
+      }
+    };
+    InvalidFileException e = assertThrows(InvalidFileException.class,
+        () -> new SubmissionReader(solution()).read(endless, "endless.csv"));
+    assertEquals(3, e.problems().get(0).line(), e.report());
+    assertTrue(e.problems().get(0).message().contains("longer than 64 MB"), e.report());
+    assertTrue(served[0] <= SubmissionReader.MAX_ROW_BYTES + (1 << 20), "read " + served[0] + " bytes");
+  }
 }

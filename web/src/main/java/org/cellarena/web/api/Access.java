@@ -14,7 +14,9 @@ import org.cellarena.web.store.Tokens;
  * Authentication and the per-token rate limit, as route handlers. The token comes from
  * {@code Authorization: Bearer <token>}; only on the routes whose GET requests a browser makes by itself (an
  * EventSource, an image: {@link #teamOrAdminFromBrowser}) may it come from the {@code access_token} query
- * parameter, which ends up in logs and histories. The caller is then in {@link #caller}.
+ * parameter, which ends up in logs and histories. The caller is then in {@link #caller}. A disabled team is
+ * refused everything (403), and on the routes of a competition ({@code :cid}) so is a team that does not take part
+ * in it.
  *
  * <p>The handlers are {@link SecurityPolicyHandler}s so that Vert.x runs them before a body handler: a bad token
  * is refused before a large upload is read.
@@ -70,12 +72,14 @@ public final class Access {
       return;
     }
     ctx.request().pause();
-    ctx.vertx().executeBlocking(() -> services.teams().byToken(token), false).onComplete(ar -> {
-      Optional<Team> team = ar.succeeded() ? ar.result() : Optional.empty();
+    String competition = ctx.pathParam("cid");
+    ctx.vertx().executeBlocking(() -> lookUp(token, competition), false).onComplete(ar -> {
+      Optional<Team> team = ar.succeeded() ? ar.result().team() : Optional.empty();
       // a valid token is limited by itself; invalid ones by the address they come from (guessing is slow)
       String limitKey = team.isPresent() ? "token " + Tokens.hash(token)
           : "address " + ctx.request().remoteAddress().hostAddress();
-      if (team.isPresent() && teamAllowed && withinRateLimit(ctx, limitKey)) {
+      Refusal barred = ar.succeeded() ? ar.result().barred() : null;
+      if (team.isPresent() && teamAllowed && barred == null && withinRateLimit(ctx, limitKey)) {
         ctx.put(Caller.KEY, Caller.of(team.get()));
         if (!hasBody(ctx)) {
           ctx.request().resume();
@@ -92,10 +96,37 @@ public final class Access {
         if (withinRateLimit(ctx, limitKey)) {
           refuse(ctx, 401, "the token is not valid");
         }
-      } else {
+      } else if (!teamAllowed) {
         refuse(ctx, 403, "this is for the admin: a team token cannot do it");
+      } else {
+        ctx.fail(barred);
       }
     });
+  }
+
+  /** A token's team, and why it may not go on (null when it may). */
+  private record Found(Optional<Team> team, Refusal barred) {}
+
+  /**
+   * The token's team and, when it has one, whether it may act at all: a disabled team reads and changes nothing,
+   * and a team touches only the competitions it takes part in (blocking: it may query the database).
+   */
+  private Found lookUp(String token, String competition) {
+    Optional<Team> team = services.teams().byToken(token);
+    if (team.isEmpty()) {
+      return new Found(team, null);
+    }
+    Team t = team.get();
+    if (t.disabled()) {
+      return new Found(team, new Refusal(403, "your team is disabled by the host: it can neither read nor change "
+          + "anything until the host enables it again; ask the host why"));
+    }
+    boolean known = competition != null && services.competitions().find(competition).isPresent();
+    if (known && !services.teams().takesPart(t.id(), competition)) {
+      return new Found(team, new Refusal(403, "your team does not take part in the competition " + competition
+          + ": register there with its code, or ask the host to add your team"));
+    }
+    return new Found(team, null);
   }
 
   /** Takes one request from the key's allowance; when there is none left, answers 429 and returns false. */

@@ -46,6 +46,11 @@ final class AdminApi {
   void editCompetition(RoutingContext ctx) {
     Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
     JsonObject changes = Replies.jsonBody(ctx);
+    if (changes.getValue("registration_code") instanceof String code && !code.isBlank()
+        && code.strip().length() < RegistrationApi.MIN_CODE_LENGTH) {
+      throw Refusal.badRequest("\"registration_code\" must be at least " + RegistrationApi.MIN_CODE_LENGTH
+          + " characters, so that it cannot be guessed (or null to close registration)");
+    }
     for (String key : changes.fieldNames()) {
       if (!CompetitionSettings.KEYS.contains(key)) {
         throw Refusal.badRequest("unknown setting \"" + Problem.cut(key, Problem.MAX_ECHOED_ID) + "\"; the settings "

@@ -27,6 +27,7 @@ public final class ApiRouter {
     StatusStream events = new StatusStream(services, submissions);
     AdminApi admin = new AdminApi(services);
     TeamAdminApi teams = new TeamAdminApi(services);
+    RegistrationApi registration = new RegistrationApi(services);
     BodyHandler uploadBody = BodyHandler.create()
         .setBodyLimit(config.uploadLimitBytes())
         .setUploadsDirectory(config.submissionsDir().resolve(SubmissionFiles.UPLOADS).toString())
@@ -45,7 +46,7 @@ public final class ApiRouter {
     router.get("/api/competitions/:cid/texts").handler(competitions::texts);
     router.get("/api/competitions/:cid/files").handler(competitions::files);
     router.get("/api/competitions/:cid/files/:name").handler(competitions::file);
-    router.post("/api/competitions/:cid/register").handler(smallBody).handler(competitions::register);
+    router.post("/api/competitions/:cid/register").handler(smallBody).handler(registration::register);
 
     // a team (some also the admin)
     router.get("/api/me").handler(access.team()).handler(submissions::me);
@@ -68,6 +69,9 @@ public final class ApiRouter {
     router.put("/api/admin/teams/:tid/benchmark").handler(access.admin()).handler(teams::markBenchmark);
     router.delete("/api/admin/teams/:tid/benchmark").handler(access.admin()).handler(teams::unmarkBenchmark);
     router.post("/api/admin/teams/:tid/token").handler(access.admin()).handler(teams::newToken);
+    router.put("/api/admin/competitions/:cid/teams/:tid").handler(access.admin()).handler(teams::addToCompetition);
+    router.delete("/api/admin/competitions/:cid/teams/:tid").handler(access.admin())
+        .handler(teams::removeFromCompetition);
     router.get("/api/admin/queue").handler(access.admin()).handler(admin::queue);
     router.get("/api/admin/competitions/:cid").handler(access.admin()).handler(admin::competition);
     router.patch("/api/admin/competitions/:cid").handler(access.admin()).handler(smallBody)

@@ -3,30 +3,22 @@ package org.cellarena.web.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.cellarena.scoring.io.Problem;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
-import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.board.Leaderboards.Board;
 import org.cellarena.web.board.Leaderboards.Rendered;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.CompetitionTexts;
 import org.cellarena.web.competition.ParticipantFiles;
-import org.cellarena.web.store.NewTeam;
 
 /**
- * The public side of competitions: the list, one competition, its texts and files, its leaderboards, and
- * registration of a team with the host's code.
+ * The public side of competitions: the list, one competition, its texts and files, its leaderboards
+ * ({@link RegistrationApi} registers teams).
  */
 final class CompetitionApi {
-  /** Registrations a client address may make a minute (guessing a code is slow). */
-  private static final int REGISTRATIONS_PER_MINUTE = 5;
-
   private final Services services;
-  private final RateLimiter registrations = new RateLimiter(REGISTRATIONS_PER_MINUTE);
 
   CompetitionApi(Services services) {
     this.services = services;
@@ -78,39 +70,6 @@ final class CompetitionApi {
             .putHeader("X-Content-Type-Options", "nosniff")
             .sendFile(f.path().toString()))
         .onFailure(ctx::fail);
-  }
-
-  /**
-   * POST /api/competitions/:cid/register {"name", "code"}: creates a team when the host opened registration with
-   * that code; 201 with the token, shown this once. Five tries a minute per client address.
-   */
-  void register(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
-    long wait = registrations.acquire("address " + ctx.request().remoteAddress().hostAddress());
-    if (wait > 0) {
-      long seconds = Math.max(1, (wait + 999) / 1000);
-      throw new Refusal(429, "too many registrations from your address; retry in " + seconds + " s",
-          new JsonObject().put("retry_after_seconds", seconds));
-    }
-    String code = competition.settings().registrationCode();
-    if (code == null) {
-      throw new Refusal(403, "the competition " + competition.id() + " has no registration on the site: ask the "
-          + "host for a team token");
-    }
-    JsonObject body = Replies.jsonBody(ctx);
-    if (!(body.getValue("name") instanceof String name) || !(body.getValue("code") instanceof String given)) {
-      throw Refusal.badRequest("send {\"name\": \"<team name>\", \"code\": \"<the host's registration code>\"}");
-    }
-    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), code.getBytes(StandardCharsets.UTF_8))) {
-      throw new Refusal(403, "the registration code is not right");
-    }
-    Replies.json(ctx, 201, () -> {
-      NewTeam created = services.teams().create(name);
-      services.audit().record("registration", "team.register", "team " + created.team().id(),
-          new JsonObject().put("name", created.team().name()).put("competition", competition.id()));
-      return new JsonObject().put("id", created.team().id()).put("name", created.team().name())
-          .put("token", created.token()).put("created_at", created.team().createdAt().toString());
-    });
   }
 
   /** GET /api/competitions/:cid/leaderboard/history: the best public score over time of the top teams. */

@@ -1,47 +1,47 @@
 package org.cellarena.web.api;
 
-import static org.cellarena.web.board.Leaderboards.csvField;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.csv.CsvWriter;
 import org.cellarena.web.store.ScoreRow;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Submissions.ScoreRowOf;
 
 /** The admin export of a competition, as CSV (a row per result) or JSON (results nested per submission). */
 final class ExportFormat {
-  private static final String HEADER = "submission,team,created_at,status,final_pick,description,file_name,"
-      + "stored_file,sha256,error,result,scorer_version,solution_hash,public_score,private_score,scored_at\n";
+  private static final String[] HEADER = {"submission", "team", "created_at", "status", "final_pick", "description",
+      "file_name", "stored_file", "sha256", "error", "result", "scorer_version", "solution_hash", "public_score",
+      "private_score", "scored_at"};
 
   private ExportFormat() {}
 
   static String csv(List<SubmissionRow> rows, Map<Long, List<ScoreRowOf>> results) {
-    StringBuilder sb = new StringBuilder(HEADER);
+    CsvWriter csv = new CsvWriter().row((Object[]) HEADER);
     for (SubmissionRow s : rows) {
+      List<Object> submission = Arrays.asList(s.id(), s.teamName(), s.createdAt(), s.status().label(),
+          s.finalPick(), s.description(), s.fileName(), s.storedFile(), s.sha256(), s.error());
       List<ScoreRowOf> own = results.getOrDefault(s.id(), List.of());
       if (own.isEmpty()) {
-        submission(sb, s);
-        sb.append(",,,,,,\n");
+        csv.row(cells(submission, null, null, null, null, null, null));
       }
       for (ScoreRowOf r : own) {
-        submission(sb, s);
         ScoreRow score = r.score();
-        sb.append(',').append(score.resultId()).append(',').append(csvField(score.scorerVersion())).append(',')
-            .append(score.solutionHash()).append(',').append(number(score.publicScore())).append(',')
-            .append(number(score.privateScore())).append(',').append(score.scoredAt()).append('\n');
+        csv.row(cells(submission, score.resultId(), score.scorerVersion(), score.solutionHash(), score.publicScore(),
+            score.privateScore(), score.scoredAt()));
       }
     }
-    return sb.toString();
+    return csv.toString();
   }
 
-  private static void submission(StringBuilder sb, SubmissionRow s) {
-    sb.append(s.id()).append(',').append(csvField(s.teamName())).append(',').append(s.createdAt()).append(',')
-        .append(s.status().label()).append(',').append(s.finalPick()).append(',').append(csvField(s.description()))
-        .append(',').append(csvField(s.fileName())).append(',').append(csvField(s.storedFile())).append(',')
-        .append(s.sha256()).append(',').append(csvField(s.error()));
+  private static Object[] cells(List<Object> submission, Object... result) {
+    List<Object> cells = new ArrayList<>(submission);
+    cells.addAll(Arrays.asList(result));
+    return cells.toArray();
   }
 
   static JsonObject json(Competition competition, List<SubmissionRow> rows, Map<Long, List<ScoreRowOf>> results) {
@@ -64,9 +64,5 @@ final class ExportFormat {
     }
     return new JsonObject().put("competition", competition.id()).put("solution_hash", competition.solutionHash())
         .put("submissions", submissions);
-  }
-
-  private static String number(Double d) {
-    return d == null ? "" : d.toString();
   }
 }

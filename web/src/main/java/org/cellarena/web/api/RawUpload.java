@@ -9,16 +9,18 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.cellarena.web.Refusal;
+import org.cellarena.web.files.DiskSpace;
 
 /**
  * Streams a raw request body (a CSV or gzip upload) to a temporary file, never holding it in memory, and refuses
- * it (413) once it passes the limit. A body cut short (the client went away) leaves nothing behind.
+ * it (413) once it passes the limit, or (507) when the disk fills. A body cut short (the client went away)
+ * leaves nothing behind.
  */
 final class RawUpload {
   private RawUpload() {}
 
   /** The temporary file holding the whole body; the caller deletes it. */
-  static Future<Path> receive(RoutingContext ctx, Path dir, long limitBytes) {
+  static Future<Path> receive(RoutingContext ctx, Path dir, long limitBytes, DiskSpace space) {
     HttpServerRequest request = ctx.request();
     String declared = request.getHeader("Content-Length");
     if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limitBytes) {
@@ -30,18 +32,24 @@ final class RawUpload {
     var fs = ctx.vertx().fileSystem();
     fs.mkdirs(dir.toString())
         .compose(v -> fs.open(file.toString(), new OpenOptions().setWrite(true).setCreateNew(true)))
-        .onFailure(received::tryFail)
-        .onSuccess(out -> copy(request, out, limitBytes, received));
+        .onFailure(e -> received.tryFail(space.explain(e)))
+        .onSuccess(out -> copy(request, out, limitBytes, space, received));
     return received.future().onFailure(e -> fs.delete(file.toString()).otherwise((Void) null))
         .map(file);
   }
 
-  private static void copy(HttpServerRequest request, AsyncFile out, long limitBytes, Promise<Path> received) {
+  private static void copy(HttpServerRequest request, AsyncFile out, long limitBytes, DiskSpace space,
+      Promise<Path> received) {
     if (request.isEnded()) { // an empty body, already over
       out.close().onComplete(closed -> received.tryComplete(null));
       return;
     }
     long[] count = {0};
+    out.exceptionHandler(e -> { // a write failed: the disk is full, or worse
+      request.handler(null);
+      out.close();
+      received.tryFail(space.explain(e));
+    });
     request.handler(chunk -> {
       count[0] += chunk.length();
       if (count[0] > limitBytes) {
@@ -66,7 +74,7 @@ final class RawUpload {
           if (closed.succeeded()) {
             received.tryComplete(null);
           } else {
-            received.tryFail(closed.cause());
+            received.tryFail(space.explain(closed.cause()));
           }
         });
       }

@@ -6,10 +6,12 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cellarena.web.Refusal;
+import org.cellarena.web.store.DatabaseUnavailableException;
 
 /** Answers: JSON replies, blocking work moved off the event loop, and every error as JSON. */
 public final class Replies {
   private static final Logger LOG = Logger.getLogger(Replies.class.getName());
+  private static final int DATABASE_RETRY_SECONDS = 5;
 
   private Replies() {}
 
@@ -46,6 +48,14 @@ public final class Replies {
         ctx.response().putHeader("Retry-After", String.valueOf(r.extra().getValue("retry_after_seconds")));
       }
       json(ctx, r.status(), error(r.status(), r.getMessage()).mergeIn(r.extra()));
+      return;
+    }
+    if (cause instanceof DatabaseUnavailableException) {
+      LOG.log(Level.WARNING, "database unavailable: " + ctx.request().method() + " " + ctx.request().path(), cause);
+      ctx.response().putHeader("Retry-After", String.valueOf(DATABASE_RETRY_SECONDS));
+      String message = "the server's database is unavailable for a moment and the request did not complete; "
+          + "try again in " + DATABASE_RETRY_SECONDS + " s";
+      json(ctx, 503, error(503, message).put("retry_after_seconds", DATABASE_RETRY_SECONDS));
       return;
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

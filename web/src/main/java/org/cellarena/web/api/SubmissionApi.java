@@ -80,7 +80,7 @@ final class SubmissionApi {
     String fileName = ctx.request().getParam("filename");
     String description = ctx.request().getParam("description");
     RawUpload.receive(ctx, services.config().submissionsDir().resolve(SubmissionFiles.UPLOADS),
-        services.config().uploadLimitBytes()).onComplete(received -> {
+        services.config().uploadLimitBytes(), services.files().space()).onComplete(received -> {
           if (received.failed()) {
             if (received.cause() instanceof Refusal) {
               ctx.response().putHeader("Connection", "close"); // the rest of the body is not read
@@ -133,12 +133,15 @@ final class SubmissionApi {
     });
   }
 
-  /** GET /api/me: the caller's team and its quota in each competition. */
+  /** GET /api/me: the caller's team and its quota in each competition it takes part in. */
   void me(RoutingContext ctx) {
     Team team = Access.caller(ctx).team();
     Replies.json(ctx, 200, () -> {
       JsonArray competitions = new JsonArray();
       for (Competition c : services.competitions().all()) {
+        if (!services.teams().takesPart(team.id(), c.id())) {
+          continue;
+        }
         competitions.add(new JsonObject().put("id", c.id())
             .put("quota", services.quota().usage(c, team.id(), Instant.now()).toJson()));
       }

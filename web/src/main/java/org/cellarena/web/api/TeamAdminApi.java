@@ -3,16 +3,19 @@ package org.cellarena.web.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.cellarena.web.Refusal;
 import org.cellarena.web.Services;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Team;
+import org.cellarena.web.store.Teams;
 
 /**
- * The admin's side of teams: create, list, disable and enable, mark as a benchmark, replace a token. Every change
- * is written to the audit log; a change that alters the boards (disabled, benchmark) recomputes them.
+ * The admin's side of teams: create, list, disable and enable, mark as a benchmark, replace a token, add to and
+ * remove from a competition. Every change is written to the audit log; a change that alters the boards (disabled,
+ * benchmark) recomputes them.
  */
 final class TeamAdminApi {
   private final Services services;
@@ -21,21 +24,39 @@ final class TeamAdminApi {
     this.services = services;
   }
 
-  /** POST /api/admin/teams {"name", "benchmark"?}: 201 with the team's token, shown this once. */
+  /**
+   * POST /api/admin/teams {"name", "benchmark"?, "competitions"?}: 201 with the team's token, shown this once. The
+   * team takes part in the competitions listed, or in every one without a list.
+   */
   void create(RoutingContext ctx) {
     JsonObject body = Replies.jsonBody(ctx);
     if (!(body.getValue("name") instanceof String name)) {
       throw Refusal.badRequest("send {\"name\": \"<team name>\"}");
     }
     boolean benchmark = Boolean.TRUE.equals(body.getValue("benchmark"));
+    List<String> competitions = competitions(body.getValue("competitions"));
     Replies.json(ctx, 201, () -> {
-      NewTeam created = services.teams().create(name);
-      Team team = benchmark ? services.teams().setBenchmark(created.team().id(), true).orElseThrow()
-          : created.team();
-      services.audit().record(AdminApi.ACTOR, "team.create", "team " + team.id(),
-          new JsonObject().put("name", team.name()).put("benchmark", benchmark));
+      NewTeam created = competitions == null ? services.teams().create(name)
+          : services.teams().createIn(name, competitions);
+      long id = created.team().id();
+      Team team = benchmark ? services.teams().setBenchmark(id, true).orElseThrow() : created.team();
+      services.audit().record(AdminApi.ACTOR, "team.create", "team " + id, new JsonObject().put("name", team.name())
+          .put("benchmark", benchmark).put("competitions", competitions == null ? null : new JsonArray(competitions)));
       return json(team).put("token", created.token());
     });
+  }
+
+  /** The competitions a new team is to take part in: null for every one; 400 for an unknown one or an empty list. */
+  private List<String> competitions(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonArray list) || list.isEmpty()
+        || !list.stream().allMatch(id -> id instanceof String s && services.competitions().find(s).isPresent())) {
+      throw Refusal.badRequest("\"competitions\" is a non-empty list of competition ids (GET /api/competitions); "
+          + "leave it out for a team that takes part in every competition");
+    }
+    return list.stream().map(String.class::cast).distinct().toList();
   }
 
   /** GET /api/admin/teams */
@@ -78,6 +99,35 @@ final class TeamAdminApi {
     });
   }
 
+  /** PUT /api/admin/competitions/:cid/teams/:tid: the team takes part in the competition from now on. */
+  void addToCompetition(RoutingContext ctx) {
+    changeMembership(ctx, "team.join", true);
+  }
+
+  /** DELETE /api/admin/competitions/:cid/teams/:tid: the team no longer touches the competition (403). */
+  void removeFromCompetition(RoutingContext ctx) {
+    changeMembership(ctx, "team.leave", false);
+  }
+
+  private void changeMembership(RoutingContext ctx, String action, boolean join) {
+    String competition = SubmissionView.competition(services, ctx.pathParam("cid")).id();
+    long id = teamId(ctx);
+    Replies.json(ctx, 200, () -> {
+      Team team = services.teams().find(id).orElseThrow(() -> noSuchTeam(id));
+      if (!join && services.teams().competitionsOf(id).contains(Teams.EVERY_COMPETITION)) {
+        throw Refusal.conflict("the team " + team.name() + " takes part in every competition (the host created it "
+            + "so); disable it instead, or create teams for chosen competitions with \"competitions\"");
+      }
+      boolean changed = join ? services.teams().join(id, competition) : services.teams().leave(id, competition);
+      if (changed) {
+        services.changes().teamChanged(); // every node forgets the team's competitions as it knew them
+        services.audit().record(AdminApi.ACTOR, action, "team " + id, new JsonObject().put("competition",
+            competition));
+      }
+      return json(team);
+    });
+  }
+
   private void change(RoutingContext ctx, String action, LongFunction<Optional<Team>> update) {
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
@@ -100,8 +150,10 @@ final class TeamAdminApi {
     return Refusal.notFound("no team " + org.cellarena.scoring.io.Problem.cut(String.valueOf(id), 100));
   }
 
-  static JsonObject json(Team t) {
+  /** A team as the admin sees it; {@code competitions} is {@code ["*"]} for a team in every competition. */
+  JsonObject json(Team t) {
     return new JsonObject().put("id", t.id()).put("name", t.name()).put("created_at", t.createdAt().toString())
-        .put("disabled", t.disabled()).put("benchmark", t.benchmark());
+        .put("disabled", t.disabled()).put("benchmark", t.benchmark())
+        .put("competitions", new JsonArray(List.copyOf(services.teams().competitionsOf(t.id()))));
   }
 }

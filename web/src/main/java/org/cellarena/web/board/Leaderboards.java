@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.csv.CsvWriter;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
@@ -298,37 +300,24 @@ public final class Leaderboards {
    */
   public static String toCsv(JsonObject board) {
     boolean isPrivate = "private".equals(board.getString("board"));
-    StringBuilder sb = new StringBuilder("rank,team,score,ci_low,ci_high,entries,last,benchmark"
-        + (isPrivate ? ",public_score,public_rank" : "") + "\n");
+    CsvWriter csv = new CsvWriter();
+    List<Object> header = new ArrayList<>(List.of("rank", "team", "score", "ci_low", "ci_high", "entries", "last",
+        "benchmark"));
+    if (isPrivate) {
+      header.addAll(List.of("public_score", "public_rank"));
+    }
+    csv.row(header.toArray());
     for (Object o : board.getJsonArray("rows")) {
       JsonObject r = (JsonObject) o;
       JsonArray ci = r.getJsonArray("ci95");
-      sb.append(r.getInteger("rank")).append(',').append(csvField(r.getString("team"))).append(',')
-          .append(text(r.getValue("score"))).append(',')
-          .append(text(ci == null ? null : ci.getValue(0))).append(',')
-          .append(text(ci == null ? null : ci.getValue(1))).append(',')
-          .append(r.getInteger("entries")).append(',').append(r.getString("last")).append(',')
-          .append(r.getBoolean("benchmark"));
+      List<Object> cells = new ArrayList<>(Arrays.asList(r.getInteger("rank"), r.getString("team"),
+          r.getValue("score"), ci == null ? null : ci.getValue(0), ci == null ? null : ci.getValue(1),
+          r.getInteger("entries"), r.getString("last"), r.getBoolean("benchmark")));
       if (isPrivate) {
-        sb.append(',').append(text(r.getValue("public_score"))).append(',').append(text(r.getValue("public_rank")));
+        cells.addAll(Arrays.asList(r.getValue("public_score"), r.getValue("public_rank")));
       }
-      sb.append('\n');
+      csv.row(cells.toArray());
     }
-    return sb.toString();
-  }
-
-  private static String text(Object value) {
-    return value == null ? "" : value.toString();
-  }
-
-  /** A CSV field: empty for null, quoted when it holds a comma, a quote or a line break. */
-  public static String csvField(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
+    return csv.toString();
   }
 }

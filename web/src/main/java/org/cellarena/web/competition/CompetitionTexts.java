@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,19 +73,34 @@ public final class CompetitionTexts {
     v.put("description", c.description());
     v.put("deadline", c.deadline() == null ? "none: submissions stay open until the host reveals the private "
         + "leaderboard" : DEADLINE.format(c.deadline()));
-    v.put("daily_limit", String.valueOf(c.dailyLimit()));
-    v.put("attempts", String.valueOf(3 * c.dailyLimit()));
-    v.put("final_picks", String.valueOf(c.finalPicks()));
+    v.put("closing", closing(c));
+    v.put("daily_limit", count(c.dailyLimit()));
+    v.put("attempts", count(3L * c.dailyLimit()));
+    v.put("final_picks", count(c.finalPicks()));
     v.put("feedback", c.feedback().label());
     v.put("feedback_text", c.feedback().sentence());
-    v.put("public_images", String.valueOf(c.imageCount(Usage.PUBLIC)));
-    v.put("private_images", String.valueOf(c.imageCount(Usage.PRIVATE)));
-    v.put("feedback_images", String.valueOf(c.imageCount(Usage.FEEDBACK)));
-    v.put("test_images", String.valueOf(c.solution().images().size()));
-    v.put("masks_per_image", String.valueOf(c.limits().masksPerImage()));
-    v.put("masks_per_file", String.valueOf(c.limits().masksPerFile()));
-    v.put("scoring_seconds", String.valueOf(c.limits().time().toSeconds()));
+    v.put("public_images", count(c.imageCount(Usage.PUBLIC)));
+    v.put("private_images", count(c.imageCount(Usage.PRIVATE)));
+    v.put("feedback_images", count(c.imageCount(Usage.FEEDBACK)));
+    v.put("test_images", count(c.solution().images().size()));
+    v.put("masks_per_image", count(c.limits().masksPerImage()));
+    v.put("masks_per_file", count(c.limits().masksPerFile()));
+    v.put("scoring_seconds", count(c.limits().time().toSeconds()));
     return v;
+  }
+
+  /** A count with thousands separators: 1,000,000. */
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** When submissions close, as a sentence that reads right with a deadline and without one. */
+  private static String closing(Competition c) {
+    String after = "no submission is accepted after that and final picks no longer change";
+    return c.deadline() == null
+        ? "Deadline: none. Submissions close when the host reveals the private leaderboard; " + after + "."
+        : "Deadline: " + DEADLINE.format(c.deadline()) + ". Submissions close then, or earlier if the host reveals "
+            + "the private leaderboard first; " + after + ", and only submissions made before the close are ranked.";
   }
 
   private static final Map<String, String> DEFAULTS = Map.of(
@@ -105,9 +121,9 @@ public final class CompetitionTexts {
 
           - `sample_submission.csv`: every test image id, each with an empty prediction: the format to follow.
           - `test.zip`: the {{test_images}} test images (8-bit PNG); their masks are held out.
-          - Where the host provides them: `train.csv` (one row per annotated cell: `id`, `annotation` as RLE,
-            `width`, `height`, `cell_type`, ...), `train.zip` with its images, and `split.json`, a suggested
-            train/validation split.
+          - `train.csv`, when listed: the annotated training cells, one row per cell (`id`, `annotation` as RLE,
+            `width`, `height`, `cell_type`, ...); `train.zip`: their images; `split.json`: a suggested
+            train/validation split of them.
 
           The held-out masks are never served. {{public_images}} test images count on the public leaderboard,
           {{private_images}} on the private one; which are which is not told. {{feedback_images}} count on neither:
@@ -136,8 +152,7 @@ public final class CompetitionTexts {
           - One team per participant; share code and data only as the host allows.
           - Up to {{daily_limit}} scored submissions a day (00:00 UTC resets); failed submissions do not count, but
             a team uploads at most {{attempts}} files a day.
-          - Deadline: {{deadline}}. After it, or after the reveal, no submission is accepted and final picks no
-            longer change; only submissions made before it are ranked.
+          - {{closing}}
           - Final picks: choose up to {{final_picks}} submissions for the private leaderboard; without a choice
             your best public ones count.
           - Feedback: {{feedback_text}}

@@ -37,20 +37,36 @@ public final class SubmissionFiles {
 
   private final Path dataDir;
   private final long uncompressedLimit;
+  private final int maxRatio;
+  private final DiskSpace space;
 
   /**
    * @param dataDir the server's data dir; files go under {@code dataDir/submissions}
    * @param uncompressedLimit the most bytes an upload may decompress to
+   * @param maxRatio the most bytes a gzip upload may decompress to per compressed byte
+   * @param space the free space uploads must leave
    */
-  public SubmissionFiles(Path dataDir, long uncompressedLimit) {
+  public SubmissionFiles(Path dataDir, long uncompressedLimit, int maxRatio, DiskSpace space) {
     this.dataDir = dataDir;
     this.uncompressedLimit = uncompressedLimit;
+    this.maxRatio = maxRatio;
+    this.space = space;
+  }
+
+  /** Files for a scoring worker, which opens stored files and takes no uploads. */
+  public static SubmissionFiles forScoring(Path dataDir, long uncompressedLimit) {
+    return new SubmissionFiles(dataDir, uncompressedLimit, Integer.MAX_VALUE, new DiskSpace(dataDir, 0));
+  }
+
+  /** The free space that uploads must leave on the data dir's disk. */
+  public DiskSpace space() {
+    return space;
   }
 
   /**
    * Reads an upload (plain CSV or gzip), checks it and writes it gzip-compressed to a staging file in the
-   * competition's folder. Refuses an empty upload (400), a corrupt or truncated gzip (400) and one that
-   * decompresses past the limit (413).
+   * competition's folder. Refuses an empty upload (400), a corrupt or truncated gzip (400), one that
+   * decompresses past the limits (413, see {@link InflationGuard}) and one that finds the disk full (507).
    */
   public StagedUpload stage(String competition, InputStream upload) {
     Path dir = competitionDir(competition);
@@ -77,6 +93,9 @@ public final class SubmissionFiles {
       throw Refusal.badRequest("the upload starts like gzip but is not valid gzip: " + e.getMessage());
     } catch (IOException e) {
       deleteQuietly(staging);
+      if (space.explain(e) instanceof Refusal full) {
+        throw full;
+      }
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -161,7 +180,7 @@ public final class SubmissionFiles {
 
   /** The decompressed content of a stored submission file. */
   public InputStream open(String storedFile) throws IOException {
-    return new SizeLimitedInputStream(
+    return InflationGuard.plain(
         new GZIPInputStream(Files.newInputStream(dataDir.resolve(storedFile)), 1 << 16), uncompressedLimit);
   }
 
@@ -169,7 +188,7 @@ public final class SubmissionFiles {
     return dataDir.resolve("submissions").resolve(competition);
   }
 
-  /** The upload's content: decompressed (with the size guard) when it starts with the gzip magic bytes. */
+  /** The upload's content, guarded: decompressed when it starts with the gzip magic bytes. */
   private InputStream decoded(InputStream upload) throws IOException {
     BufferedInputStream in = new BufferedInputStream(upload, 1 << 16);
     in.mark(2);
@@ -177,9 +196,9 @@ public final class SubmissionFiles {
     int b1 = in.read();
     in.reset();
     if (b0 == GZIP_MAGIC_0 && b1 == GZIP_MAGIC_1) {
-      return new SizeLimitedInputStream(new GZIPInputStream(in, 1 << 16), uncompressedLimit);
+      return InflationGuard.gunzip(in, uncompressedLimit, maxRatio);
     }
-    return new SizeLimitedInputStream(in, uncompressedLimit);
+    return InflationGuard.plain(in, uncompressedLimit);
   }
 
   private static void deleteQuietly(Path file) {

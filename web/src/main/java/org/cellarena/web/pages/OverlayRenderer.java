@@ -43,13 +43,13 @@ import org.cellarena.web.competition.Disclosure;
 public final class OverlayRenderer {
   /** A ground-truth cell matched by a prediction at the threshold: bluish green. */
   public static final int MATCHED_CELL = 0x009E73;
-  /** A prediction that matches a cell at the threshold: sky blue. */
-  public static final int MATCHED_PREDICTION = 0x56B4E9;
+  /** A prediction that matches a cell at the threshold: orange (warm against the cells' bluish green). */
+  public static final int MATCHED_PREDICTION = 0xE69F00;
   /** A ground-truth cell without a matching prediction (a false negative): a bright reddish purple. */
   public static final int UNMATCHED_CELL = 0xFF5CC8;
   /** A prediction without a matching cell (a false positive): yellow. */
   public static final int UNMATCHED_PREDICTION = 0xF0E442;
-  /** A prediction where matches are not shown: the matched prediction's sky blue, never filled. */
+  /** A prediction where matches are not shown: the matched prediction's orange, never filled. */
   public static final int PREDICTION = MATCHED_PREDICTION;
   /** The canvas when the competition has no image for this id. */
   public static final int NEUTRAL = 0x3C4043;

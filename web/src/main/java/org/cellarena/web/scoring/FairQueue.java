@@ -1,29 +1,38 @@
 package org.cellarena.web.scoring;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.cellarena.web.scoring.JobOrder.Lane;
 
 /**
  * The order in which waiting submissions are scored: next is the oldest submission of the team that has had the
  * least scoring time recently (a sum of scoring seconds that halves every {@link #HALF_LIFE_SECONDS}), so that one
  * team's backlog never holds up another team. A team with a submission being scored waits while other teams have
- * work. Thread-safe; {@link #take} blocks.
+ * work. The {@link Lane#LIGHT light lane} takes only what {@link Lane} says. Thread-safe; {@link #take} blocks.
  */
 final class FairQueue {
   static final double HALF_LIFE_SECONDS = 600;
 
-  /** A submission handed to a worker; give it back with {@link #done}. */
-  record Claim(long id, long team) {}
+  /** A submission handed to a thread of {@code lane}; give it back with {@link #done}. */
+  record Claim(long id, long team, Lane lane) {}
 
   private final Map<Long, TreeSet<Long>> waitingByTeam = new HashMap<>();
   private final Map<Long, Long> teamOf = new HashMap<>();
   private final Map<Long, Integer> scoringByTeam = new HashMap<>();
   private final Map<Long, Usage> usageByTeam = new HashMap<>();
+  private final Set<Long> handedBack = new HashSet<>();
+  /** The threads of the {@link Lane#ANY} lane; while one of them has no submission, the light lane takes none. */
+  private final int anyThreads;
+  private int anyBusy;
+
+  FairQueue(int anyThreads) {
+    this.anyThreads = anyThreads;
+  }
 
   /** Recent scoring time of one team, decayed since {@code atNanos}. */
   private record Usage(double seconds, long atNanos) {
@@ -42,34 +51,48 @@ final class FairQueue {
     return true;
   }
 
-  /** The next submission to score, waiting up to {@code timeoutMillis} for one; null when none came. */
-  synchronized Claim take(long timeoutMillis) throws InterruptedException {
+  /** The next submission for {@code lane}, waiting up to {@code timeoutMillis} for one; null when none came. */
+  synchronized Claim take(Lane lane, long timeoutMillis) throws InterruptedException {
     long end = System.nanoTime() + timeoutMillis * 1_000_000;
-    while (teamOf.isEmpty()) {
+    Claim next;
+    while ((next = next(lane, System.nanoTime())) == null) {
       long left = (end - System.nanoTime()) / 1_000_000;
       if (left <= 0) {
         return null;
       }
       wait(left);
     }
-    long team = nextTeam(System.nanoTime());
-    TreeSet<Long> ids = waitingByTeam.get(team);
-    long id = ids.pollFirst();
+    TreeSet<Long> ids = waitingByTeam.get(next.team());
+    ids.remove(next.id());
     if (ids.isEmpty()) {
-      waitingByTeam.remove(team);
+      waitingByTeam.remove(next.team());
     }
-    teamOf.remove(id);
-    scoringByTeam.merge(team, 1, Integer::sum);
-    return new Claim(id, team);
+    teamOf.remove(next.id());
+    handedBack.remove(next.id());
+    scoringByTeam.merge(next.team(), 1, Integer::sum);
+    if (lane == Lane.ANY) {
+      anyBusy++;
+    }
+    return next;
   }
 
   /** Records that a claimed submission took {@code seconds} of scoring. */
   synchronized void done(Claim claim, double seconds) {
     scoringByTeam.computeIfPresent(claim.team(), (t, n) -> n > 1 ? n - 1 : null);
+    if (claim.lane() == Lane.ANY) {
+      anyBusy--;
+    }
     long now = System.nanoTime();
     Usage before = usageByTeam.get(claim.team());
     usageByTeam.put(claim.team(), new Usage((before == null ? 0 : before.now(now)) + seconds, now));
     notifyAll();
+  }
+
+  /** Puts back a submission that the light lane gave up on after {@code seconds}: from now on only for ANY. */
+  synchronized void handBack(Claim claim, double seconds) {
+    done(claim, seconds);
+    handedBack.add(claim.id());
+    add(claim.id(), claim.team());
   }
 
   /**
@@ -111,17 +134,36 @@ final class FairQueue {
     return teamOf.size();
   }
 
-  private long nextTeam(long now) {
-    List<Long> idle = new ArrayList<>();
-    for (Long team : waitingByTeam.keySet()) {
-      if (!scoringByTeam.containsKey(team)) {
-        idle.add(team);
+  /**
+   * The submission {@code lane} takes next, or null: teams with none being scored first, then the least recent
+   * scoring time, then the oldest submission.
+   */
+  private Claim next(Lane lane, long now) {
+    if (lane == Lane.LIGHT && anyBusy < anyThreads) {
+      return null; // a thread of the ANY lane is free to take it; the light lane stays free
+    }
+    Claim best = null;
+    Comparator<Claim> order = Comparator.<Claim, Boolean>comparing(c -> scoringByTeam.containsKey(c.team()))
+        .thenComparingDouble(c -> usage(c.team(), now)).thenComparingLong(Claim::id);
+    for (Map.Entry<Long, TreeSet<Long>> waiting : waitingByTeam.entrySet()) {
+      long team = waiting.getKey();
+      Long id = lane == Lane.ANY ? waiting.getValue().first() : firstLight(team, waiting.getValue());
+      if (id != null) {
+        Claim candidate = new Claim(id, team, lane);
+        if (best == null || order.compare(candidate, best) < 0) {
+          best = candidate;
+        }
       }
     }
-    List<Long> candidates = idle.isEmpty() ? new ArrayList<>(waitingByTeam.keySet()) : idle;
-    return candidates.stream()
-        .min(Comparator.<Long>comparingDouble(t -> usage(t, now)).thenComparing(t -> waitingByTeam.get(t).first()))
-        .orElseThrow();
+    return best;
+  }
+
+  /** The team's oldest submission that the light lane may take, or null: none while the team has one scoring. */
+  private Long firstLight(long team, TreeSet<Long> ids) {
+    if (scoringByTeam.containsKey(team)) {
+      return null;
+    }
+    return ids.stream().filter(id -> !handedBack.contains(id)).findFirst().orElse(null);
   }
 
   private double usage(long team, long now) {

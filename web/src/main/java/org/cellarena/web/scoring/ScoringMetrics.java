@@ -9,11 +9,15 @@ import java.util.concurrent.TimeUnit;
 final class ScoringMetrics {
   private final MeterRegistry registry;
   private final Counter discarded;
+  private final Counter handedBack;
 
   ScoringMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.discarded = Counter.builder("cellarena.scoring.discarded")
         .description("Results discarded because their lease had expired (another worker scores the submission)")
+        .register(registry);
+    this.handedBack = Counter.builder("cellarena.scoring.handed.back")
+        .description("Submissions the light lane gave up on at its time limit, queued again for the other threads")
         .register(registry);
   }
 
@@ -26,5 +30,9 @@ final class ScoringMetrics {
 
   void discarded() {
     discarded.increment();
+  }
+
+  void handedBack() {
+    handedBack.increment();
   }
 }

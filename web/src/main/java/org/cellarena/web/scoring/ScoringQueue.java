@@ -29,8 +29,10 @@ import org.cellarena.web.Refusal;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.store.NewResult;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.StoreException;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 
@@ -42,11 +44,20 @@ import org.cellarena.web.store.TeamUsage;
  * order is kept in memory ({@link LocalOrder}) and the start takes back whatever a stopped (or killed) server
  * left queued or half-scored; with a shared one (PostgreSQL) it is kept in SQL ({@link SharedOrder}) and work
  * whose lease expired (its worker died) goes back to the queue for any worker to take.
+ *
+ * <p>Besides its {@code workerCount} threads, a server on its own database runs one more, the light lane
+ * ({@link JobOrder.Lane#LIGHT}): it scores the submissions of teams with nothing being scored while the other
+ * threads are busy, under {@link #LIGHT_LANE_LIMIT}, and hands a submission that goes over it back to the others.
+ * So a team's file waits for no other team's heavy file, whatever the scoring time limit.
  */
 public final class ScoringQueue implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScoringQueue.class.getName());
   /** How long a claim lasts unless its worker's heartbeat extends it (every third of it). */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  /** The light lane's time limit: a few times what reading and scoring a real 240-image file takes. */
+  static final Duration LIGHT_LANE_LIMIT = Duration.ofSeconds(3);
+  /** How long {@link #close} waits for the submissions being scored. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   private final Submissions submissions;
   private final SubmissionFiles files;
@@ -73,7 +84,7 @@ public final class ScoringQueue implements AutoCloseable {
 
   /**
    * @param competitions what this process scores (a shared queue holds only their submissions for it)
-   * @param workerCount scoring threads; 0 scores nothing
+   * @param workerCount scoring threads besides the light lane; 0 scores nothing
    * @param shared whether other processes use the database too
    * @param onStatusChange told each time a submission's status changes (on a worker thread)
    */
@@ -90,7 +101,8 @@ public final class ScoringQueue implements AutoCloseable {
     this.registry = registry;
     this.metrics = new ScoringMetrics(meters);
     Set<String> ids = competitions.all().stream().map(Competition::id).collect(Collectors.toSet());
-    this.order = shared ? new SharedOrder(submissions, usage, ids, lease) : new LocalOrder(submissions, lease);
+    this.order = shared ? new SharedOrder(submissions, usage, ids, lease, workerCount)
+        : new LocalOrder(submissions, lease, workerCount);
   }
 
   /** Requeues interrupted work (a database of its own only), loads the queue and starts the workers. */
@@ -116,11 +128,16 @@ public final class ScoringQueue implements AutoCloseable {
     long every = Math.max(1, lease.toMillis() / 3);
     heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     for (int i = 0; i < workerCount; i++) {
-      Thread t = new Thread(this::work, "cellarena-scorer-" + (i + 1));
-      t.setDaemon(true);
-      t.start();
-      workers.add(t);
+      startWorker(JobOrder.Lane.ANY, "cellarena-scorer-" + (i + 1));
     }
+    startWorker(JobOrder.Lane.LIGHT, "cellarena-scorer-light");
+  }
+
+  private void startWorker(JobOrder.Lane lane, String name) {
+    Thread t = new Thread(() -> work(lane), name);
+    t.setDaemon(true);
+    t.start();
+    workers.add(t);
   }
 
   /** The name this process goes by among the workers. */
@@ -138,7 +155,11 @@ public final class ScoringQueue implements AutoCloseable {
     return order.position(id);
   }
 
-  /** Extends the leases of the jobs under way, and says this worker is alive. */
+  /**
+   * Extends the leases of the jobs under way, and says this worker is alive. With a database of its own, also
+   * takes back the work that a database outage left behind: leases that ran out while the result could not be
+   * written go back to the queue.
+   */
   private void beat() {
     try {
       Instant now = Instant.now();
@@ -148,6 +169,10 @@ public final class ScoringQueue implements AutoCloseable {
         }
       });
       registry.seen(workerId, workerCount, now);
+      if (!shared && submissions.requeueExpired(now) > 0) {
+        submissions.queued().stream().filter(q -> order.position(q.id()) == 0 && !active.containsKey(q.id()))
+            .forEach(q -> enqueue(q.id(), q.teamId()));
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "heartbeat failed (the database?); retrying", e);
     }
@@ -158,11 +183,11 @@ public final class ScoringQueue implements AutoCloseable {
     return active.get(id);
   }
 
-  private void work() {
+  private void work(JobOrder.Lane lane) {
     while (running) {
       JobOrder.Job job;
       try {
-        job = order.take(workerId + "#" + claims.incrementAndGet(), 200);
+        job = order.take(lane, workerId + "#" + claims.incrementAndGet(), 200);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -175,42 +200,77 @@ public final class ScoringQueue implements AutoCloseable {
       }
       active.put(job.id(), job.owner());
       long start = System.nanoTime();
+      boolean handBack = false;
       try {
-        score(job);
+        handBack = !score(job, lane == JobOrder.Lane.LIGHT ? LIGHT_LANE_LIMIT : null);
       } catch (RuntimeException e) {
         // the database failed: the lease runs out and the job is scored again (or at the next start)
         LOG.log(Level.SEVERE, "could not record the scoring of submission " + job.id(), e);
       } finally {
         active.remove(job.id());
-        try {
-          order.done(job, (System.nanoTime() - start) / 1e9);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "could not record the scoring time of team " + job.team(), e);
-        }
+        finish(job, handBack, (System.nanoTime() - start) / 1e9);
       }
     }
   }
 
-  /** Scores one submission; every outcome ends in scored or failed with a reason. */
-  private void score(JobOrder.Job job) {
+  private void finish(JobOrder.Job job, boolean handBack, double seconds) {
+    try {
+      if (handBack) {
+        order.handBack(job, seconds);
+        metrics.handedBack();
+      } else {
+        order.done(job, seconds);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not record the scoring time of team " + job.team(), e);
+    }
+  }
+
+  /**
+   * Scores one submission; every outcome ends in scored or failed with a reason, except one: under a
+   * {@code laneLimit} shorter than the competition's time limit, a submission that goes over it is left as it is
+   * and this returns false, for the caller to hand it back.
+   */
+  private boolean score(JobOrder.Job job, Duration laneLimit) {
     long id = job.id();
-    String owner = job.owner();
     SubmissionRow row = submissions.find(id).orElse(null);
     if (row == null) {
-      return;
+      return true;
     }
     onStatusChange.changed(id, row.competition());
     long begin = System.nanoTime();
-    boolean recorded = false;
-    boolean failed = true;
+    Competition competition = competitions.find(row.competition()).orElse(null);
+    Attempt attempt = competition == null
+        ? new Attempt(null, "the competition \"" + row.competition() + "\" is not served any more")
+        : attempt(id, row, competition, laneLimit);
+    if (attempt == Attempt.OVER_LANE_LIMIT) {
+      return false;
+    }
+    boolean recorded = attempt.result() != null ? submissions.recordResult(id, job.owner(), attempt.result())
+        : submissions.fail(id, job.owner(), attempt.failure());
+    if (recorded) {
+      metrics.scored(row.competition(), attempt.result() == null, (System.nanoTime() - begin) / 1e9);
+      onStatusChange.changed(id, row.competition());
+    } else {
+      metrics.discarded();
+      LOG.warning("submission " + id + ": its lease expired before the result came; the result is discarded "
+          + "(another worker scores it)");
+    }
+    return true;
+  }
+
+  /** What reading and scoring a file gave: a result, or the reason it failed. */
+  private record Attempt(NewResult result, String failure) {
+    static final Attempt OVER_LANE_LIMIT = new Attempt(null, null);
+  }
+
+  private Attempt attempt(long id, SubmissionRow row, Competition competition, Duration laneLimit) {
+    Duration limit = competition.limits().time();
+    boolean laneLimited = laneLimit != null && laneLimit.compareTo(limit) < 0;
+    Deadline deadline = Deadline.after(laneLimited ? laneLimit : limit);
+    long start = System.nanoTime();
+    String failure;
     try {
-      Competition competition = competitions.find(row.competition()).orElse(null);
-      if (competition == null) {
-        recorded = submissions.fail(id, owner, "the competition \"" + row.competition() + "\" is not served any more");
-        return;
-      }
-      long start = System.nanoTime();
-      Deadline deadline = Deadline.after(competition.limits().time());
       Submission submission;
       try (InputStream in = files.open(row.storedFile())) {
         submission = new SubmissionReader(competition.solution(), competition.limits())
@@ -218,44 +278,38 @@ public final class ScoringQueue implements AutoCloseable {
       }
       ScoreReport report = Scorer.score(competition.solution(), submission, deadline);
       double seconds = (System.nanoTime() - start) / 1e9;
-      recorded = submissions.recordResult(id, owner,
-          ScoreSummary.result(report, scorerVersion, competition.solutionHash(), seconds,
-              ProbeFlags.count(submission)));
-      failed = false;
+      return new Attempt(ScoreSummary.result(report, scorerVersion, competition.solutionHash(), seconds,
+          ProbeFlags.count(submission)), null);
     } catch (InvalidFileException e) {
-      recorded = submissions.fail(id, owner, Problem.cut(e.report().strip(), MAX_REASON));
+      failure = Problem.cut(e.report().strip(), MAX_REASON);
     } catch (TimeLimitException | Refusal e) {
-      recorded = submissions.fail(id, owner, Problem.cut(e.getMessage(), MAX_REASON));
+      failure = Problem.cut(e.getMessage(), MAX_REASON);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "submission " + id + ": cannot read its stored file", e);
-      recorded = submissions.fail(id, owner, "the stored file could not be read: " + e.getMessage());
+      failure = "the stored file could not be read: " + e.getMessage();
+    } catch (StoreException e) {
+      throw e; // the database failed, not the file: the lease runs out and the job is scored again
     } catch (RuntimeException | OutOfMemoryError e) {
       LOG.log(Level.WARNING, "submission " + id + ": scoring threw", e);
-      recorded = submissions.fail(id, owner, "scoring failed with an internal error ("
-          + e.getClass().getSimpleName() + "); the host has been told in the server log");
-    } finally {
-      if (recorded) {
-        metrics.scored(row.competition(), failed, (System.nanoTime() - begin) / 1e9);
-        onStatusChange.changed(id, row.competition());
-      } else {
-        metrics.discarded();
-        LOG.warning("submission " + id + ": its lease expired before the result came; the result is discarded "
-            + "(another worker scores it)");
-      }
+      failure = "scoring failed with an internal error (" + e.getClass().getSimpleName()
+          + "); the host has been told in the server log";
     }
+    return laneLimited && deadline.passed() ? Attempt.OVER_LANE_LIMIT : new Attempt(null, failure);
   }
 
   /**
-   * Stops taking work and waits (up to 30 s) for the submissions being scored. Workers are not interrupted, as an
-   * interrupt would break their file reads; one still scoring after the wait stays "scoring" in the database and
-   * is scored again on the next start.
+   * Stops taking work and waits (up to {@link #SHUTDOWN_GRACE} in all, so that a SIGTERM stops the server in
+   * seconds) for the submissions being scored. Workers are not interrupted, as an interrupt would break their file
+   * reads; one still scoring after the wait stays "scoring" in the database, leased to no live worker, and is
+   * scored again on the next start (or by another worker once the lease runs out).
    */
   @Override
   public void close() {
     running = false;
+    long end = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
     for (Thread t : workers) {
       try {
-        t.join(30_000);
+        t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 
@@ -14,7 +16,8 @@ import org.cellarena.web.store.TeamUsage;
  * The {@link FairQueue}'s rule kept in the database, for nodes and workers that share it: each claim takes the
  * next submission in SQL ({@link Submissions#claimNext}), so the order holds across every worker. A team's recent
  * scoring time is stored as a key that SQL orders by ({@link UsageKeys}). An idle thread asks the database again
- * every {@link #POLL_MILLIS} ms, and at once when this node queues something.
+ * every {@link #POLL_MILLIS} ms, and at once when this node queues something. A submission the light lane hands
+ * back stays marked in its row ({@link Submissions#handBack}), so no light lane of any worker takes it again.
  */
 final class SharedOrder implements JobOrder {
   static final long POLL_MILLIS = 250;
@@ -24,8 +27,12 @@ final class SharedOrder implements JobOrder {
   private final Set<String> competitions;
   private final Duration lease;
   private final Object wakeUp = new Object();
+  private final int anyThreads;
+  private final AtomicInteger anyBusy = new AtomicInteger();
 
-  SharedOrder(Submissions submissions, TeamUsage usage, Set<String> competitions, Duration lease) {
+  /** @param anyThreads this process's threads of the {@link Lane#ANY} lane */
+  SharedOrder(Submissions submissions, TeamUsage usage, Set<String> competitions, Duration lease, int anyThreads) {
+    this.anyThreads = anyThreads;
     this.submissions = submissions;
     this.usage = usage;
     this.competitions = Set.copyOf(competitions);
@@ -33,13 +40,18 @@ final class SharedOrder implements JobOrder {
   }
 
   @Override
-  public Job take(String owner, long timeoutMillis) throws InterruptedException {
+  public Job take(Lane lane, String owner, long timeoutMillis) throws InterruptedException {
     long end = System.currentTimeMillis() + timeoutMillis;
     while (true) {
       Instant now = Instant.now();
-      var claimed = submissions.claimNext(competitions, owner, now, now.plus(lease));
+      // the light lane stays free while a thread of the ANY lane of this process is free
+      var claimed = lane == Lane.LIGHT && anyBusy.get() < anyThreads ? Optional.<Submissions.Queued>empty()
+          : submissions.claimNext(competitions, lane == Lane.LIGHT, owner, now, now.plus(lease));
       if (claimed.isPresent()) {
-        return new Job(claimed.get().id(), claimed.get().teamId(), owner);
+        if (lane == Lane.ANY) {
+          anyBusy.incrementAndGet();
+        }
+        return new Job(claimed.get().id(), claimed.get().teamId(), lane, owner);
       }
       long left = end - System.currentTimeMillis();
       if (left <= 0) {
@@ -53,9 +65,19 @@ final class SharedOrder implements JobOrder {
 
   @Override
   public void done(Job job, double seconds) {
+    if (job.lane() == Lane.ANY) {
+      anyBusy.decrementAndGet();
+    }
     if (seconds > 0) {
       usage.update(job.team(), key -> UsageKeys.withScoring(key, seconds, Instant.now()));
     }
+  }
+
+  @Override
+  public void handBack(Job job, double seconds) {
+    submissions.handBack(job.id(), job.owner());
+    done(job, seconds);
+    add(job.id(), job.team());
   }
 
   @Override

@@ -94,6 +94,17 @@ final class Migrations {
       ALTER TABLE results ADD COLUMN masks INT;
       ALTER TABLE results ADD COLUMN tiny_masks INT;
       ALTER TABLE results ADD COLUMN predicted_images INT;
+      """,
+      // 5: names unique by how they look (TeamName.key, filled in by Teams for the teams before this step); the
+      // competitions a team takes part in ('*': every one, as for every team created before this step)
+      """
+      ALTER TABLE teams ADD COLUMN name_key VARCHAR(1000);
+      CREATE UNIQUE INDEX teams_by_name_key ON teams(name_key);
+      CREATE TABLE team_competitions (
+        team_id BIGINT NOT NULL REFERENCES teams(id),
+        competition VARCHAR(100) NOT NULL,
+        PRIMARY KEY (team_id, competition));
+      INSERT INTO team_competitions (team_id, competition) SELECT id, '*' FROM teams;
       """);
 
   private Migrations() {}

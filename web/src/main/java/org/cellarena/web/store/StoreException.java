@@ -3,7 +3,7 @@ package org.cellarena.web.store;
 import java.sql.SQLException;
 
 /** A database failure; the server answers 500 and logs it. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   public StoreException(SQLException cause) {
     super(cause.getMessage(), cause);
   }

@@ -24,6 +24,17 @@ import java.util.TreeMap;
  * was scoring when the server died) is scored on the next start.
  */
 public final class Submissions {
+  /** The audit log's action for an upload refused while it was read; it counts as an attempt. */
+  public static final String REFUSED_UPLOAD = "upload.refused";
+
+  private static final String REQUEUE_EXPIRED = "UPDATE submissions SET status = 'queued', started_at = NULL, "
+      + "lease_owner = NULL, lease_until = NULL WHERE status = 'scoring' AND lease_until < ?";
+
+  /** The audit log's actor for a team's own doing. */
+  public static String teamActor(long teamId) {
+    return "team " + teamId;
+  }
+
   private static final String SELECT = """
       SELECT s.id, s.competition, s.team_id, t.name AS team_name, s.description, s.file_name, s.stored_file,
              s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
@@ -183,6 +194,14 @@ public final class Submissions {
         + "lease_until = NULL WHERE status = 'scoring'");
   }
 
+  /**
+   * Puts back in the queue the submissions whose lease expired before {@code now}: their worker died or lost the
+   * database before it could record the result. Returns how many.
+   */
+  public int requeueExpired(Instant now) {
+    return update(REQUEUE_EXPIRED, utc(now));
+  }
+
   /** Moves a queued submission to scoring under no live lease (a test's stand-in for a dead worker). */
   public boolean claim(long id) {
     return claim(id, "nobody", Instant.now());
@@ -204,9 +223,11 @@ public final class Submissions {
    * (under the lock on queue_lock's row), so every claim sees the ones before it committed, on any node; a
    * lease that expired first goes back to the queue (its worker died or lost the database).
    *
+   * @param lightLane only a submission of a team with none being scored, and not one handed back ({@link #handBack})
    * @return the claimed submission, leased to {@code owner} until {@code leaseUntil}, or empty when none waits
    */
-  public Optional<Queued> claimNext(Collection<String> competitions, String owner, Instant now, Instant leaseUntil) {
+  public Optional<Queued> claimNext(Collection<String> competitions, boolean lightLane, String owner, Instant now,
+      Instant leaseUntil) {
     if (competitions.isEmpty()) {
       return Optional.empty();
     }
@@ -216,16 +237,18 @@ public final class Submissions {
            ResultSet rs = lock.executeQuery()) {
         rs.next();
       }
-      try (PreparedStatement expired = prepare(c, "UPDATE submissions SET status = 'queued', started_at = NULL, "
-          + "lease_owner = NULL, lease_until = NULL WHERE status = 'scoring' AND lease_until < ?", utc(now))) {
+      try (PreparedStatement expired = prepare(c, REQUEUE_EXPIRED, utc(now))) {
         expired.executeUpdate();
       }
       List<Object> args = new ArrayList<>(competitions);
       Queued next = null;
+      String light = !lightLane ? "" : """
+          AND s.started_at IS NULL AND NOT EXISTS (SELECT 1 FROM submissions b WHERE b.team_id = s.team_id
+                                                   AND b.status = 'scoring')""";
       try (PreparedStatement q = prepare(c, """
           SELECT s.id, s.team_id FROM submissions s LEFT JOIN team_usage u ON u.team_id = s.team_id
-          WHERE s.status = 'queued' AND s.competition IN (""" + in + """
-          )
+          WHERE s.status = 'queued' AND s.competition IN (""" + in + ")" + light + """
+
           ORDER BY CASE WHEN EXISTS (SELECT 1 FROM submissions b WHERE b.team_id = s.team_id
                                      AND b.status = 'scoring') THEN 1 ELSE 0 END,
                    COALESCE(u.usage_key, -1.0E300), s.id
@@ -243,6 +266,16 @@ public final class Submissions {
         return s.executeUpdate() == 1 ? Optional.of(next) : Optional.<Queued>empty();
       }
     });
+  }
+
+  /**
+   * Queues a submission that {@code owner} is scoring again, keeping its {@code started_at}: a queued row with a
+   * start time is one that a light lane handed back, which only the other lane takes ({@link #claimNext}).
+   * False when {@code owner} no longer holds the lease.
+   */
+  public boolean handBack(long id, String owner) {
+    return update("UPDATE submissions SET status = 'queued', lease_owner = NULL, lease_until = NULL "
+        + "WHERE id = ? AND status = 'scoring' AND lease_owner = ?", id, owner) == 1;
   }
 
   /** Queued submissions per competition (the queue depth). */
@@ -327,10 +360,15 @@ public final class Submissions {
         + "AND status <> 'failed'", competition, teamId, utc(since));
   }
 
-  /** How many submissions a team made since {@code since}, failed ones included. */
+  /**
+   * How many submissions a team made since {@code since}, failed ones included, and how many of its uploads
+   * were refused while being read (a gzip bomb, a corrupt file: the audit log's {@link #REFUSED_UPLOAD}
+   * entries, actor {@code team <id>}).
+   */
   public int countAttempts(String competition, long teamId, Instant since) {
-    return count("SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND created_at >= ?",
-        competition, teamId, utc(since));
+    return count("SELECT (SELECT COUNT(*) FROM submissions WHERE competition = ? AND team_id = ? AND created_at >= ?)"
+        + " + (SELECT COUNT(*) FROM audit_log WHERE action = '" + REFUSED_UPLOAD + "' AND target = ? AND actor = ?"
+        + " AND at >= ?)", competition, teamId, utc(since), competition, teamActor(teamId), utc(since));
   }
 
   public int finalPickCount(String competition, long teamId) {

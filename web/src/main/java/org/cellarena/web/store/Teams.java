@@ -1,5 +1,6 @@
 package org.cellarena.web.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,69 +9,142 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cellarena.web.Refusal;
 
 /**
- * Teams and their tokens. A token found once is remembered, so authentication costs no query after that; any
- * change to a team (disabled, benchmark, a new token) forgets what was remembered.
+ * Teams, their tokens and the competitions they take part in. A token found once is remembered, and so are a
+ * team's competitions, so authentication costs no query after that; any change to a team (disabled, benchmark, a
+ * new token) forgets what was remembered. Names are kept normalised and unique by their look ({@link TeamName}).
  */
 public final class Teams {
   /** The SQL state of a UNIQUE constraint violation. */
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String SELECT = "SELECT id, name, created_at, disabled, benchmark FROM teams";
+  /** The membership of a team that takes part in every competition (a competition id never has a '*'). */
+  public static final String EVERY_COMPETITION = "*";
 
   private final Database db;
   private final Map<String, Team> byTokenHash = new ConcurrentHashMap<>();
+  private final Map<Long, Set<String>> competitionsById = new ConcurrentHashMap<>();
 
   public Teams(Database db) {
     this.db = db;
+    fillNameKeys();
   }
 
-  /** Creates a team; its token is in the answer and nowhere else. */
+  /**
+   * Gives the teams made before names had keys theirs. Two of them that look alike both keep working: the later
+   * one's key is made unique by its id, and new names are refused against both.
+   */
+  private void fillNameKeys() {
+    Map<Long, String> unkeyed = db.autoCommit(c -> {
+      Map<Long, String> names = new LinkedHashMap<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT id, name FROM teams WHERE name_key IS NULL ORDER BY id");
+           ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+      return names;
+    });
+    unkeyed.forEach((id, name) -> {
+      String key = TeamName.key(name);
+      if (!setNameKey(id, key)) {
+        setNameKey(id, key + "#" + id);
+      }
+    });
+  }
+
+  /** False when another team has the key already. */
+  private boolean setNameKey(long id, String key) {
+    try {
+      db.autoCommit(c -> {
+        try (PreparedStatement s = c.prepareStatement(
+            "UPDATE teams SET name_key = ? WHERE id = ? AND name_key IS NULL")) {
+          s.setString(1, key);
+          s.setLong(2, id);
+          return s.executeUpdate();
+        }
+      });
+      return true;
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Creates a team that takes part in every competition; its token is in the answer and nowhere else. */
   public NewTeam create(String name) {
     return create(name, Tokens.generate());
   }
 
-  /** Creates a team holding a token chosen elsewhere (an import, a test); only its hash is stored. */
+  /** Creates a team in every competition with a token chosen elsewhere (an import, a test); only its hash is kept. */
   public NewTeam create(String name, String token) {
-    String clean = name == null ? "" : name.strip();
-    if (clean.isEmpty() || clean.length() > 100 || clean.chars().anyMatch(Character::isISOControl)) {
-      throw Refusal.badRequest("a team name is 1 to 100 printable characters");
-    }
+    return insert(name, token, List.of(EVERY_COMPETITION));
+  }
+
+  /** Creates a team that takes part in these competitions only (it registered there, or the host chose them). */
+  public NewTeam createIn(String name, List<String> competitions) {
+    return insert(name, Tokens.generate(), competitions);
+  }
+
+  private NewTeam insert(String rawName, String token, List<String> competitions) {
+    String name = TeamName.normalise(rawName);
+    String key = TeamName.key(name);
     Instant now = Instant.now();
     return db.transaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM teams WHERE name = ?")) {
-        q.setString(1, clean);
-        try (ResultSet rs = q.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) > 0) {
-            throw Refusal.conflict("a team named \"" + clean + "\" already exists");
-          }
-        }
-      }
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO teams (name, token_hash, created_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-        s.setString(1, clean);
-        s.setString(2, Tokens.hash(token));
-        s.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      refuseLookAlike(c, name, key);
+      long id;
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO teams (name, name_key, token_hash, created_at) "
+          + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        s.setString(1, name);
+        s.setString(2, key);
+        s.setString(3, Tokens.hash(token));
+        s.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         try {
           s.executeUpdate();
         } catch (SQLException e) {
-          if (UNIQUE_VIOLATION.equals(e.getSQLState())) { // another request created the name since the check
-            throw Refusal.conflict("a team named \"" + clean + "\" already exists");
+          if (UNIQUE_VIOLATION.equals(e.getSQLState())) { // another request took the name since the check
+            throw Refusal.conflict("a team named \"" + name + "\" (or one that looks the same) already exists");
           }
           throw e;
         }
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
-          return new NewTeam(new Team(keys.getLong(1), clean, now, false, false), token);
+          id = keys.getLong(1);
         }
       }
+      for (String competition : competitions) {
+        addTo(c, id, competition);
+      }
+      return new NewTeam(new Team(id, name, now, false, false), token);
     });
+  }
+
+  /** 409 when a team's name looks like {@code name}: the same skeleton, case aside. */
+  private static void refuseLookAlike(Connection c, String name, String key) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT name FROM teams WHERE name_key = ? OR name = ?")) {
+      q.setString(1, key);
+      q.setString(2, name);
+      try (ResultSet rs = q.executeQuery()) {
+        if (rs.next()) {
+          String taken = rs.getString(1);
+          throw Refusal.conflict(taken.equals(name) ? "a team named \"" + name + "\" already exists"
+              : "the name \"" + name + "\" looks the same as the team \"" + taken + "\" (letters that look alike, "
+                  + "case, invisible characters or spaces): choose a name that reads differently");
+        }
+      }
+    }
   }
 
   /** Gives the team of this name a new token; the old one stops working. 404 when there is no such team. */
@@ -106,9 +180,82 @@ public final class Teams {
     return found;
   }
 
-  /** Forgets the teams remembered by token (another node changed one). */
+  /** Forgets the teams remembered by token and their competitions (another node changed one). */
   public void forgetRemembered() {
     byTokenHash.clear();
+    competitionsById.clear();
+  }
+
+  /** Whether the team takes part in the competition: it registered there, or the host added it (or to all). */
+  public boolean takesPart(long teamId, String competition) {
+    Set<String> competitions = competitionsOf(teamId);
+    return competitions.contains(EVERY_COMPETITION) || competitions.contains(competition);
+  }
+
+  /** The competitions the team takes part in, sorted; {@code ["*"]} for every one. */
+  public Set<String> competitionsOf(long teamId) {
+    Set<String> cached = competitionsById.get(teamId);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> found = db.autoCommit(c -> {
+      Set<String> competitions = new TreeSet<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT competition FROM team_competitions WHERE team_id = ?")) {
+        q.setLong(1, teamId);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            competitions.add(rs.getString(1));
+          }
+        }
+      }
+      return Collections.unmodifiableSet(competitions);
+    });
+    competitionsById.put(teamId, found);
+    return found;
+  }
+
+  /** Lets the team take part in the competition ({@code "*"}: every one); false when it already did. */
+  public boolean join(long teamId, String competition) {
+    boolean added = db.transaction(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT COUNT(*) FROM team_competitions WHERE team_id = ? AND competition = ?")) {
+        q.setLong(1, teamId);
+        q.setString(2, competition);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return false;
+          }
+        }
+      }
+      addTo(c, teamId, competition);
+      return true;
+    });
+    competitionsById.remove(teamId);
+    return added;
+  }
+
+  /** Takes the team out of the competition ({@code "*"}: out of "every one"); false when it was not in. */
+  public boolean leave(long teamId, String competition) {
+    int removed = db.autoCommit(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "DELETE FROM team_competitions WHERE team_id = ? AND competition = ?")) {
+        s.setLong(1, teamId);
+        s.setString(2, competition);
+        return s.executeUpdate();
+      }
+    });
+    competitionsById.remove(teamId);
+    return removed > 0;
+  }
+
+  private static void addTo(Connection c, long teamId, String competition) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO team_competitions (team_id, competition) VALUES (?, ?)")) {
+      s.setLong(1, teamId);
+      s.setString(2, competition);
+      s.executeUpdate();
+    }
   }
 
   public Optional<Team> find(long id) {

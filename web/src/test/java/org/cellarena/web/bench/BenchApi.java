@@ -24,6 +24,10 @@ final class BenchApi {
     return http;
   }
 
+  String base() {
+    return base;
+  }
+
   /** Creates a team; returns its token. */
   String createTeam(String name) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/teams"))

@@ -95,14 +95,14 @@ class SharedQueueTest {
       long c1 = submit(submissions, c);
       Instant now = Instant.now();
       Instant lease = now.plusSeconds(60);
-      assertEquals(a1, submissions.claimNext(COMPETITIONS, "w1", now, lease).orElseThrow().id(), "oldest first");
-      assertEquals(b1, submissions.claimNext(COMPETITIONS, "w2", now, lease).orElseThrow().id(),
+      assertEquals(a1, submissions.claimNext(COMPETITIONS, false, "w1", now, lease).orElseThrow().id(), "oldest first");
+      assertEquals(b1, submissions.claimNext(COMPETITIONS, false, "w2", now, lease).orElseThrow().id(),
           "A is being scored: B next, on a second worker");
-      assertEquals(c1, submissions.claimNext(COMPETITIONS, "w3", now, lease).orElseThrow().id(), "and C");
-      assertEquals(a2, submissions.claimNext(COMPETITIONS, "w4", now, lease).orElseThrow().id(),
+      assertEquals(c1, submissions.claimNext(COMPETITIONS, false, "w3", now, lease).orElseThrow().id(), "and C");
+      assertEquals(a2, submissions.claimNext(COMPETITIONS, false, "w4", now, lease).orElseThrow().id(),
           "A's second once no one else waits");
-      assertTrue(submissions.claimNext(COMPETITIONS, "w5", now, lease).isEmpty());
-      assertTrue(submissions.claimNext(List.of("other"), "w5", now, lease).isEmpty());
+      assertTrue(submissions.claimNext(COMPETITIONS, false, "w5", now, lease).isEmpty());
+      assertTrue(submissions.claimNext(List.of("other"), false, "w5", now, lease).isEmpty());
     }
   }
 
@@ -125,11 +125,40 @@ class SharedQueueTest {
       usage.update(b, key -> UsageKeys.withScoring(key, 30, now.minusSeconds(600)));
       usage.update(c, key -> UsageKeys.withScoring(key, 20, now));
       Instant lease = now.plusSeconds(60);
-      assertEquals(a1, submissions.claimNext(COMPETITIONS, "w1", now, lease).orElseThrow().id());
-      assertEquals(b1, submissions.claimNext(COMPETITIONS, "w2", now, lease).orElseThrow().id(),
+      assertEquals(a1, submissions.claimNext(COMPETITIONS, false, "w1", now, lease).orElseThrow().id());
+      assertEquals(b1, submissions.claimNext(COMPETITIONS, false, "w2", now, lease).orElseThrow().id(),
           "15 s of decayed scoring time before C's 20");
-      assertEquals(c1, submissions.claimNext(COMPETITIONS, "w3", now, lease).orElseThrow().id());
-      assertEquals(a2, submissions.claimNext(COMPETITIONS, "w4", now, lease).orElseThrow().id());
+      assertEquals(c1, submissions.claimNext(COMPETITIONS, false, "w3", now, lease).orElseThrow().id());
+      assertEquals(a2, submissions.claimNext(COMPETITIONS, false, "w4", now, lease).orElseThrow().id());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theLightLaneTakesOnlyTeamsWithNothingBeingScoredAndNeverAFileItHandedBack(String kind) {
+    try (Database db = open(kind)) {
+      Submissions submissions = new Submissions(db);
+      Teams teams = new Teams(db);
+      long a = teams.create("A").team().id();
+      long b = teams.create("B").team().id();
+      long a1 = submit(submissions, a);
+      long a2 = submit(submissions, a);
+      long b1 = submit(submissions, b);
+      Instant now = Instant.now();
+      Instant lease = now.plusSeconds(60);
+      assertEquals(a1, submissions.claimNext(COMPETITIONS, false, "w1", now, lease).orElseThrow().id());
+      assertEquals(b1, submissions.claimNext(COMPETITIONS, true, "light#1", now, lease).orElseThrow().id(),
+          "A is being scored: its second is not for the light lane, B's is");
+      assertTrue(submissions.handBack(b1, "light#1"), "over the light lane's limit: back to the queue");
+      assertFalse(submissions.handBack(b1, "light#1"), "once");
+      assertEquals("queued", submissions.find(b1).orElseThrow().status().label());
+      assertTrue(submissions.claimNext(COMPETITIONS, true, "light#2", now, lease).isEmpty(),
+          "no light lane takes a file handed back, nor A's second");
+      assertEquals(b1, submissions.claimNext(COMPETITIONS, false, "w2", now, lease).orElseThrow().id(),
+          "the other lane does, B first as it has nothing being scored");
+      assertTrue(submissions.recordResult(b1, "w2", result(0.5)));
+      assertEquals(1, submissions.allResults("c").size(), "one result");
+      assertEquals(a2, submissions.claimNext(COMPETITIONS, false, "w3", now, lease).orElseThrow().id());
     }
   }
 
@@ -141,12 +170,12 @@ class SharedQueueTest {
       long team = new Teams(db).create("A").team().id();
       long id = submit(submissions, team);
       Instant now = Instant.now();
-      assertEquals(id, submissions.claimNext(COMPETITIONS, "dead#1", now, now.plusSeconds(5)).orElseThrow().id());
+      assertEquals(id, submissions.claimNext(COMPETITIONS, false, "dead#1", now, now.plusSeconds(5)).orElseThrow().id());
       assertTrue(submissions.extendLease(id, "dead#1", now.plusSeconds(10)), "its heartbeat, while alive");
-      assertTrue(submissions.claimNext(COMPETITIONS, "live#1", now.plusSeconds(9), now.plusSeconds(40)).isEmpty(),
+      assertTrue(submissions.claimNext(COMPETITIONS, false, "live#1", now.plusSeconds(9), now.plusSeconds(40)).isEmpty(),
           "a live lease is not taken");
       Instant later = now.plus(Duration.ofSeconds(11));
-      assertEquals(id, submissions.claimNext(COMPETITIONS, "live#1", later, later.plusSeconds(30)).orElseThrow().id(),
+      assertEquals(id, submissions.claimNext(COMPETITIONS, false, "live#1", later, later.plusSeconds(30)).orElseThrow().id(),
           "taken over once the lease expired");
       assertFalse(submissions.extendLease(id, "dead#1", later.plusSeconds(30)), "the old owner lost it");
       assertFalse(submissions.recordResult(id, "dead#1", result(0.1)), "the late result is discarded");

@@ -193,6 +193,8 @@ class PagesBrowserTest {
     assertTrue(driver.findElement(By.cssSelector("#leaderboard tr.mine")).getText().contains("Team Pixel"),
         "the signed-in team's row is highlighted");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
+    assertEquals("1", driver.findElement(By.xpath("//div[@class='stat'][div[@class='label']='Teams']"
+        + "/div[@class='value']")).getText(), "the benchmark row is no team");
     fullPageShot("05c-leaderboard-highlighted");
 
     // The competition's texts and files, tab by tab
@@ -204,8 +206,14 @@ class PagesBrowserTest {
     driver.findElement(By.id("tab-data")).click();
     waitForText(By.id("files-table"), "sample_submission.csv");
     waitForText(By.id("files-table"), "test.zip");
+    String data = driver.findElement(By.id("text-data")).getText();
+    assertTrue(data.contains("train.csv, when listed: the annotated training cells"), data);
     driver.findElement(By.id("tab-evaluation")).click();
     waitForText(By.id("text-evaluation"), "TP / (TP + FP + FN)");
+    assertTrue(driver.findElement(By.id("text-evaluation")).getText().matches("(?s).*\\d{1,3}(,\\d{3})+ per file.*"),
+        "counts with thousands separators");
+    driver.findElement(By.id("tab-rules")).click();
+    waitForText(By.id("text-rules"), "Deadline: none. Submissions close when the host reveals the private leaderboard");
 
     // Submission page: the per-image table lists the Public images, worst first, and an overlay loads
     driver.get(base + "/submissions/" + first);
@@ -296,6 +304,12 @@ class PagesBrowserTest {
     List<WebElement> diffRows = driver.findElements(By.cssSelector("#diff-table tbody tr"));
     assertEquals(3, diffRows.size());
     assertTrue(driver.findElement(By.id("diff-delta")).getText().contains("-"), "the second one is worse");
+    waitForText(By.id("diff-order"), "largest regressions first");
+    assertEquals("#009E73", cssVariable("--matched"), "matched cells: bluish green");
+    assertEquals("#E69F00", cssVariable("--matched-pred"), "matched predictions: orange, not a second blue");
+    String swatch = driver.findElement(By.xpath("//div[@class='legend']/span[normalize-space()='prediction matched']/i"))
+        .getCssValue("background-color");
+    assertTrue(swatch.contains("230, 159, 0"), "and so in the legend: " + swatch);
     shot("08-diff");
     fullPageShot("08-diff-full");
 
@@ -316,6 +330,19 @@ class PagesBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("set-title"))).getAttribute("value"));
     shot("09-admin");
     fullPageShot("09-admin-full");
+
+    // The host alone (no team token in this browser) compares any two submissions: no "My team", no silent 401
+    ((JavascriptExecutor) driver).executeScript("localStorage.removeItem('cellarena.teamToken')");
+    driver.get(base + "/competitions/" + PagesFixture.COMPETITION + "/diff?a=" + second + "&b=" + first);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff-table")));
+    assertEquals("Admin", driver.findElement(By.id("team-link")).getText());
+    assertTrue(driver.findElement(By.id("diff-a")).getText().contains("Team Pixel"), "the host's list names teams");
+    assertFalse(driver.findElement(By.id("diff-order")).getText().contains("regressions"),
+        "the second is better on every image that changed: " + driver.findElement(By.id("diff-order")).getText());
+    fullPageShot("09b-diff-as-host");
+    driver.get(base + "/admin");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//button[normalize-space()='Reveal private board']")));
 
     // The reveal: the private leaderboard appears; a team still never sees a Private image's overlay
     driver.findElement(By.xpath("//button[normalize-space()='Reveal private board']")).click();
@@ -345,6 +372,12 @@ class PagesBrowserTest {
     assertTrue(registered.getText().length() >= 20, registered.getText());
     waitForText(By.id("who"), "Team Delta");
     fullPageShot("11-registered");
+  }
+
+  /** A colour the page's style sheet defines, as written there. */
+  private static String cssVariable(String name) {
+    return ((String) ((JavascriptExecutor) driver).executeScript(
+        "return getComputedStyle(document.documentElement).getPropertyValue(arguments[0])", name)).strip();
   }
 
   /** An HTTP request with a body (or none) and a bearer token; returns the status. */

@@ -1,6 +1,7 @@
 package org.cellarena.web.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,35 @@ class TeamsTest {
       assertTrue(teams.byToken("-VEqI2Bold").isEmpty(), "the old token, remembered before, no longer works");
       assertEquals(created.team().id(), teams.byToken(renewed.token()).orElseThrow().id());
       assertEquals(404, assertThrows(Refusal.class, () -> teams.renewToken("nobody")).status());
+    }
+  }
+
+  @Test
+  void teamsMadeBeforeNamesHadKeysKeepWorkingInEveryCompetition() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
+    try (Database db = Database.open(url)) { // back to the schema before step 5, two look-alike teams in it
+      db.autoCommit(c -> {
+        try (var s = c.createStatement()) {
+          s.execute("DROP TABLE team_competitions");
+          s.execute("DROP INDEX teams_by_name_key");
+          s.execute("ALTER TABLE teams DROP COLUMN name_key");
+          s.execute("UPDATE schema_version SET version = 4");
+          s.execute("INSERT INTO teams (name, token_hash, created_at) VALUES ('victim', '" + Tokens.hash("t1")
+              + "', CURRENT_TIMESTAMP), ('Victim', '" + Tokens.hash("t2") + "', CURRENT_TIMESTAMP)");
+        }
+        return null;
+      });
+    }
+    try (Database db = Database.open(url)) {
+      Teams teams = new Teams(db);
+      for (String token : new String[] {"t1", "t2"}) {
+        Team team = teams.byToken(token).orElseThrow();
+        assertTrue(teams.takesPart(team.id(), "any-competition"), team.name());
+      }
+      assertEquals(409, assertThrows(Refusal.class, () -> teams.create("VICTIM")).status());
+      NewTeam registered = teams.createIn("newcomer", java.util.List.of("example"));
+      assertTrue(teams.takesPart(registered.team().id(), "example"));
+      assertFalse(teams.takesPart(registered.team().id(), "other"));
     }
   }
 }
