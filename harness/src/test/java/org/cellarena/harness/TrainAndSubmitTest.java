@@ -50,7 +50,7 @@ class TrainAndSubmitTest {
       assertTrue(Files.exists(dir.resolve("work").resolve("best.params")), "a best checkpoint");
 
       CommandRun board = ok(CommandRun.of("leaderboard", "--server", server.url(), "--competition", "trained"));
-      Matcher row = Pattern.compile("(?m)^\\s+1\\s+model-team\\s+(\\d\\.\\d{6})\\s").matcher(board.out());
+      Matcher row = Pattern.compile("(?m)^\\s+1\\s+model-team\\s+(\\d\\.\\d{4})\\s").matcher(board.out());
       assertTrue(row.find(), "the model's team is ranked with a score: " + board.out());
       double score = Double.parseDouble(row.group(1));
       assertTrue(score >= 0 && score <= 1, board.out());

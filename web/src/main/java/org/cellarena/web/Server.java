@@ -161,8 +161,8 @@ public final class Server implements AutoCloseable {
       int port = listen(vertx, ApiRouter.create(services), config);
       adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
       queue.start(); // after listening, so that a failed start leaves no worker behind
-      LOG.info("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
-          + ":" + port);
+      LOG.fine("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
+          + ":" + port); // not INFO: serve and demo say it on the console in plain words
       return new Server(services, port);
     } catch (RuntimeException e) {
       changes.close();

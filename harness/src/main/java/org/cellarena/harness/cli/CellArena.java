@@ -43,7 +43,7 @@ public final class CellArena implements Runnable {
   }
 
   public static void main(String[] args) {
-    // the server's log lines (java.util.logging) on one line each: "15:43:58 INFO CellArena serving ..."
+    // the server's log lines (java.util.logging) on one line each: "15:43:58 WARNING ..."
     if (System.getProperty(LOG_FORMAT) == null) {
       System.setProperty(LOG_FORMAT, "%1$tT %4$s %5$s%6$s%n");
     }

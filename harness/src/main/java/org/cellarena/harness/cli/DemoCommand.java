@@ -2,11 +2,11 @@ package org.cellarena.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cellarena.harness.demo.DemoPreparation;
@@ -15,6 +15,7 @@ import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.ServerStartException;
 import org.cellarena.web.competition.CompetitionException;
+import org.cellarena.web.store.Tokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,16 +24,22 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The one-command demo: generated data, a competition, the server, the classical baseline and the model, each
- * step the same command a user would run ({@code submit --wait}, {@code train --submit}).
+ * step the same command a user would run ({@code submit --wait}, {@code train --submit}). Training runs in a
+ * child JVM, so that the memory libtorch takes goes back to the system before the server idles.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole system on generated data, then keep serving until Ctrl-C.",
         "Generates the demo dataset, its split and the competition 'demo' (once; reused later), starts the server, "
-            + "submits the classical baseline, trains the small CPU model afresh for --train-minutes, auto-submits "
-            + "its predictions and prints the leaderboard URL and the scores."})
+            + "submits the classical baseline, trains the small CPU model afresh for --train-iterations (in a "
+            + "separate JVM), auto-submits its predictions and prints the leaderboard URL, the scores and the "
+            + "tokens."})
 public final class DemoCommand implements Callable<Integer> {
   private static final String BASELINE_TEAM = "baseline (classical)";
   private static final String MODEL_TEAM = "mask-rcnn (tiny cpu)";
+  private static final String TOKEN_FILE = "demo-teams.properties";
+  /** How long a stopped demo waits for its training to stop before it closes the server. */
+  private static final Duration CHILD_GRACE = Duration.ofSeconds(15);
+  private static final int ECHO_WIDTH = 110;
 
   @Spec CommandSpec spec;
 
@@ -43,8 +50,13 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where the demo's data, database and submissions live (default: data/ in the repository).")
   Path dataDir;
 
-  @Option(names = "--train-minutes", defaultValue = "4", paramLabel = "MINUTES",
-      description = "Minutes of model training on the CPU, its validations included; 0 skips the model "
+  @Option(names = "--train-iterations", defaultValue = "250", paramLabel = "N",
+      description = "Training iterations of the model, the same work on any machine (250: about 4 minutes on a "
+          + "quiet 2-core machine, validations included); 0 skips the model (default: ${DEFAULT-VALUE}).")
+  int trainIterations;
+
+  @Option(names = "--train-minutes", defaultValue = "15", paramLabel = "MINUTES",
+      description = "Wall-clock cap on the training: a busy machine stops there, and says so; 0: none "
           + "(default: ${DEFAULT-VALUE}).")
   double trainMinutes;
 
@@ -57,120 +69,180 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535 || trainMinutes < 0 || images < 10) {
-      throw new UserException("--port must be 0..65535, --train-minutes >= 0, --images >= 10 (a split needs some of each cell type)");
+    if (port < 0 || port > 65535 || trainIterations < 0 || !Double.isFinite(trainMinutes) || trainMinutes < 0
+        || images < 10) {
+      throw new UserException("--port must be 0..65535, --train-iterations >= 0, --train-minutes >= 0, --images >= 10"
+          + " (a split needs some of each cell type)");
     }
     Path home = Path.of(System.getProperty("cellarena.home", ".")).toAbsolutePath().normalize();
     Path data = (dataDir != null ? dataDir : home.resolve("data")).toAbsolutePath().normalize();
     PrintWriter out = spec.commandLine().getOut();
 
     DemoPreparation.Prepared demo = new DemoPreparation(data, images, DemoPreparation.SEED).prepare(System.out);
-    Server server;
-    try {
-      server = Server.start(ServerConfig.defaults(data).withPort(port)
-          .withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN")),
-          token -> out.println("Admin token (shown this once; keep it for /admin): " + token));
-    } catch (CompetitionException | ServerStartException e) { // a busy port, a database in use: say so, exit 2
-      throw new UserException(e.getMessage());
-    }
-    Thread closeOnExit = new Thread(server::close, "cellarena-demo-stop"); // Ctrl-C, here or while training
-    Runtime.getRuntime().addShutdownHook(closeOnExit);
+    DemoTokens tokens = DemoTokens.load(data.resolve(TOKEN_FILE));
+    Server server = start(data, adminToken(tokens));
+    ChildJvm training = ChildJvm.likeThisOne();
+    Thread stopOnSignal = new Thread(() -> { // Ctrl-C or a SIGTERM, here or while training
+      training.stop(CHILD_GRACE);
+      server.close();
+    }, "cellarena-demo-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnSignal);
     try {
       String url = server.url();
       out.println("demo: server at " + url);
-      Properties tokens = teamTokens(server, data.resolve("demo-teams.properties"));
-      server.services().teams().byToken(tokens.getProperty(BASELINE_TEAM)) // shown as a reference row
+      teamTokens(server, tokens);
+      server.services().teams().byToken(tokens.get(BASELINE_TEAM)) // shown as a reference row
           .ifPresent(team -> server.services().teams().setBenchmark(team.id(), true));
 
-      int baseline = run("submit", "--server", url, "--competition", DemoPreparation.COMPETITION_ID,
-          "--token", tokens.getProperty(BASELINE_TEAM), "--file", demo.baselineSubmission().toString(),
-          "--description", "classical baseline (OpenCV watershed)", "--wait");
-      if (baseline != 0) {
-        out.println("demo: the baseline submission did not score (above)");
-      }
-      if (trainMinutes > 0) {
-        int trained = run("train", "--config", home.resolve("configs/demo_cpu.json").toString(),
-            "--data", demo.bundle().toString(), "--split", demo.bundle().resolve("split.json").toString(),
-            "--work-dir", data.resolve("demo-train").toString(), "--overwrite",
-            "--max-minutes", String.valueOf(trainMinutes),
-            "--submit", url, "--competition", DemoPreparation.COMPETITION_ID,
-            "--token", tokens.getProperty(MODEL_TEAM), "--test-images", demo.testImages().toString(),
-            "--submissions-dir", home.resolve("submissions").toString());
+      submitBaseline(url, tokens.get(BASELINE_TEAM), demo);
+      if (trainIterations > 0) {
+        int trained = train(training, home, data, demo, url, tokens.get(MODEL_TEAM));
+        if (training.stopped()) {
+          return ChildJvm.STOPPED; // the hook closes the server
+        }
         if (trained != 0) {
           out.println("demo: training or its submission failed (above)");
         }
       }
       out.println();
-      run("leaderboard", "--server", url, "--competition", DemoPreparation.COMPETITION_ID);
+      run(List.of("leaderboard", "--server", url, "--competition", DemoPreparation.COMPETITION_ID));
       out.println();
-      out.println("Leaderboard:  " + url + "/competitions/" + DemoPreparation.COMPETITION_ID);
-      out.println("Team tokens:  " + data.resolve("demo-teams.properties") + " (paste one on the team page)");
-      out.flush();
+      summary(url, tokens);
       if (!exitAtEnd) {
         out.println("Serving until Ctrl-C.");
         out.flush();
         new CountDownLatch(1).await(); // until Ctrl-C: the hook closes the server
       }
     } finally {
-      Runtime.getRuntime().removeShutdownHook(closeOnExit);
-      server.close();
+      if (removeHook(stopOnSignal)) {
+        server.close();
+      }
     }
     return 0;
   }
 
-  /** Runs another cellarena command in this process, as a user would type it. */
-  private int run(String... args) {
-    CommandLine cli = CellArena.commandLine();
-    cli.setOut(spec.commandLine().getOut());
-    cli.setErr(spec.commandLine().getErr());
-    spec.commandLine().getOut().println("$ ./cellarena " + String.join(" ", redacted(args)));
-    spec.commandLine().getOut().flush();
-    return cli.execute(args);
+  private void submitBaseline(String url, String token, DemoPreparation.Prepared demo) {
+    int submitted = run(List.of("submit", "--server", url, "--competition", DemoPreparation.COMPETITION_ID,
+        "--token", token, "--file", shown(demo.baselineSubmission()),
+        "--description", "classical baseline (OpenCV watershed)", "--wait"));
+    if (submitted != 0) {
+      spec.commandLine().getOut().println("demo: the baseline submission did not score (above)");
+    }
   }
 
-  private static String[] redacted(String[] args) {
-    String[] shown = args.clone();
-    for (int i = 0; i + 1 < shown.length; i++) {
-      if (shown[i].equals("--token")) {
-        shown[i + 1] = "***";
-      }
+  private void summary(String url, DemoTokens tokens) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Leaderboard:  " + url + "/competitions/" + DemoPreparation.COMPETITION_ID);
+    out.println("Team tokens:  " + tokens.file() + " (paste one on the team page)");
+    out.println("Admin token:  " + (configuredAdminToken() == null ? tokens.get(DemoTokens.ADMIN) + " (for " + url
+        + "/admin; kept in " + tokens.file() + ")" : "the one in $CELLARENA_ADMIN_TOKEN (for " + url + "/admin)"));
+    out.flush();
+  }
+
+  private Server start(Path data, String adminToken) {
+    try { // the admin token is given: the server generates and announces none
+      return Server.start(ServerConfig.defaults(data).withPort(port).withAdminToken(adminToken), generated -> {});
+    } catch (CompetitionException | ServerStartException e) { // a busy port, a database in use: say so, exit 2
+      throw new UserException(e.getMessage());
     }
-    return shown;
   }
 
   /**
-   * The demo's two teams: created on the first run, their tokens kept in a local file for later runs. The file is
-   * repaired on the way: a team that exists without its token in the file, or whose token starts with '-' (as old
-   * runs could write), gets a new token.
+   * $CELLARENA_ADMIN_TOKEN when set, else the admin token the token file keeps, made on the first run: read before
+   * the server starts, so that the kept one is the server's on every run.
    */
-  private Properties teamTokens(Server server, Path file) throws IOException {
-    Properties tokens = new Properties();
-    if (Files.exists(file)) {
-      try (Reader in = Files.newBufferedReader(file)) {
-        tokens.load(in);
-      }
+  private String adminToken(DemoTokens tokens) throws IOException {
+    if (configuredAdminToken() != null) {
+      return configuredAdminToken();
     }
+    String kept = tokens.get(DemoTokens.ADMIN);
+    if (kept != null) {
+      spec.commandLine().getOut().println("demo: the admin token is kept in " + tokens.file() + " (and shown at the end)");
+      return kept;
+    }
+    tokens.put(DemoTokens.ADMIN, Tokens.generate());
+    tokens.save();
+    return tokens.get(DemoTokens.ADMIN);
+  }
+
+  private static String configuredAdminToken() {
+    String token = System.getenv("CELLARENA_ADMIN_TOKEN");
+    return token == null || token.isBlank() ? null : token;
+  }
+
+  /** {@code train --submit} in a child JVM: the memory libtorch took is the system's again when it ends. */
+  private int train(ChildJvm training, Path home, Path data, DemoPreparation.Prepared demo, String url, String token)
+      throws IOException, InterruptedException {
+    List<String> args = List.of("train", "--config", shown(home.resolve("configs/demo_cpu.json")),
+        "--data", shown(demo.bundle()), "--split", shown(demo.bundle().resolve("split.json")),
+        "--work-dir", shown(data.resolve("demo-train")), "--overwrite",
+        "--max-iterations", String.valueOf(trainIterations),
+        "--max-minutes", BigDecimal.valueOf(trainMinutes).stripTrailingZeros().toPlainString(),
+        "--submit", url, "--competition", DemoPreparation.COMPETITION_ID, "--token", token,
+        "--test-images", shown(demo.testImages()), "--submissions-dir", shown(home.resolve("submissions")));
+    echo(args);
+    return training.run(args);
+  }
+
+  /** Runs another cellarena command in this process, as a user would type it. */
+  private int run(List<String> args) {
+    CommandLine cli = CellArena.commandLine();
+    cli.setOut(spec.commandLine().getOut());
+    cli.setErr(spec.commandLine().getErr());
+    echo(args);
+    return cli.execute(args.toArray(String[]::new));
+  }
+
+  /** The command as a user would type it, tokens hidden, over several lines when long. */
+  private void echo(List<String> args) {
+    List<String> words = new ArrayList<>(List.of("$", "./cellarena"));
+    for (int i = 0; i < args.size(); i++) {
+      words.add(i > 0 && args.get(i - 1).equals("--token") ? "***" : ShellWords.quote(args.get(i)));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ShellWords.lines(words, ECHO_WIDTH).forEach(out::println);
+    out.flush();
+  }
+
+  /** A path as the commands get it: relative to the working directory when under it, so the echoes stay short. */
+  private static String shown(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+  }
+
+  /** False when the JVM is shutting down: the hook is closing the server. */
+  private static boolean removeHook(Thread hook) {
+    try {
+      return Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      return false;
+    }
+  }
+
+  /**
+   * The demo's two teams: created on the first run, their tokens kept in the token file for later runs. The file
+   * is repaired on the way: a team that exists without its token in the file, or whose token starts with '-' (as
+   * old runs could write), gets a new token.
+   */
+  private void teamTokens(Server server, DemoTokens tokens) throws IOException {
     boolean changed = false;
     for (String team : new String[] {BASELINE_TEAM, MODEL_TEAM}) {
-      String token = tokens.getProperty(team);
+      String token = tokens.get(team);
       if (token == null || token.startsWith("-")) {
-        tokens.setProperty(team, newToken(server, team));
+        tokens.put(team, newToken(server, team));
         changed = true;
       }
     }
     if (changed) {
-      try (Writer w = Files.newBufferedWriter(file)) {
-        tokens.store(w, "CellArena demo team tokens (bearer tokens for the API and the team page)");
-      }
+      tokens.save();
     }
-    return tokens;
   }
 
   private String newToken(Server server, String team) {
     try {
       return server.createTeam(team).token();
     } catch (Refusal exists) { // the team is in the database from an earlier run: give it a token we can keep
-      spec.commandLine().getOut().println("demo: new token for the team \"" + team + "\" (kept in demo-teams.properties)");
+      spec.commandLine().getOut().println("demo: new token for the team \"" + team + "\" (kept in " + TOKEN_FILE + ")");
       return server.renewTeamToken(team).token();
     }
   }

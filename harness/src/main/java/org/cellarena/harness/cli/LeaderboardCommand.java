@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.cellarena.model.submit.SubmissionLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,10 +69,10 @@ public final class LeaderboardCommand implements Callable<Integer> {
       JsonObject row = rows.getJsonObject(i);
       JsonArray ci = row.getJsonArray("ci95");
       String interval = ci == null || ci.size() < 2 || ci.getValue(0) == null ? ""
-          : String.format("[%.4f, %.4f]", ci.getDouble(0), ci.getDouble(1));
+          : "[" + SubmissionLines.score(ci.getDouble(0)) + ", " + SubmissionLines.score(ci.getDouble(1)) + "]";
       Double score = row.getDouble("score");
       out.printf("%4s  %-28s %10s  %-19s %7s  %s%n", row.getValue("rank"), row.getString("team"),
-          score == null ? "-" : String.format("%.6f", score), interval,
+          score == null ? "-" : SubmissionLines.score(score), interval,
           row.getValue("entries") == null ? "" : row.getValue("entries"), row.getValue("last", ""));
     }
     if (rows.isEmpty()) {

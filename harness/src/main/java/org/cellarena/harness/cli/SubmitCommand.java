@@ -6,9 +6,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cellarena.model.submit.ServerClient;
+import org.cellarena.model.submit.SubmissionLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,23 +74,16 @@ public final class SubmitCommand implements Callable<Integer> {
     if (!await) {
       return 0;
     }
-    JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), this::printProgress);
-    if ("scored".equals(text(result, "status"))) {
-      String score = text(result, "public_score");
-      out.println(score == null ? "scored (the competition has no Public images)"
-          : String.format(Locale.ROOT, "scored: public score %.10f", Double.parseDouble(score)));
-      return 0;
+    JsonObject result = client.await(id, Duration.ofSeconds(timeoutSeconds), SubmissionLines.progress(id, line -> {
+      out.println(line);
+      out.flush();
+    }));
+    if (SubmissionLines.isFailed(result)) {
+      spec.commandLine().getErr().println(SubmissionLines.outcome(id, result));
+      return UserErrorHandler.INVALID_INPUT;
     }
-    String reason = text(result, "error");
-    spec.commandLine().getErr().println("failed: " + (reason != null ? reason : "(no reason given)"));
-    return UserErrorHandler.INVALID_INPUT;
-  }
-
-  private void printProgress(JsonObject status) {
-    String position = text(status, "queue_position");
-    var out = spec.commandLine().getOut();
-    out.println("  " + text(status, "status") + (position != null ? " (position " + position + ")" : ""));
-    out.flush();
+    out.println(SubmissionLines.outcome(id, result));
+    return 0;
   }
 
   /** A member as text, or null when absent or JSON null. */

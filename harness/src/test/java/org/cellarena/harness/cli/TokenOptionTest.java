@@ -47,7 +47,7 @@ class TokenOptionTest {
       CommandRun run = CommandRun.of(concat(List.of("submit", "--server", server.url(), "--competition", "example",
           "--file", EXAMPLE.resolve("submissions/example.csv").toString(), "--wait"), token));
       assertEquals(0, run.exitCode(), token + ": " + run.out() + run.err());
-      assertTrue(run.out().contains("scored: public score"), run.out());
+      assertTrue(run.out().contains(": scored, public score"), run.out());
     }
     assertEquals(2, server.services().submissions().forTeam("example", teamId()).size());
   }
@@ -77,7 +77,7 @@ class TokenOptionTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
-    assertTrue(out.contains("scored: public score"), out);
+    assertTrue(out.contains(": scored, public score"), out);
   }
 
   @Test

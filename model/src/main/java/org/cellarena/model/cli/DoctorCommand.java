@@ -3,8 +3,11 @@ package org.cellarena.model.cli;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.cellarena.model.device.EngineInfo;
 import picocli.CommandLine.Command;
 
@@ -30,6 +33,9 @@ public final class DoctorCommand implements Callable<Integer> {
       return 1;
     }
     facts.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
+    String options = launcherOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    System.out.printf("%-22s %s (./cellarena gives train, predict and model-bench the same: the heap above is the one"
+        + " train gets; CELLARENA_JAVA_OPTS replaces them)%n", "java options", options);
     try (NDManager m = NDManager.newBaseManager()) {
       long t0 = System.nanoTime();
       NDArray a = m.randomNormal(new ai.djl.ndarray.types.Shape(512, 512));
@@ -38,5 +44,14 @@ public final class DoctorCommand implements Callable<Integer> {
           Engine.getInstance().defaultDevice(), (System.nanoTime() - t0) / 1e6, s);
     }
     return 0;
+  }
+
+  /** A JVM's options as the launcher chose them by command: without class-data sharing and system properties. */
+  static String launcherOptions(List<String> inputArguments) {
+    String options = inputArguments.stream()
+        .filter(o -> !o.startsWith("-D") && !o.startsWith("-XX:SharedArchiveFile") && !o.startsWith("-Xshare")
+            && !o.startsWith("-Xlog:cds"))
+        .collect(Collectors.joining(" "));
+    return options.isEmpty() ? "(none)" : options;
   }
 }

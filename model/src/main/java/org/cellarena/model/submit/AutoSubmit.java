@@ -20,7 +20,12 @@ public final class AutoSubmit {
   private AutoSubmit() {}
 
   /** Where the submission went and how it ended. */
-  public record Outcome(long id, Path file, boolean scored, double publicScore, String error) {}
+  public record Outcome(long id, Path file, boolean scored, double publicScore, String error) {
+    /** "submission 3: scored, public score 0.2264", or "submission 3: failed: ...", as {@code submit} says it. */
+    public String line() {
+      return scored ? SubmissionLines.scored(id, publicScore) : SubmissionLines.failed(id, error);
+    }
+  }
 
   public static Outcome run(Path workDir, Path testImages, Path submissionsDir, String competition, URI server,
       String token, Boolean tta, PrintStream progress) throws IOException, InterruptedException, InvalidFileException {
@@ -28,21 +33,21 @@ public final class AutoSubmit {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path file = submissionsDir.resolve(competition.replaceAll("[^A-Za-z0-9_.-]", "_") + "-model-" + stamp + ".csv");
     FolderPrediction.Summary s = FolderPrediction.run(workDir, testImages, file, tta, progress);
-    if (progress != null) {
-      progress.printf("predicted %d test images (%d cells) into %s%n", s.images(), s.cells(), file);
-    }
+    print(progress, "predicted " + s.images() + " test images (" + s.cells() + " cells) into " + file);
     ServerClient client = new ServerClient(server, token);
     JsonObject receipt = client.upload(competition, file, "cellarena train (model " + workDir.getFileName() + ")");
     long id = receipt.get("id").getAsLong();
-    JsonObject result = client.await(id, Duration.ofMinutes(10), st -> {
-      if (progress != null) {
-        progress.println("  submission " + id + ": " + st.get("status").getAsString());
-      }
-    });
-    boolean scored = "scored".equals(result.get("status").getAsString());
-    double score = scored && result.has("public_score") && !result.get("public_score").isJsonNull()
-        ? result.get("public_score").getAsDouble() : Double.NaN;
-    String error = result.has("error") && !result.get("error").isJsonNull() ? result.get("error").getAsString() : null;
-    return new Outcome(id, file, scored, score, error);
+    JsonObject result = client.await(id, Duration.ofMinutes(10),
+        SubmissionLines.progress(id, line -> print(progress, line)));
+    boolean scored = "scored".equals(SubmissionLines.text(result, "status"));
+    String score = SubmissionLines.text(result, "public_score");
+    return new Outcome(id, file, scored, scored && score != null ? Double.parseDouble(score) : Double.NaN,
+        SubmissionLines.text(result, "error"));
+  }
+
+  private static void print(PrintStream progress, String line) {
+    if (progress != null) {
+      progress.println(line);
+    }
   }
 }

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -39,6 +40,15 @@ class EngineCommandsTest {
     assertTrue(r.out.contains("flavour                cpu"), r.out);
     assertTrue(r.out.matches("(?s).*default device\\s+cpu\\(\\).*"), r.out);
     assertTrue(r.out.matches("(?s).*engine check\\s+ok: 512x512 matrix product on cpu\\(\\).*"), r.out);
+    assertTrue(r.out.matches("(?s).*java heap\\s+\\d+ MiB max\\njava options\\s+.*the heap above is the one train gets.*"),
+        r.out);
+  }
+
+  @Test
+  void doctorShowsTheLaunchersOptionsWithoutSharingAndProperties() {
+    assertEquals("-Xmx4g -XX:+UseParallelGC", DoctorCommand.launcherOptions(List.of("-XX:SharedArchiveFile=h.jsa",
+        "-Xshare:auto", "-Xlog:cds=off", "-Xmx4g", "-XX:+UseParallelGC", "-Dcellarena.home=/repo")));
+    assertEquals("(none)", DoctorCommand.launcherOptions(List.of("-Dcellarena.home=/repo")));
   }
 
   @Test
