@@ -127,11 +127,11 @@ public final class TrainCommand implements Callable<Integer> {
       AutoSubmit.Outcome o = AutoSubmit.run(workDir, testImages, submissionsDir, competition, submit, token, tta,
           System.err);
       if (o.scored()) {
-        out.printf("submission %d (%s): public score %.6f%n", o.id(), o.file(), o.publicScore());
+        out.println(o.line());
         out.flush();
         return 0;
       }
-      spec.commandLine().getErr().println("cellarena train: submission " + o.id() + " failed: " + o.error());
+      spec.commandLine().getErr().println("cellarena train: " + o.line());
       return 2;
     } catch (ConfigException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("cellarena train: " + e.getMessage());

@@ -20,7 +20,7 @@ public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastVa
     return stoppedBy != null && stoppedBy.startsWith("a stop");
   }
 
-  /** The one-line summary {@code train} prints; the same figures as the work dir's latest.json and best.json. */
+  /** The summary {@code train} prints, four short lines; the same figures as the work dir's latest.json and best.json. */
   public String summary() {
     StringBuilder s = new StringBuilder("trained ");
     if (lastEpoch < firstEpoch) {
@@ -34,15 +34,15 @@ public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastVa
             .append(" iterations)");
       }
     }
-    s.append(", ").append(iterations).append(" iterations, in ").append(Figures.duration(wallSeconds))
-        .append(" (training ").append(Figures.duration(trainSeconds)).append(" at ").append(Figures.sig3(imagesPerSecond))
-        .append(" images/s, validation and checkpoints ").append(Figures.duration(validationSeconds)).append("); ");
-    s.append(Double.isNaN(bestMap) ? "no validation images"
-        : "best val mAP " + Figures.sig3(bestMap) + " at epoch " + bestEpoch);
+    s.append(", ").append(iterations).append(" iterations, in ").append(Figures.duration(wallSeconds));
+    s.append("\n  training ").append(Figures.duration(trainSeconds)).append(" at ").append(Figures.sig3(imagesPerSecond))
+        .append(" images/s, validation and checkpoints ").append(Figures.duration(validationSeconds));
     if (skippedSteps > 0) {
       s.append("; ").append(skippedSteps).append(skippedSteps == 1 ? " step" : " steps")
           .append(" skipped for a non-finite gradient");
     }
-    return s.append("; checkpoints in ").append(workDir).toString();
+    s.append("\n  ").append(Double.isNaN(bestMap) ? "no validation images"
+        : "best val mAP " + Figures.sig3(bestMap) + " at epoch " + bestEpoch);
+    return s.append("\n  checkpoints in ").append(workDir).toString();
   }
 }
