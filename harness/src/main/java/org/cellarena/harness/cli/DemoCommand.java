@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
           + "quiet 2-core machine, validations included); 0 skips the model (default: ${DEFAULT-VALUE}).")
   int trainIterations;
 
-  @Option(names = "--train-minutes", defaultValue = "15", paramLabel = "MINUTES",
+  @Option(names = "--train-minutes", defaultValue = "30", paramLabel = "MINUTES",
       description = "Wall-clock cap on the training: a busy machine stops there, and says so; 0: none "
           + "(default: ${DEFAULT-VALUE}).")
   double trainMinutes;
