@@ -17,7 +17,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 /**
  * Turns COCO datasets (annotation JSON files plus an image folder, e.g. LIVECell's three files and its TIFFs) into
  * the Kaggle layout: {@code train.csv} and {@code train/<id>.png} (8 or 16 bit kept as read). Each image must exist,
- * once, under the folder with the size the JSON gives. Streams: the files are indexed first (annotations parked on
+ * once, under the folder (outside the output folder) with the size the JSON gives. Streams: the files are indexed first (annotations parked on
  * disk, in the output folder), then written image by image; train.csv appears only when every image is in.
  */
 public final class CocoDatasetWriter {
@@ -34,7 +34,7 @@ public final class CocoDatasetWriter {
       throw new DataException(out + " already holds a dataset (" + Dataset.TRAIN_CSV + ")");
     }
     Files.createDirectories(out);
-    ImageFolder folder = ImageFolder.index(imageDir);
+    ImageFolder folder = ImageFolder.index(imageDir, out);
     ProgressBar bar = new ProgressBar(progress);
     List<CocoIndex> indexes = new ArrayList<>();
     try {

@@ -43,7 +43,8 @@ final class CocoScanner {
     } catch (JsonProcessingException e) {
       spill.close();
       JsonLocation at = e.getLocation();
-      throw new DataException(name + ": not valid JSON: " + e.getOriginalMessage()
+      String problem = e.getOriginalMessage().replaceAll("\\[Source: .*?; ", "["); // Jackson's redacted source
+      throw new DataException(name + ": not valid JSON: " + problem
           + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (IOException | RuntimeException e) {
       spill.close();
