@@ -3,6 +3,7 @@ package org.cellarena.harness.bench;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ public final class LivecellSizedCoco {
   public void write(Path dir) throws IOException {
     writeImages(dir.resolve(IMAGES));
     try (JsonGenerator json = new JsonFactory().createGenerator(dir.resolve(JSON).toFile(), JsonEncoding.UTF8)) {
+      json.setPrettyPrinter(new PythonSpacing());
       json.writeStartObject();
       json.writeObjectFieldStart("info");
       json.writeStringField("description", "CellArena's LIVECell-sized benchmark file (generated)");
@@ -146,6 +148,24 @@ public final class LivecellSizedCoco {
       } catch (IOException | UnsupportedOperationException e) { // no hard links here: a copy
         Files.copy(blank, image);
       }
+    }
+  }
+
+  /** Python's json.dump spacing, as LIVECell's files have: {@code ", "} and {@code ": "}, no line breaks. */
+  private static final class PythonSpacing extends MinimalPrettyPrinter {
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
     }
   }
 

@@ -51,6 +51,7 @@ final class AnnotationSpill implements Closeable {
 
   AnnotationSpill(Path dir) throws IOException {
     file = Files.createTempFile(dir, ".import-coco-", ".spill");
+    file.toFile().deleteOnExit(); // also after Ctrl-C
     out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
   }
 

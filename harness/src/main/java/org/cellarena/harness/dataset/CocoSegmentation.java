@@ -109,9 +109,10 @@ sealed interface CocoSegmentation permits CocoPolygons, CocoSegmentation.Rle {
           if (size.length != 2) {
             throw new IllegalArgumentException("RLE size must be [height, width], found " + size.length + " numbers");
           }
-        } else if (field.equals("counts")) {
-          counts = value == JsonToken.VALUE_STRING ? p.getText()
-              : value == JsonToken.START_ARRAY ? ints(p, MAX_NUMBERS) : null;
+        } else if (field.equals("counts") && value == JsonToken.VALUE_STRING) {
+          counts = p.getText();
+        } else if (field.equals("counts") && value == JsonToken.START_ARRAY) {
+          counts = ints(p, MAX_NUMBERS);
         } else {
           p.skipChildren();
         }

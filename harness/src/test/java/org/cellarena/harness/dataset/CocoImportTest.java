@@ -162,6 +162,19 @@ class CocoImportTest {
   }
 
   @Test
+  void rleCountsThatAreNeitherTextNorNumbersAreRefused() {
+    JsonObject coco = new JsonObject()
+        .put("images", new JsonArray().add(new JsonObject().put("id", 1).put("file_name", "a.png")
+            .put("width", 4).put("height", 4)))
+        .put("annotations", new JsonArray().add(new JsonObject().put("image_id", 1)
+            .put("segmentation", new JsonObject().put("counts", new JsonObject().put("size", 3)))
+            .put("id", 6)));
+    DataException e = assertThrows(DataException.class, () -> CocoImporter.fromJson(coco, null, "x.json"));
+    assertEquals("x.json: annotation 6 (image a, id 1): bad segmentation: RLE without counts (a string or a list "
+        + "of numbers)", e.getMessage());
+  }
+
+  @Test
   void truncatedJsonSaysWhereWithoutAStackTrace(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("cut.json");
     Files.writeString(json, "{\"images\": [{\"id\": 1, \"file_name\": \"a.png\",\n \"width\": 4");
