@@ -17,8 +17,9 @@ import org.opencv.imgcodecs.Imgcodecs;
 /**
  * Turns COCO datasets (annotation JSON files plus an image folder, e.g. LIVECell's three files and its TIFFs) into
  * the Kaggle layout: {@code train.csv} and {@code train/<id>.png} (8 or 16 bit kept as read). Each image must exist,
- * once, under the folder (outside the output folder) with the size the JSON gives. Streams: the files are indexed first (annotations parked on
- * disk, in the output folder), then written image by image; train.csv appears only when every image is in.
+ * once, under the folder ({@link ImageFolder}) with the size the JSON gives. Streams: the files are indexed first
+ * (annotations parked on disk, in the output folder), then written image by image; train.csv appears only when
+ * every image is in.
  */
 public final class CocoDatasetWriter {
   private static final int PROBLEMS_SHOWN = 20;
