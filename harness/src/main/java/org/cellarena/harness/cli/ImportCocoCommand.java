@@ -2,6 +2,7 @@ package org.cellarena.harness.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cellarena.harness.dataset.CocoDatasetWriter;
 import picocli.CommandLine.Command;
@@ -10,19 +11,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code import-coco}: a COCO-annotated dataset (LIVECell) into the Kaggle layout. */
+/** {@code import-coco}: COCO-annotated datasets (LIVECell) into the Kaggle layout. */
 @Command(name = "import-coco", mixinStandardHelpOptions = true,
     description = {"Import COCO / LIVECell annotations into the Kaggle layout.",
         "Converts COCO instance annotations (LIVECell's format: compressed or uncompressed RLE, "
         + "polygons) and their images into the Kaggle layout (train.csv, train/<id>.png) that split and "
-        + "competition create read."})
+        + "competition create read. The JSON is streamed, so memory follows one image's annotations, not the file.",
+        "LIVECell as downloaded: --json livecell_coco_train.json --json livecell_coco_val.json "
+        + "--json livecell_coco_test.json --images images (its per-cell-line folders are searched)."})
 public final class ImportCocoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", required = true, paramLabel = "FILE", description = "COCO annotation file.")
-  Path json;
+  @Option(names = "--json", required = true, paramLabel = "FILE",
+      description = "COCO annotation file; repeat it to import several into one dataset.")
+  List<Path> json;
 
-  @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of the images the JSON names.")
+  @Option(names = "--images", required = true, paramLabel = "DIR",
+      description = "Folder of the images the JSON names, searched with its subfolders.")
   Path images;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder to write.")
@@ -37,9 +42,8 @@ public final class ImportCocoCommand implements Callable<Integer> {
     if (!Files.isDirectory(images)) {
       throw new ParameterException(spec.commandLine(), "--images: no folder " + images);
     }
-    var written = CocoDatasetWriter.convert(json, images, out, cellType, System.out);
-    System.out.printf("wrote %d images, %d cells to %s%n", written.size(),
-        written.stream().mapToInt(i -> i.cells().size()).sum(), out);
+    var written = CocoDatasetWriter.convert(json, images, out, cellType, System.err);
+    System.out.printf("wrote %d images, %d cells to %s%n", written.images(), written.cells(), out);
     return 0;
   }
 }

@@ -4,68 +4,132 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.SolutionImage;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * Turns a COCO dataset (annotation JSON plus an image folder, e.g. LIVECell's TIFFs) into the Kaggle layout:
- * {@code train.csv} and {@code train/<id>.png} (8 or 16 bit kept as read). Each image must exist with the size
- * the JSON gives.
+ * Turns COCO datasets (annotation JSON files plus an image folder, e.g. LIVECell's three files and its TIFFs) into
+ * the Kaggle layout: {@code train.csv} and {@code train/<id>.png} (8 or 16 bit kept as read). Each image must exist,
+ * once, under the folder ({@link ImageFolder}) with the size the JSON gives. Streams: the files are indexed first
+ * (annotations parked on disk, in the output folder), then written image by image; train.csv appears only when
+ * every image is in.
  */
 public final class CocoDatasetWriter {
+  private static final int PROBLEMS_SHOWN = 20;
+
+  /** What an import wrote. */
+  public record Imported(int images, long cells) {}
+
   private CocoDatasetWriter() {}
 
-  public static List<SolutionImage> convert(Path json, Path imageDir, Path out, String cellType, PrintStream progress)
+  public static Imported convert(List<Path> jsons, Path imageDir, Path out, String cellType, PrintStream progress)
       throws IOException {
     if (Files.exists(out.resolve(Dataset.TRAIN_CSV))) {
       throw new DataException(out + " already holds a dataset (" + Dataset.TRAIN_CSV + ")");
     }
-    List<SolutionImage> images = CocoImporter.read(json, cellType);
+    Files.createDirectories(out);
+    ImageFolder folder = ImageFolder.index(imageDir, out);
+    ProgressBar bar = new ProgressBar(progress);
+    List<CocoIndex> indexes = new ArrayList<>();
+    try {
+      for (Path json : jsons) {
+        bar.note("import-coco: reading " + json + " (" + Files.size(json) / (1 << 20) + " MB)");
+        CocoIndex index = CocoImporter.index(json, out);
+        indexes.add(index);
+        bar.note("import-coco: " + json + ": " + index.images().size() + " images, " + index.annotationCount()
+            + " annotations");
+      }
+      refuseRepeatedImages(indexes);
+      return write(indexes, folder, out, cellType, bar);
+    } finally {
+      for (CocoIndex index : indexes) {
+        index.close();
+      }
+    }
+  }
+
+  private static void refuseRepeatedImages(List<CocoIndex> indexes) throws DataException {
+    Map<String, String> fileOf = new HashMap<>();
+    for (CocoIndex index : indexes) {
+      for (CocoIndex.Image image : index.images()) {
+        String earlier = fileOf.putIfAbsent(image.id(), index.name());
+        if (earlier != null) {
+          throw new DataException("image " + image.id() + " is named twice: in " + earlier + " and in " + index.name());
+        }
+      }
+    }
+  }
+
+  private static Imported write(List<CocoIndex> indexes, ImageFolder folder, Path out, String cellType,
+      ProgressBar bar) throws IOException {
     Path trainDir = out.resolve(Dataset.TRAIN_DIR);
     Files.createDirectories(trainDir);
     OpenCv.load();
+    Path partial = out.resolve(Dataset.TRAIN_CSV + ".partial");
     List<String> problems = new ArrayList<>();
+    int problemCount = 0;
+    int total = indexes.stream().mapToInt(i -> i.images().size()).sum();
     int done = 0;
-    for (SolutionImage image : images) {
-      Path source = find(imageDir, image.id());
-      if (source == null) {
-        problems.add("image " + image.id() + ": no file " + image.id() + ".* in " + imageDir);
-        continue;
+    long cells = 0;
+    long start = System.nanoTime();
+    try {
+      try (TrainCsvWriter csv = new TrainCsvWriter(partial, List.of(), false)) {
+        for (CocoIndex index : indexes) {
+          for (CocoIndex.Image entry : index.images()) {
+            SolutionImage image = index.read(entry, cellType);
+            String problem = copyPixels(image, folder, trainDir);
+            if (problem != null && problemCount++ < PROBLEMS_SHOWN) {
+              problems.add(problem);
+            }
+            csv.append(image);
+            cells += image.cells().size();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            done++;
+            bar.update("import-coco", done, total, Map.of("cells", cells), done / seconds,
+                seconds / done * (total - done), done == total);
+          }
+        }
       }
-      Mat pixels = Imgcodecs.imread(source.toString(), Imgcodecs.IMREAD_ANYDEPTH | Imgcodecs.IMREAD_GRAYSCALE);
-      if (pixels.empty()) {
-        problems.add("image " + image.id() + ": cannot read " + source);
-      } else if (pixels.cols() != image.width() || pixels.rows() != image.height()) {
-        problems.add("image " + image.id() + ": " + source + " is " + pixels.cols() + "x" + pixels.rows()
-            + " but the JSON says " + image.width() + "x" + image.height());
-      } else {
-        PngImages.write(trainDir.resolve(image.id() + ".png"), pixels);
+      bar.finish();
+      if (problemCount > 0) {
+        throw new DataException(problemCount + " problem(s) with the images:\n  " + String.join("\n  ", problems)
+            + (problemCount > PROBLEMS_SHOWN ? "\n  ... and " + (problemCount - PROBLEMS_SHOWN) + " more" : ""));
       }
-      pixels.release();
-      if (progress != null && ++done % 50 == 0) {
-        progress.printf("import-coco: %d/%d images%n", done, images.size());
-      }
+      Files.move(partial, out.resolve(Dataset.TRAIN_CSV), StandardCopyOption.ATOMIC_MOVE);
+      return new Imported(done, cells);
+    } finally {
+      Files.deleteIfExists(partial);
     }
-    if (!problems.isEmpty()) {
-      throw new DataException(problems.size() + " problem(s) with the images:\n  "
-          + String.join("\n  ", problems.subList(0, Math.min(20, problems.size())))
-          + (problems.size() > 20 ? "\n  ... and " + (problems.size() - 20) + " more" : ""));
-    }
-    TrainCsvWriter.write(out.resolve(Dataset.TRAIN_CSV), images, false);
-    return images;
   }
 
-  /** The file {@code id.<any extension>} in {@code dir}, or null. */
-  private static Path find(Path dir, String id) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.startsWith(id + ".") && name.indexOf('.', id.length() + 1) < 0;
-      }).findFirst().orElse(null);
+  /** Copies the image's pixels into train/ as PNG; a problem (what, where) when it cannot. */
+  private static String copyPixels(SolutionImage image, ImageFolder folder, Path trainDir) throws IOException {
+    List<Path> files = folder.find(image.id());
+    if (files.size() != 1) {
+      return "image " + image.id() + ": " + (files.isEmpty()
+          ? "no file " + image.id() + ".* under " + folder.root() : "several files: " + files);
+    }
+    Path source = files.get(0);
+    Mat pixels = Imgcodecs.imread(source.toString(), Imgcodecs.IMREAD_ANYDEPTH | Imgcodecs.IMREAD_GRAYSCALE);
+    try {
+      if (pixels.empty()) {
+        return "image " + image.id() + ": cannot read " + source;
+      }
+      if (pixels.cols() != image.width() || pixels.rows() != image.height()) {
+        return "image " + image.id() + ": " + source + " is " + pixels.cols() + "x" + pixels.rows()
+            + " but the JSON says " + image.width() + "x" + image.height();
+      }
+      PngImages.write(trainDir.resolve(image.id() + ".png"), pixels);
+      return null;
+    } finally {
+      pixels.release();
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.cellarena.harness.dataset;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -18,40 +19,60 @@ import org.cellarena.scoring.rle.RunMask;
  * metadata columns any image has, and {@code Usage} when asked), one row with an empty annotation for an image
  * without cells.
  */
-public final class TrainCsvWriter {
-  private TrainCsvWriter() {}
+public final class TrainCsvWriter implements Closeable {
+  private final CSVPrinter csv;
+  private final List<String> metadata;
+  private final boolean withUsage;
+  private final int columns;
 
-  public static void write(Path file, Collection<SolutionImage> images, boolean withUsage) throws IOException {
-    List<String> metadata = SolutionReader.METADATA.stream()
-        .filter(m -> images.stream().anyMatch(i -> i.metadata().containsKey(m)))
-        .toList();
+  /** Opens {@code file} (creating its folder) and writes the header; {@link #append} then adds images' rows. */
+  public TrainCsvWriter(Path file, List<String> metadata, boolean withUsage) throws IOException {
+    this.metadata = List.copyOf(metadata);
+    this.withUsage = withUsage;
     List<String> header = new ArrayList<>(SolutionReader.REQUIRED);
     header.addAll(metadata);
     if (withUsage) {
       header.add(SolutionReader.USAGE);
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    try (Writer out = Files.newBufferedWriter(file);
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      csv.printRecord(header);
+    columns = header.size();
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Writer out = Files.newBufferedWriter(file);
+    csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+    csv.printRecord(header);
+  }
+
+  public static void write(Path file, Collection<SolutionImage> images, boolean withUsage) throws IOException {
+    List<String> metadata = SolutionReader.METADATA.stream()
+        .filter(m -> images.stream().anyMatch(i -> i.metadata().containsKey(m)))
+        .toList();
+    try (TrainCsvWriter writer = new TrainCsvWriter(file, metadata, withUsage)) {
       for (SolutionImage image : images) {
-        List<String> annotations = image.cells().isEmpty()
-            ? List.of("") : image.cells().stream().map(RunMask::toRle).toList();
-        for (String annotation : annotations) {
-          List<String> row = new ArrayList<>(header.size());
-          row.add(image.id());
-          row.add(annotation);
-          row.add(Integer.toString(image.width()));
-          row.add(Integer.toString(image.height()));
-          row.add(image.cellType());
-          metadata.forEach(m -> row.add(image.metadata().getOrDefault(m, "")));
-          if (withUsage) {
-            row.add(image.usage().label());
-          }
-          csv.printRecord(row);
-        }
+        writer.append(image);
       }
     }
+  }
+
+  /** The image's rows: one per cell, or one with an empty annotation when it has none. */
+  public void append(SolutionImage image) throws IOException {
+    List<String> annotations = image.cells().isEmpty()
+        ? List.of("") : image.cells().stream().map(RunMask::toRle).toList();
+    for (String annotation : annotations) {
+      List<String> row = new ArrayList<>(columns);
+      row.add(image.id());
+      row.add(annotation);
+      row.add(Integer.toString(image.width()));
+      row.add(Integer.toString(image.height()));
+      row.add(image.cellType());
+      metadata.forEach(m -> row.add(image.metadata().getOrDefault(m, "")));
+      if (withUsage) {
+        row.add(image.usage().label());
+      }
+      csv.printRecord(row);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    csv.close();
   }
 }
