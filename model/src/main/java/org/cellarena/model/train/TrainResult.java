@@ -34,7 +34,7 @@ public record TrainResult(double bestMap, int bestEpoch, ValidationResult lastVa
             .append(" iterations)");
       }
     }
-    s.append(", ").append(iterations).append(" iterations, in ").append(Figures.duration(wallSeconds));
+    s.append(", ").append(iterations).append(iterations == 1 ? " iteration, in " : " iterations, in ").append(Figures.duration(wallSeconds));
     s.append("\n  training ").append(Figures.duration(trainSeconds)).append(" at ").append(Figures.sig3(imagesPerSecond))
         .append(" images/s, validation and checkpoints ").append(Figures.duration(validationSeconds));
     if (skippedSteps > 0) {
