@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -130,6 +131,19 @@ class InitFromTest {
     assertEquals(2, r.code);
     assertTrue(r.out.contains("--init-from starts a new run from another run's weights, --resume goes on with this"
         + " one: they exclude each other"), r.out);
+  }
+
+  @Test
+  void theRecipesConfigsDifferInTheClassesAndTheSchedule() {
+    TrainConfig pretrain = ConfigLoader.load(CONFIG.resolveSibling("livecell_pretrain_s50.json"), List.of());
+    TrainConfig fineTune = ConfigLoader.load(CONFIG.resolveSibling("sartorius_finetune_s50.json"), List.of());
+    assertEquals(8, pretrain.model().numClasses());
+    assertEquals(3, fineTune.model().numClasses());
+    JsonObject architecture = pretrain.json().getAsJsonObject("model").deepCopy();
+    architecture.addProperty("num_classes", 3);
+    assertEquals(architecture, fineTune.json().getAsJsonObject("model"), "all but the class count, or --init-from"
+        + " refuses the LIVECell run");
+    assertTrue(fineTune.schedule().lr() < pretrain.schedule().lr());
   }
 
   private record Run(int code, String out, String err) {}
