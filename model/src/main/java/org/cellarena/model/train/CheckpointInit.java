@@ -37,6 +37,20 @@ public final class CheckpointInit {
 
   private CheckpointInit() {}
 
+  /** Refuses {@code --resume}, and a checkpoint in the work dir, which the new run would replace. */
+  static void checkOptions(TrainOptions options) {
+    if (options.resume()) {
+      throw new IllegalArgumentException("--init-from starts a new run from another run's weights, --resume goes on"
+          + " with this one: they exclude each other");
+    }
+    Path from = options.initFrom().toAbsolutePath().normalize();
+    Path work = options.workDir().toAbsolutePath().normalize();
+    if (from.equals(work) || work.equals(from.getParent())) {
+      throw new IllegalArgumentException("--init-from " + options.initFrom() + " is in this run's work dir, which"
+          + " the new run replaces: give it another --work-dir");
+    }
+  }
+
   /** Loads the checkpoint into the freshly initialised {@code model}, or refuses with what differs. */
   public static Report load(MaskRcnn model, int numClasses, Path from, NDManager manager) throws IOException {
     Path params = LoadedModel.paramsFile(from);

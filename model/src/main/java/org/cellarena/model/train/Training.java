@@ -58,9 +58,8 @@ public final class Training {
     if (options.resume() && options.overwrite()) {
       throw new IllegalArgumentException("--resume and --overwrite exclude each other");
     }
-    if (options.resume() && options.initFrom() != null) {
-      throw new IllegalArgumentException("--init-from starts a new run from another run's weights, --resume goes on"
-          + " with this one: they exclude each other");
+    if (options.initFrom() != null) {
+      CheckpointInit.checkOptions(options);
     }
     EngineLogging.apply();
     CpuThreads.apply(config.json());

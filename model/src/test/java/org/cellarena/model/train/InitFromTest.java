@@ -31,7 +31,7 @@ import picocli.CommandLine;
 /**
  * {@code train --init-from}: a tiny run with 8 classes on one generated dataset starts a run with 3 classes on
  * another (every tensor copied but the class heads, which the log names), and the refusals: another architecture,
- * a checkpoint that is not there, and {@code --resume}.
+ * a checkpoint that is not there or in the work dir, and {@code --resume}.
  */
 class InitFromTest {
   private static final Path CONFIG = Path.of(System.getProperty("user.dir")).getParent()
@@ -131,6 +131,12 @@ class InitFromTest {
     assertEquals(2, r.code);
     assertTrue(r.out.contains("--init-from starts a new run from another run's weights, --resume goes on with this"
         + " one: they exclude each other"), r.out);
+
+    r = train(fineTuneData, pretrained, "--init-from", pretrained.toString(), "--overwrite");
+    assertEquals(2, r.code);
+    assertTrue(r.out.contains("is in this run's work dir, which the new run replaces: give it another --work-dir"),
+        r.out);
+    assertTrue(Files.exists(pretrained.resolve("best.params")));
   }
 
   @Test
