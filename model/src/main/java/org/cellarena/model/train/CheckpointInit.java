@@ -98,14 +98,11 @@ public final class CheckpointInit {
         differences.add(name + " " + d.getArray().getShape() + " is only in the checkpoint");
       }
     });
-    if (copies.isEmpty()) {
-      throw new IllegalArgumentException("--init-from " + from + ": no tensor of " + params + " has the"
-          + " name and shape of one of this model's; nothing would be loaded");
-    }
-    if (!differences.isEmpty()) {
+    if (!differences.isEmpty()) { // also when nothing matches: a model has more than its class heads
       throw new IllegalArgumentException("--init-from " + from + ": the architecture differs from the checkpoint's"
-          + " (compare its config.json with this run's model section): " + differences.size() + " tensors differ,"
-          + " e.g. " + String.join("; ", differences.subList(0, Math.min(LISTED, differences.size()))));
+          + " (compare its config.json with this run's model section): " + differences.size() + " tensors differ ("
+          + copies.size() + " match), e.g. " + String.join("; ", differences.subList(0, Math.min(LISTED,
+          differences.size()))));
     }
     copies.forEach((p, d) -> p.getArray().set(d.getArray().toFloatArray()));
     return new Report(params, donorClasses, copies.size(), reinitialised);

@@ -104,14 +104,14 @@ class InitFromTest {
         pretrained.toString());
     assertEquals(2, r.code, r.err);
     assertTrue(r.out.contains("the architecture differs from the checkpoint's"), r.out);
-    assertTrue(r.out.contains("tensors differ, e.g. backbone.layer1b1."), r.out);
+    assertTrue(r.out.contains("tensors differ (173 match), e.g. backbone.layer1b1."), r.out);
     assertTrue(r.out.contains(" is not in the checkpoint"), r.out);
     assertFalse(Files.exists(work.resolve("config.json")), "a refused run leaves no run behind");
 
     r = train(fineTuneData, work, "--set", "model.neck.out_channels=32", "--init-from", pretrained.toString());
     assertEquals(2, r.code, r.err);
-    assertTrue(r.out.contains("22 tensors differ, e.g. neck.lateral0.weight: the checkpoint's (64, 64, 1, 1), ours"
-        + " (32, 64, 1, 1); neck.lateral0.bias"), r.out);
+    assertTrue(r.out.contains("22 tensors differ (151 match), e.g. neck.lateral0.weight: the checkpoint's"
+        + " (64, 64, 1, 1), ours (32, 64, 1, 1); neck.lateral0.bias"), r.out);
   }
 
   @Test
