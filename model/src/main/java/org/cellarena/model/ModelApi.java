@@ -36,7 +36,7 @@ public final class ModelApi {
       List<String> overrides, double valFraction, long seed, PrintStream progress) throws IOException {
     TrainConfig cfg = ConfigLoader.load(config, overrides);
     return new Training(cfg, new TrainOptions(dataDir, workDir, null, valFraction, seed, false, false, maxIterations,
-        maxMinutes, progress)).run();
+        maxMinutes, progress, null)).run();
   }
 
   /**

@@ -59,6 +59,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "replace the run the work dir holds (without --resume or --overwrite, a work dir holding a run is refused)")
   boolean overwrite;
 
+  @Option(names = "--init-from", paramLabel = "W", description = "start from another run's weights: its work dir"
+      + " (best.params) or a .params file with config.json beside it; tensors of the same name and shape are loaded,"
+      + " the class heads re-initialised when the number of classes differs, another architecture refused")
+  Path initFrom;
+
   @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "0", description = "train N iterations in this"
       + " run, the lr schedule laid over them: the same work on a quiet and a busy machine (0: the config's epochs)")
   long maxIterations;
@@ -112,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
       }
       TrainConfig cfg = ConfigLoader.load(config, overrides);
       TrainResult r = new Training(cfg, new TrainOptions(data, workDir, split, split != null ? 0 : valFraction, seed,
-          resume, overwrite, maxIterations, maxMinutes, System.err)).run();
+          resume, overwrite, maxIterations, maxMinutes, System.err, initFrom)).run();
       System.err.flush(); // the progress bar and validation lines before the summary
       PrintWriter out = spec.commandLine().getOut();
       out.println(r.summary());

@@ -22,29 +22,8 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
     Path params) {
 
   public static LoadedModel load(Path checkpoint, NDManager manager, int maxDetections) throws IOException {
-    Path params;
-    Path dir;
-    if (Files.isDirectory(checkpoint)) {
-      dir = checkpoint;
-      params = dir.resolve("best.params");
-      if (!Files.exists(params)) {
-        Path latest = dir.resolve("latest.json");
-        if (!Files.exists(latest)) {
-          throw new IllegalArgumentException("no checkpoint in " + checkpoint + " (no best.params or latest.json)");
-        }
-        String name = JsonParser.parseString(Files.readString(latest)).getAsJsonObject().get("checkpoint").getAsString();
-        params = dir.resolve(name + ".params");
-      }
-    } else if (Files.isRegularFile(checkpoint)) {
-      params = checkpoint;
-      dir = checkpoint.toAbsolutePath().getParent();
-    } else {
-      throw new IllegalArgumentException("checkpoint not found: " + checkpoint);
-    }
-    Path configFile = dir.resolve("config.json");
-    if (!Files.exists(configFile)) {
-      throw new IllegalArgumentException("no config.json next to checkpoint " + params);
-    }
+    Path params = paramsFile(checkpoint);
+    Path configFile = configBeside(params);
     TrainConfig cfg = ConfigLoader.load(configFile, java.util.List.of());
     org.cellarena.model.train.CpuThreads.apply(cfg.json());
     MaskRcnnConfig m = cfg.model();
@@ -71,5 +50,34 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
       }
     }
     return new LoadedModel(model, cfg, t, tta, params);
+  }
+
+  /** The checkpoint's weights: a work dir's {@code best.params}, else its latest epoch; or the file itself. */
+  public static Path paramsFile(Path checkpoint) throws IOException {
+    if (Files.isRegularFile(checkpoint)) {
+      return checkpoint;
+    }
+    if (!Files.isDirectory(checkpoint)) {
+      throw new IllegalArgumentException("checkpoint not found: " + checkpoint);
+    }
+    Path best = checkpoint.resolve("best.params");
+    if (Files.exists(best)) {
+      return best;
+    }
+    Path latest = checkpoint.resolve("latest.json");
+    if (!Files.exists(latest)) {
+      throw new IllegalArgumentException("no checkpoint in " + checkpoint + " (no best.params or latest.json)");
+    }
+    String name = JsonParser.parseString(Files.readString(latest)).getAsJsonObject().get("checkpoint").getAsString();
+    return checkpoint.resolve(name + ".params");
+  }
+
+  /** The {@code config.json} the checkpoint's model was built from, beside it. */
+  public static Path configBeside(Path params) {
+    Path configFile = params.toAbsolutePath().getParent().resolve("config.json");
+    if (!Files.exists(configFile)) {
+      throw new IllegalArgumentException("no config.json next to checkpoint " + params);
+    }
+    return configFile;
   }
 }

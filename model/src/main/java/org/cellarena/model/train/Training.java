@@ -58,10 +58,13 @@ public final class Training {
     if (options.resume() && options.overwrite()) {
       throw new IllegalArgumentException("--resume and --overwrite exclude each other");
     }
+    if (options.initFrom() != null) {
+      CheckpointInit.checkOptions(options);
+    }
     EngineLogging.apply();
     CpuThreads.apply(config.json());
     log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
-    requirePretrainedForFrozenStages(config, options.resume());
+    requirePretrainedForFrozenStages(config, options.resume() || options.initFrom() != null);
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
     Checkpoints ckpt = new Checkpoints(options.workDir());
@@ -97,7 +100,9 @@ public final class Training {
     try (NDManager root = NDManager.newBaseManager()) {
       MaskRcnn model = new MaskRcnn(config.model());
       model.initializeParameters(root);
-      if (config.pretrained() != null && !options.resume()) {
+      if (options.initFrom() != null) {
+        log(out, initFrom(model, ckpt, root));
+      } else if (config.pretrained() != null && !options.resume()) {
         log(out, PretrainedImporter.load(model, Path.of(config.pretrained()), root).summary());
       }
       Schedule sched = config.schedule();
@@ -273,6 +278,18 @@ public final class Training {
       return new TrainResult(bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : bestMap, bestEpoch, lastVal,
           startEpoch + 1, lastEpoch, sched.epochs(), budget.describe(), stoppedBy, complete, it, itersPerEpoch, iter,
           skipped, ips, trainNanos / 1e9, validationNanos / 1e9, budget.elapsedNanos() / 1e9, options.workDir());
+    }
+  }
+
+  /** The weights of another run; a refusal leaves the work dir without this run, which had only just begun. */
+  private String initFrom(MaskRcnn model, Checkpoints ckpt, NDManager root) throws IOException {
+    try {
+      String loaded = CheckpointInit.load(model, config.model().numClasses(), options.initFrom(), root).summary();
+      return config.pretrained() == null ? loaded : loaded + "; model.backbone.pretrained not imported: --init-from"
+          + " gives the weights";
+    } catch (IllegalArgumentException e) {
+      ckpt.clearRun();
+      throw e;
     }
   }
 
