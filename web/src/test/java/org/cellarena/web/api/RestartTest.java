@@ -107,11 +107,14 @@ class RestartTest {
       slow = forked.submit(token, SlowCompetition.ID, "application/gzip", SlowCompetition.slowSubmission(images));
       assertEquals("scoring", awaitStarted(forked.http, slow, token), forked.output());
       for (int i = 0; i < 2; i++) { // the same team's: they wait for the worker, not for the light lane
-        behind.add(forked.submit(token, ServerFixture.COMPETITION, "text/csv", ServerFixture.exampleSubmission()));
+        long id = forked.submit(token, ServerFixture.COMPETITION, "text/csv", ServerFixture.exampleSubmission());
+        assertEquals("queued", forked.http.get("/api/submissions/" + id, token).json().getString("status"));
+        behind.add(id);
       }
       forked.process.destroy(); // SIGTERM
       assertTrue(forked.process.waitFor(60, TimeUnit.SECONDS), "still running 60 s after SIGTERM:\n"
           + forked.output());
+      assertEquals(143, forked.process.exitValue(), "not stopped by the signal:\n" + forked.output());
     }
     SlowCompetition.setScoringSeconds(dataDir, 1); // the file's second scoring ends soon, with a reason
     try (ServerFixture fx = ServerFixture.start(dataDir)) {
