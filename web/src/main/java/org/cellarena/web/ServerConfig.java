@@ -41,12 +41,17 @@ public record ServerConfig(
         256 * MB, 4096 * MB, workers, 600, SubmissionLimits.DEFAULTS, Safeguards.DEFAULTS);
   }
 
-  /** The JDBC URL in use: the given one, or the embedded H2 file under the data dir. */
+  /**
+   * The JDBC URL in use: the given one, or the embedded H2 file under the data dir. That one is closed by the
+   * server, not by H2's own shutdown hook, which would close it the moment a SIGTERM arrives: the results of the
+   * scoring that the server waits for while it stops are still recorded.
+   */
   public String effectiveJdbcUrl() {
     if (jdbcUrl != null) {
       return jdbcUrl;
     }
-    return "jdbc:h2:file:" + dataDir.resolve("submissions").resolve("cellarena") + ";WRITE_DELAY=0";
+    return "jdbc:h2:file:" + dataDir.resolve("submissions").resolve("cellarena")
+        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** Where submission files are stored: {@code dataDir/submissions}. */

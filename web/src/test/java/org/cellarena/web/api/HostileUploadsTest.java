@@ -123,7 +123,30 @@ class HostileUploadsTest {
       long after = r.json().getLong("id");
       assertEquals("scored", awaitFinal(fx, before, team), "accepted before the close");
       assertEquals("scored", awaitFinal(fx, after, team), "accepted after the reopen");
+      assertPagesDuringAnOutage(fx, team, before);
     }
+  }
+
+  /**
+   * A page needs no database and is served; what it asks of the database (here an overlay) answers 503 with
+   * Retry-After. A background task may reopen the database before the request comes: then it is closed again.
+   */
+  private static void assertPagesDuringAnOutage(ServerFixture fx, String team, long scored) {
+    String overlay = "/api/submissions/" + scored + "/overlay/ex-shsy5y-1.png";
+    assertEquals(200, fx.http.get(overlay, team).status());
+    Http.Reply r;
+    int tries = 0;
+    do {
+      closeDatabaseUnderTheServer(fx);
+      Http.Reply page = fx.http.get("/submissions/" + scored, null);
+      assertEquals(200, page.status(), page.body());
+      assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+      r = fx.http.get(overlay, team);
+      assertTrue(r.status() == 503 || r.status() == 200, r.status() + " " + r.body());
+    } while (r.status() != 503 && ++tries < 10);
+    assertEquals(503, r.status(), "the database was reopened before every one of 10 requests");
+    assertEquals("5", r.header("Retry-After"), r.body());
+    assertTrue(r.json().getString("error").contains("database is unavailable"), r.body());
   }
 
   @Test

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,41 +72,69 @@ class RestartTest {
   @Test
   void submissionsAcceptedBeforeAKill9AreScoredAfterTheRestart() throws Exception {
     ServerFixture.copyExampleCompetition(dataDir, j -> j);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process forked = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ForkedServer.class.getName(), dataDir.toString()).redirectErrorStream(true).start();
     String token;
     List<Long> ids = new ArrayList<>();
-    try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(forked.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      int port = -1;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith("PORT ")) {
-          port = Integer.parseInt(line.substring(5).trim());
-          break;
-        }
-      }
-      assertTrue(port > 0, "the forked server started");
-      Http http = new Http("http://127.0.0.1:" + port);
-      Http.Reply team = http.postJson("/api/admin/teams", ServerFixture.ADMIN,
-          new io.vertx.core.json.JsonObject().put("name", "survivor"));
-      assertEquals(201, team.status(), team.body());
-      token = team.json().getString("token");
+    try (ForkedServer forked = ForkedServer.scoringNothing(dataDir)) {
+      token = forked.createTeam("survivor");
       for (int i = 0; i < 4; i++) {
-        Http.Reply r = http.postBytes("/api/competitions/example/submissions", token, "text/csv",
-            ServerFixture.exampleSubmission());
-        assertEquals(202, r.status(), r.body());
-        ids.add(r.json().getLong("id"));
+        ids.add(forked.submit(token, ServerFixture.COMPETITION, "text/csv", ServerFixture.exampleSubmission()));
       }
-    } finally {
-      forked.destroyForcibly(); // SIGKILL
-      assertTrue(forked.waitFor(30, TimeUnit.SECONDS));
+      forked.process.destroyForcibly(); // SIGKILL
+      assertTrue(forked.process.waitFor(30, TimeUnit.SECONDS));
     }
     try (ServerFixture fx = ServerFixture.start(dataDir)) {
       for (long id : ids) {
         assertEquals("scored", fx.awaitFinal(id, token).getString("status"));
       }
     }
+  }
+
+  /**
+   * A SIGTERM while a file is being scored stops the server after at most the queue's short grace (the time is
+   * measured by hand: web/BENCHMARKS.md), and the file, still "scoring", is scored again at the next start, the
+   * files queued behind it too.
+   */
+  @Test
+  void aSigtermWhileScoringStopsTheServerAndLeavesTheWorkToTheNextStart() throws Exception {
+    ServerFixture.copyExampleCompetition(dataDir, j -> j);
+    int images = 16;
+    SlowCompetition.write(dataDir, images, 600); // scoring would go on for well over 5 s, until done
+    String token;
+    long slow;
+    List<Long> behind = new ArrayList<>();
+    try (ForkedServer forked = ForkedServer.serve(dataDir, "--workers", "1")) {
+      token = forked.createTeam("interrupted");
+      slow = forked.submit(token, SlowCompetition.ID, "application/gzip", SlowCompetition.slowSubmission(images));
+      assertEquals("scoring", awaitStarted(forked.http, slow, token), forked.output());
+      for (int i = 0; i < 2; i++) { // the same team's: they wait for the worker, not for the light lane
+        long id = forked.submit(token, ServerFixture.COMPETITION, "text/csv", ServerFixture.exampleSubmission());
+        assertEquals("queued", forked.http.get("/api/submissions/" + id, token).json().getString("status"));
+        behind.add(id);
+      }
+      forked.process.destroy(); // SIGTERM
+      assertTrue(forked.process.waitFor(60, TimeUnit.SECONDS), "still running 60 s after SIGTERM:\n"
+          + forked.output());
+      assertEquals(143, forked.process.exitValue(), "not stopped by the signal:\n" + forked.output());
+    }
+    SlowCompetition.setScoringSeconds(dataDir, 1); // the file's second scoring ends soon, with a reason
+    try (ServerFixture fx = ServerFixture.start(dataDir)) {
+      JsonObject status = fx.awaitFinal(slow, token);
+      assertEquals("failed", status.getString("status"), status.encode());
+      assertTrue(status.getString("error").contains("longer than the time limit of 1 s"), status.encode());
+      for (long id : behind) {
+        assertEquals("scored", fx.awaitFinal(id, token).getString("status"));
+      }
+    }
+  }
+
+  /** Polls until the submission leaves the queue (at most 60 s); returns its status then. */
+  private static String awaitStarted(Http http, long id, String token) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String status;
+    do {
+      status = http.get("/api/submissions/" + id, token).json().getString("status");
+      ServerFixture.sleep(20);
+    } while (status.equals("queued") && System.nanoTime() < deadline);
+    return status;
   }
 }
