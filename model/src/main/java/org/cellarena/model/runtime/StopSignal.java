@@ -79,7 +79,17 @@ public final class StopSignal {
       }
     }
     if (signal != 0) {
+      if (stillWorking()) {
+        System.err.println("\nstopped: the step under way did not end within " + GRACE.toSeconds() + " s; the files"
+            + " saved before it are kept");
+      }
       ProcessExit.now(128 + signal);
+    }
+  }
+
+  private static boolean stillWorking() {
+    synchronized (LOCK) {
+      return active > 0;
     }
   }
 
