@@ -219,15 +219,18 @@ class PagesBrowserTest {
     driver.get(base + "/submissions/" + first);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("image-table")));
     List<WebElement> rows = driver.findElements(By.cssSelector("#image-table tbody tr"));
-    assertEquals(3, rows.size(), "three public images");
+    assertEquals(4, rows.size(), "three Public images and the Feedback one");
     String table = driver.findElement(By.id("image-table")).getText();
     assertFalse(table.contains(PagesFixture.PRIVATE_IMAGE), "no private row before the reveal");
     double previous = -1;
     for (WebElement row : rows) {
-      double s = Double.parseDouble(row.findElements(By.tagName("td")).get(1).getText());
+      double s = Double.parseDouble(row.findElements(By.tagName("td")).get(2).getText());
       assertTrue(s >= previous, "worst first: " + table);
       previous = s;
     }
+    // a Feedback image shows how each prediction matched; a Public one, on the board, only its predictions
+    driver.findElement(By.cssSelector("#image-table tbody tr[data-image='" + PagesFixture.FEEDBACK_IMAGE + "'] button"))
+        .click();
     waitForOverlay(By.id("overlay-image"));
     String alt = driver.findElement(By.id("overlay-image")).getAttribute("alt");
     assertTrue(alt.contains("matched"), alt);
@@ -277,7 +280,10 @@ class PagesBrowserTest {
     HttpResponse<byte[]> cellTable = get("/api/submissions/" + first + "/overlay/" + publicImage
         + ".json?threshold=0.95", teamToken);
     assertEquals(200, cellTable.statusCode());
-    assertTrue(new String(cellTable.body()).contains("\"best_iou\""), new String(cellTable.body()));
+    assertFalse(new String(cellTable.body()).contains("\"best_iou\""), "a board image: no per-prediction number");
+    HttpResponse<byte[]> feedbackTable = get("/api/submissions/" + first + "/overlay/" + PagesFixture.FEEDBACK_IMAGE
+        + ".json?threshold=0.95", teamToken);
+    assertTrue(new String(feedbackTable.body()).contains("\"best_iou\""), new String(feedbackTable.body()));
     assertEquals(403, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
         + ".json?threshold=0.5", teamToken).statusCode(), "nor its cell table");
     assertEquals(400, get("/api/submissions/" + first + "/overlay/" + publicImage + ".png?threshold=0.52",
@@ -302,7 +308,7 @@ class PagesBrowserTest {
     waitForOverlay(By.id("overlay-a"));
     waitForOverlay(By.id("overlay-b"));
     List<WebElement> diffRows = driver.findElements(By.cssSelector("#diff-table tbody tr"));
-    assertEquals(3, diffRows.size());
+    assertEquals(4, diffRows.size(), "the three Public images and the Feedback one");
     assertTrue(driver.findElement(By.id("diff-delta")).getText().contains("-"), "the second one is worse");
     waitForText(By.id("diff-order"), "largest regressions first");
     assertEquals("#009E73", cssVariable("--matched"), "matched cells: bluish green");
@@ -344,7 +350,8 @@ class PagesBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//button[normalize-space()='Reveal private board']")));
 
-    // The reveal: the private leaderboard appears; a team still never sees a Private image's overlay
+    // The reveal: the private leaderboard appears; a team sees a Private image's predictions and counts, the boards
+    // being final, and still no per-prediction number
     driver.findElement(By.xpath("//button[normalize-space()='Reveal private board']")).click();
     driver.switchTo().alert().accept();
     waitForText(By.id("admin-messages"), "revealed");
@@ -354,8 +361,10 @@ class PagesBrowserTest {
     waitForText(By.id("private-leaderboard"), "Team Pixel");
     waitForText(By.id("private-leaderboard"), "▲ 1"); // the baseline climbs from public rank 2
     fullPageShot("10-leaderboard-revealed");
-    assertEquals(403, get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
-        + ".png?threshold=0.5", teamToken).statusCode(), "private overlays are for the admin only, always");
+    HttpResponse<byte[]> privateTable = get("/api/submissions/" + first + "/overlay/" + PagesFixture.PRIVATE_IMAGE
+        + ".json?threshold=0.5", teamToken);
+    assertEquals(200, privateTable.statusCode(), "after the reveal");
+    assertFalse(new String(privateTable.body()).contains("\"best_iou\""), new String(privateTable.body()));
 
     // The host opens registration on the admin page; a participant registers on the competition page
     driver.get(base + "/admin");

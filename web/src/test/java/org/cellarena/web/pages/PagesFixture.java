@@ -12,12 +12,14 @@ import org.cellarena.scoring.rle.RunMask;
 
 /**
  * A small generated competition for the browser test: four phase-contrast-like images of round cells (three
- * Public, one Private), their test PNGs, and submissions of chosen quality.
+ * Public, one Private, one Feedback), their test PNGs, and submissions of chosen quality.
  */
 final class PagesFixture {
   static final String COMPETITION = "pages-demo";
   static final int W = 160, H = 112;
   static final String PRIVATE_IMAGE = "img-private-4";
+  /** On no board: its overlays show each prediction's best IoU (issue 24's Feedback part). */
+  static final String FEEDBACK_IMAGE = "img-feedback-5";
 
   /** id, cell type, usage, cell centres. */
   record Image(String id, String cellType, String usage, int[][] centres) {}
@@ -26,7 +28,8 @@ final class PagesFixture {
       new Image("img-shsy5y-1", "shsy5y", "Public", grid(3, 2, 0)),
       new Image("img-astro-2", "astro", "Public", grid(3, 2, 7)),
       new Image("img-cort-3", "cort", "Public", grid(4, 2, 3)),
-      new Image(PRIVATE_IMAGE, "cort", "Private", grid(3, 2, 5)));
+      new Image(PRIVATE_IMAGE, "cort", "Private", grid(3, 2, 5)),
+      new Image(FEEDBACK_IMAGE, "shsy5y", "Feedback", grid(3, 2, 9)));
   static final int RADIUS = 11;
 
   private PagesFixture() {}
