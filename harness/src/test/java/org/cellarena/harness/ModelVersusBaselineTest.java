@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cellarena.harness.cli.CommandRun;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for 6 short epochs from scratch on the CPU scores above the classical baseline on the same held-out images, both
  * scored by the scoring module ({@code score}).
  */
+@Tag("slow")
 class ModelVersusBaselineTest {
 
   @Test

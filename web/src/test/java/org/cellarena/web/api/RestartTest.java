@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing accepted is lost: work queued or half-scored when the server stops (or is killed) is scored after. */
+@Tag("slow")
 class RestartTest {
   @TempDir Path dataDir;
 

@@ -24,6 +24,7 @@ import org.cellarena.web.scoring.ScoreSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --workers 0} nodes, scored by two {@code worker} processes of which one is killed with SIGKILL while scoring,
  * a node restarted meanwhile, the daily limit raced from both nodes, status events across nodes.
  */
+@Tag("slow")
 class ClusterTest {
   private static final String BENCH = "bench";
   private static PostgresServer postgres;

@@ -18,6 +18,7 @@ import org.cellarena.web.store.TeamUsage;
 import org.cellarena.web.store.Teams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The queue in the database, on the embedded H2 and on a real PostgreSQL alike: the same migrations, the fair
  * order in SQL, leases that expire and are taken over, and a late result discarded (exactly once).
  */
+@Tag("slow")
 class SharedQueueTest {
   private static final List<String> COMPETITIONS = List.of("c");
   private static PostgresServer postgres;

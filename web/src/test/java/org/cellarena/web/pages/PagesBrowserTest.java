@@ -22,6 +22,7 @@ import org.cellarena.web.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -42,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Selenium Manager's downloads), against the server started here on a free port with a temporary data dir.
  * Screenshots of every page go to {@code target/screenshots/} for a person to look at.
  */
+@Tag("slow")
 class PagesBrowserTest {
   /** Debian's browser and driver; -Dcellarena.chromium / -Dcellarena.chromedriver point elsewhere. */
   private static final Path CHROMIUM = Paths.get(System.getProperty("cellarena.chromium", "/usr/bin/chromium"));
