@@ -227,14 +227,16 @@ class ClusterTest {
     }
   }
 
-  /** Uploads, retrying while another upload of the team is being stored on that node; the final status. */
+  /** Uploads, retrying while another upload of the team is being stored on that node (at most 60 s). */
   private static int uploadUntilDecided(Cluster cluster, Server node, String token, byte[] csv) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       Cluster.Reply r = cluster.send(Cluster.upload(node, "example", token, csv));
       boolean busy = r.status() == 503 || (r.status() == 429 && r.body().contains("still being stored"));
       if (!busy) {
         return r.status();
       }
+      assertTrue(System.nanoTime() < deadline, "still busy after 60 s: " + r.status() + " " + r.body());
       Cluster.sleep(5);
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,7 @@ class TeamsTest {
       }));
       inserted.await(10, TimeUnit.SECONDS);
       CompletableFuture<NewTeam> mine = CompletableFuture.supplyAsync(() -> teams.create("twins"));
-      Thread.sleep(300); // it checks, then waits on the other insert's lock
+      awaitItsInsert(db); // it checked, found no such team, and now waits on the other insert's lock
       commit.countDown();
       other.get(10, TimeUnit.SECONDS);
       ExecutionException e = assertThrows(ExecutionException.class, () -> mine.get(20, TimeUnit.SECONDS));
@@ -51,6 +52,25 @@ class TeamsTest {
       assertEquals(409, refusal.status());
       assertEquals(1, teams.all().size());
     }
+  }
+
+  /** Polls H2's sessions until one runs the insert of {@link Teams#create} (at most 10 s). */
+  private static void awaitItsInsert(Database db) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (sessionsInserting(db) == 0) {
+      assertTrue(System.nanoTime() < deadline, "the request never reached its insert");
+      Thread.sleep(10);
+    }
+  }
+
+  private static int sessionsInserting(Database db) {
+    return db.autoCommit(c -> {
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS "
+          + "WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO teams (name, name_key,%'")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
   }
 
   @Test
