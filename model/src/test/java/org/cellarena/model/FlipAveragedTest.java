@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.cellarena.model.train.ConfigLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Flips of boxes and masks by hand, and flip TTA's averaging on an untrained tiny model. */
@@ -31,6 +32,7 @@ class FlipAveragedTest {
   }
 
   @Test
+  @Tag("slow") // forward passes of the tiny model, flipped and not
   void averagingIdenticalPassesChangesNothingAndEveryPassCounts() throws Exception {
     Path tiny = Path.of(System.getProperty("user.dir")).getParent().resolve("configs/tiny_cpu.json");
     MaskRcnn model = new MaskRcnn(ConfigLoader.load(tiny, List.of()).model());
