@@ -9,6 +9,7 @@ import java.util.Map;
 import org.cellarena.harness.dataset.DataException;
 import org.cellarena.harness.dataset.DatasetReader;
 import org.cellarena.harness.dataset.PngImages;
+import org.cellarena.scoring.io.SubmissionWriter;
 import org.cellarena.scoring.rle.RunMask;
 import org.opencv.core.Mat;
 

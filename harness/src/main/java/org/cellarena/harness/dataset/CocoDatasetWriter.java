@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionWriter;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -80,7 +81,7 @@ public final class CocoDatasetWriter {
     long cells = 0;
     long start = System.nanoTime();
     try {
-      try (TrainCsvWriter csv = new TrainCsvWriter(partial, List.of(), false)) {
+      try (SolutionWriter csv = new SolutionWriter(partial, List.of(), false)) {
         for (CocoIndex index : indexes) {
           for (CocoIndex.Image entry : index.images()) {
             SolutionImage image = index.read(entry, cellType);

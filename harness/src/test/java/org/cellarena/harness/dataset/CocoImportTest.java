@@ -22,6 +22,7 @@ import org.cellarena.harness.bench.LivecellSizedCoco;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionReader;
+import org.cellarena.scoring.io.SolutionWriter;
 import org.cellarena.scoring.rle.RunMask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class CocoImportTest {
 
       // imported COCO -> train.csv -> read: the same masks again
       Path csv = dir.resolve("train-" + compressed + ".csv");
-      TrainCsvWriter.write(csv, imported, false);
+      SolutionWriter.write(csv, imported, false);
       assertSameCells(sample.images(), SolutionReader.read(csv).images());
     }
     assertEquals(2750, sample.cellCount(), "the sample's README count");
