@@ -5,8 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.harness.split.SplitParameters;
 import org.cellarena.harness.split.Splitter;
@@ -66,7 +65,7 @@ public final class SplitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Dataset dataset = DatasetReader.read(data);
+    Dataset dataset = Dataset.read(data);
     SplitManifest manifest = Splitter.split(dataset.images(), params);
     manifest.write(out);
     System.out.println("wrote " + out);

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.cellarena.harness.dataset.DataException;
-import org.cellarena.harness.dataset.Dataset;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionWriter;
@@ -84,7 +84,7 @@ public final class CompetitionWriter {
   private static void copyImages(Dataset dataset, List<SolutionImage> images, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (SolutionImage image : images) {
-      Files.copy(dataset.trainImage(image.id()), dir.resolve(image.id() + ".png"),
+      Files.copy(dataset.imagePath(image.id()), dir.resolve(image.id() + ".png"),
           StandardCopyOption.REPLACE_EXISTING);
     }
   }

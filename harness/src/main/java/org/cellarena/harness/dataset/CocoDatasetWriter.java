@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionWriter;

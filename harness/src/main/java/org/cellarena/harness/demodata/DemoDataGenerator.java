@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cellarena.harness.dataset.DataException;
-import org.cellarena.harness.dataset.Dataset;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.dataset.PngImages;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionWriter;
