@@ -1,5 +1,6 @@
 package org.cellarena.harness;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +43,7 @@ class CompetitionFilesTest {
     try (Server server = Server.start(config)) {
       ServerClient anonymous = new ServerClient(URI.create(server.url()), null);
       String base = "/api/competitions/files";
-      JsonArray files = new JsonObject(new String(anonymous.get(base + "/files").body(), java.nio.charset.StandardCharsets.UTF_8)).getJsonArray("files");
+      JsonArray files = new JsonObject(new String(anonymous.get(base + "/files").body(), UTF_8)).getJsonArray("files");
       List<String> names = files.stream().map(f -> ((JsonObject) f).getString("name")).toList();
       assertTrue(names.containsAll(List.of("sample_submission.csv", "train.csv", "split.json", "test.zip",
           "train.zip")), names.toString());
@@ -54,8 +55,8 @@ class CompetitionFilesTest {
       assertEquals(200, download.statusCode());
       assertArrayEquals(written, download.body());
 
-      try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(anonymous.get(base + "/files/test.zip")
-          .body()))) {
+      try (ZipInputStream zip = new ZipInputStream(
+          new java.io.ByteArrayInputStream(anonymous.get(base + "/files/test.zip").body()))) {
         int images = 0;
         while (zip.getNextEntry() != null) {
           images++;
@@ -75,7 +76,7 @@ class CompetitionFilesTest {
             attempt + " leaked the solution");
       }
 
-      JsonObject texts = new JsonObject(new String(anonymous.get(base + "/texts").body(), java.nio.charset.StandardCharsets.UTF_8));
+      JsonObject texts = new JsonObject(new String(anonymous.get(base + "/texts").body(), UTF_8));
       assertTrue(texts.getJsonObject("evaluation").getString("html").contains("TP / (TP + FP + FN)"));
       assertTrue(texts.getJsonObject("rules").getString("markdown").contains("2031-01-01 00:00 UTC"),
           "placeholders filled with the current settings");

@@ -52,9 +52,10 @@ public final class LeaderboardCommand implements Callable<Integer> {
     out.printf("%4s  %-28s %10s  %-19s %7s  %s%n", "rank", "team", "score", "95% CI", "entries", "last");
     for (JsonElement element : rows) {
       JsonObject row = element.getAsJsonObject();
-      String score = text(row, "score");
+      JsonElement score = row.get("score");
       out.printf("%4s  %-28s %10s  %-19s %7s  %s%n", text(row, "rank"), text(row, "team"),
-          score == null ? "-" : SubmissionLines.score(row.get("score").getAsDouble()), interval(row.get("ci95")),
+          score == null || score.isJsonNull() ? "-" : SubmissionLines.score(score.getAsDouble()),
+          interval(row.get("ci95")),
           Objects.requireNonNullElse(text(row, "entries"), ""), Objects.requireNonNullElse(text(row, "last"), ""));
     }
     if (rows.isEmpty()) {

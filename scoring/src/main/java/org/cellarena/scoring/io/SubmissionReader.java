@@ -135,7 +135,8 @@ public final class SubmissionReader {
         return;
       }
       if (row.size() != 2) {
-        problems.add(line, row.size() > 0 ? row.text(0) : null, "expected 2 fields (id,predicted), found " + row.size());
+        problems.add(line, row.size() > 0 ? row.text(0) : null,
+            "expected 2 fields (id,predicted), found " + row.size());
         return;
       }
       if (!findImage(row, line)) {
