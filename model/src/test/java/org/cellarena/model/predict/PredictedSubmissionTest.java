@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Submissions from the predictor's post-processing are valid by construction: an image without cells, an image
  * with one cell, and an image of many touching, overlapping detections (overlaps removed, higher score wins).
  */
-class SubmissionWriterTest {
+class PredictedSubmissionTest {
 
   private static PastedMask square(int x0, int y0, int side, float score) {
     float[] p = new float[side * side];
