@@ -11,6 +11,7 @@ import org.cellarena.harness.split.SplitParameters;
 import org.cellarena.harness.split.Splitter;
 import org.cellarena.scoring.io.SolutionImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,8 +25,7 @@ import picocli.CommandLine.Spec;
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (train.csv, train/).")
-  Path data;
+  @Mixin DatasetInput data;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Manifest to write (JSON).")
   Path out;
@@ -65,7 +65,7 @@ public final class SplitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Dataset dataset = Dataset.read(data);
+    Dataset dataset = data.read();
     SplitManifest manifest = Splitter.split(dataset.images(), params);
     manifest.write(out);
     System.out.println("wrote " + out);
