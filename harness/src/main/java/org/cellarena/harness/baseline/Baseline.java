@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cellarena.harness.dataset.DataException;
-import org.cellarena.harness.dataset.DatasetReader;
 import org.cellarena.harness.dataset.PngImages;
+import org.cellarena.model.data.Dataset;
+import org.cellarena.scoring.io.SubmissionWriter;
 import org.cellarena.scoring.rle.RunMask;
 import org.opencv.core.Mat;
 
@@ -18,7 +19,7 @@ public final class Baseline {
 
   /** Segments every {@code <id>.png} in {@code images} (sorted by id) and writes {@code out}; returns the masks. */
   public static Map<String, List<RunMask>> run(Path images, Path out, PrintStream progress) throws IOException {
-    List<String> ids = DatasetReader.pngIds(images);
+    List<String> ids = Dataset.pngIds(images);
     if (ids.isEmpty()) {
       throw new DataException("no PNG images in " + images);
     }

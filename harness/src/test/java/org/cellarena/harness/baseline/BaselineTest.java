@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cellarena.harness.GeneratedData;
-import org.cellarena.harness.dataset.Dataset;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionReader;
 import org.cellarena.scoring.io.Submission;

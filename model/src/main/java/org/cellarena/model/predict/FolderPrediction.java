@@ -14,6 +14,8 @@ import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.runtime.StopSignal;
 import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.InvalidFileException;
+import org.cellarena.scoring.io.SubmissionWriter;
+import org.cellarena.scoring.io.SubmissionWriter.PredictedImage;
 
 /**
  * Predicts every PNG of a folder with a checkpoint and writes a validated submission: detection, mask pasting,
@@ -62,7 +64,7 @@ public final class FolderPrediction {
       }
       Predictor predictor = new Predictor(loaded.model(), manager, loaded.config().data().testScale(), flips);
       ProgressBar bar = progress == null ? null : new ProgressBar(progress);
-      List<SubmissionWriter.ImagePrediction> preds = new ArrayList<>();
+      List<PredictedImage> preds = new ArrayList<>();
       long t0 = System.nanoTime();
       int cells = 0;
       for (int i = 0; i < pngs.size(); i++) {
@@ -72,7 +74,7 @@ public final class FolderPrediction {
         var selected = InstanceSelector.select(masks, t, img.width, img.height);
         cells += selected.size();
         String id = p.getFileName().toString().replaceFirst("(?i)\\.png$", "");
-        preds.add(new SubmissionWriter.ImagePrediction(id, img.width, img.height, selected));
+        preds.add(new PredictedImage(id, img.width, img.height, selected));
         double secs = (System.nanoTime() - t0) / 1e9;
         if (bar != null) {
           bar.update("predict", i + 1, pngs.size(), Map.of("cells", cells), (i + 1) / secs,
@@ -83,7 +85,7 @@ public final class FolderPrediction {
         bar.finish();
       }
       double ips = pngs.size() / ((System.nanoTime() - t0) / 1e9);
-      SubmissionWriter.write(preds, out);
+      SubmissionWriter.writeChecked(out, preds);
       return new Summary(out, pngs.size(), cells, ips, t, flips);
     }
   }

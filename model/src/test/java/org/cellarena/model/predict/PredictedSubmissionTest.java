@@ -12,6 +12,8 @@ import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.Submission;
 import org.cellarena.scoring.io.SubmissionReader;
+import org.cellarena.scoring.io.SubmissionWriter;
+import org.cellarena.scoring.io.SubmissionWriter.PredictedImage;
 import org.cellarena.scoring.io.Usage;
 import org.cellarena.scoring.rle.RunMask;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Submissions from the predictor's post-processing are valid by construction: an image without cells, an image
  * with one cell, and an image of many touching, overlapping detections (overlaps removed, higher score wins).
  */
-class SubmissionWriterTest {
+class PredictedSubmissionTest {
 
   private static PastedMask square(int x0, int y0, int side, float score) {
     float[] p = new float[side * side];
@@ -48,10 +50,10 @@ class SubmissionWriterTest {
     assertTrue(many.size() >= 30, "cells kept: " + many.size());
 
     Path out = tmp.resolve("sub.csv");
-    SubmissionWriter.write(List.of(
-        new SubmissionWriter.ImagePrediction("empty", 64, 48, none),
-        new SubmissionWriter.ImagePrediction("single", 64, 48, one),
-        new SubmissionWriter.ImagePrediction("crowd", 64, 48, many)), out);
+    SubmissionWriter.writeChecked(out, List.of(
+        new PredictedImage("empty", 64, 48, none),
+        new PredictedImage("single", 64, 48, one),
+        new PredictedImage("crowd", 64, 48, many)));
     List<String> lines = Files.readAllLines(out);
     assertEquals("id,predicted", lines.get(0));
     assertTrue(lines.contains("empty,"));
@@ -75,14 +77,5 @@ class SubmissionWriterTest {
     }
     // the highest-scoring cell keeps its whole (in-image) square
     assertTrue(read.masks("crowd").stream().anyMatch(m -> m.area() == 4 * 8));
-  }
-
-  @Test
-  void gzipWhenTheNameSaysSo(@TempDir Path tmp) throws Exception {
-    Path out = tmp.resolve("sub.csv.gz");
-    SubmissionWriter.write(List.of(new SubmissionWriter.ImagePrediction("a", 10, 10, List.of())), out);
-    byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(out), 2);
-    assertEquals((byte) 0x1f, head[0]);
-    assertEquals((byte) 0x8b, head[1]);
   }
 }

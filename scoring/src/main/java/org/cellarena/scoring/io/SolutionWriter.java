@@ -1,4 +1,4 @@
-package org.cellarena.harness.dataset;
+package org.cellarena.scoring.io;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,23 +10,21 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.cellarena.scoring.io.SolutionImage;
-import org.cellarena.scoring.io.SolutionReader;
 import org.cellarena.scoring.rle.RunMask;
 
 /**
- * Writes images in the {@code train.csv} layout: a row per cell ({@code id,annotation,width,height,cell_type}, the
- * metadata columns any image has, and {@code Usage} when asked), one row with an empty annotation for an image
- * without cells.
+ * Writes images in the {@code train.csv} layout that {@link SolutionReader} reads: a row per cell
+ * ({@code id,annotation,width,height,cell_type}, the metadata columns any image has, and {@code Usage} when asked),
+ * one row with an empty annotation for an image without cells.
  */
-public final class TrainCsvWriter implements Closeable {
+public final class SolutionWriter implements Closeable {
   private final CSVPrinter csv;
   private final List<String> metadata;
   private final boolean withUsage;
   private final int columns;
 
   /** Opens {@code file} (creating its folder) and writes the header; {@link #append} then adds images' rows. */
-  public TrainCsvWriter(Path file, List<String> metadata, boolean withUsage) throws IOException {
+  public SolutionWriter(Path file, List<String> metadata, boolean withUsage) throws IOException {
     this.metadata = List.copyOf(metadata);
     this.withUsage = withUsage;
     List<String> header = new ArrayList<>(SolutionReader.REQUIRED);
@@ -45,7 +43,7 @@ public final class TrainCsvWriter implements Closeable {
     List<String> metadata = SolutionReader.METADATA.stream()
         .filter(m -> images.stream().anyMatch(i -> i.metadata().containsKey(m)))
         .toList();
-    try (TrainCsvWriter writer = new TrainCsvWriter(file, metadata, withUsage)) {
+    try (SolutionWriter writer = new SolutionWriter(file, metadata, withUsage)) {
       for (SolutionImage image : images) {
         writer.append(image);
       }
