@@ -11,7 +11,10 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.cellarena.model.train.ConfigLoader;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.rcnn.Detections;
+import org.cellarena.model.rcnn.Flip;
+import org.cellarena.model.rcnn.MaskRcnn;
 import org.junit.jupiter.api.Test;
 
 /** Flips of boxes and masks by hand, and flip TTA's averaging on an untrained tiny model. */

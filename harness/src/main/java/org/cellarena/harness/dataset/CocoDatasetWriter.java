@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cellarena.model.train.ProgressBar;
+import org.cellarena.model.runtime.ProgressBar;
 import org.cellarena.scoring.io.SolutionImage;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;

@@ -6,13 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
-import org.cellarena.model.Detections;
-import org.cellarena.model.Flip;
-import org.cellarena.model.MaskRcnn;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.data.ImageTransform;
 import org.cellarena.model.data.KeepRatioResize;
 import org.cellarena.model.data.Normalizer;
+import org.cellarena.model.rcnn.Detections;
+import org.cellarena.model.rcnn.Flip;
+import org.cellarena.model.rcnn.MaskRcnn;
 import org.cellarena.model.runtime.StopSignal;
 
 /**

@@ -20,17 +20,25 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.cellarena.model.EngineLogging;
-import org.cellarena.model.LossParts;
-import org.cellarena.model.MaskRcnn;
-import org.cellarena.model.StepProfile;
+import org.cellarena.model.config.Schedule;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.BatchLoader;
 import org.cellarena.model.data.Dataset;
 import org.cellarena.model.data.Split;
+import org.cellarena.model.layers.LossParts;
+import org.cellarena.model.layers.StepProfile;
 import org.cellarena.model.predict.Predictor;
 import org.cellarena.model.pretrained.PretrainedImporter;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.rcnn.ParamsFile;
+import org.cellarena.model.runtime.CpuThreads;
+import org.cellarena.model.runtime.EngineLogging;
+import org.cellarena.model.runtime.Figures;
+import org.cellarena.model.runtime.ProgressBar;
 import org.cellarena.model.runtime.StopSignal;
+import org.cellarena.model.validate.ValidationResult;
+import org.cellarena.model.validate.Validator;
 
 /**
  * The training loop: epochs of SGD steps on background-loaded batches (a fresh NDManager per iteration, so memory
@@ -63,7 +71,7 @@ public final class Training {
     }
     EngineLogging.apply();
     CpuThreads.apply(config.json());
-    log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
+    log(options.progress(), org.cellarena.model.runtime.EngineInfo.deviceLine());
     requirePretrainedForFrozenStages(config, options.resume() || options.initFrom() != null);
     Dataset dataset = Dataset.open(options.dataDir());
     Files.createDirectories(options.workDir());
@@ -117,7 +125,7 @@ public final class Training {
         if (latest == null) {
           throw new IllegalArgumentException("--resume: no checkpoint in " + options.workDir());
         }
-        Checkpoints.loadParameters(model, options.workDir().resolve(latest.get("checkpoint").getAsString() + ".params"), root);
+        ParamsFile.load(model, options.workDir().resolve(latest.get("checkpoint").getAsString() + ".params"), root);
         ckpt.loadOptimizer(sgd, root);
         int epoch = latest.get("epoch").getAsInt();
         startEpoch = latest.has("complete") && !latest.get("complete").getAsBoolean() ? epoch - 1 : epoch;
