@@ -89,61 +89,19 @@ public final class ConfigLoader {
     return "null";
   }
 
-  /** Builds the typed configuration. */
+  /** Builds the typed configuration, section by section in the order of the file: model, data, schedule. */
   public static TrainConfig build(JsonObject json) {
     try {
       JsonObject model = obj(json, "model");
-      JsonObject bb = obj(model, "backbone");
-      int[] blocks = bb.has("stage_blocks") && !bb.get("stage_blocks").isJsonNull()
-          ? ints(bb, "stage_blocks") : BackboneConfig.blocksForDepth(bb.get("depth").getAsInt());
-      BackboneConfig backbone = new BackboneConfig(blocks, i(bb, "stem_channels"), i(bb, "base_channels"),
-          i(bb, "radix"), i(bb, "reduction_factor"), bb.get("avd").getAsBoolean(), i(bb, "frozen_stages"),
-          s(bb, "norm"));
-      JsonObject rpn = obj(model, "rpn");
-      MaskRcnnConfig.Rpn r = new MaskRcnnConfig.Rpn(f(rpn, "pos_iou_thr"), f(rpn, "neg_iou_thr"),
-          f(rpn, "min_pos_iou"), i(rpn, "num_samples"), f(rpn, "pos_fraction"), i(rpn, "train_nms_pre"),
-          i(rpn, "train_max_per_img"), i(rpn, "test_nms_pre"), i(rpn, "test_max_per_img"), f(rpn, "nms_iou"));
-      JsonObject roi = obj(model, "roi_head");
-      MaskRcnnConfig.Rcnn c = new MaskRcnnConfig.Rcnn(i(roi, "box_num_convs"), i(roi, "box_conv_channels"),
-          i(roi, "box_fc_channels"), i(roi, "mask_num_convs"), i(roi, "mask_conv_channels"), s(roi, "norm"),
-          f(roi, "pos_iou_thr"), i(roi, "num_samples"), f(roi, "pos_fraction"), f(roi, "finest_scale"),
-          i(roi, "roi_chunk"), f(roi, "score_thr"), f(roi, "nms_iou"), i(roi, "max_per_img"), f(roi, "mask_thr"));
+      BackboneConfig backbone = backbone(obj(model, "backbone"));
+      MaskRcnnConfig.Rpn rpn = rpn(obj(model, "rpn"));
+      MaskRcnnConfig.Rcnn rcnn = rcnn(obj(model, "roi_head"));
       JsonObject data = obj(json, "data");
-      List<String> classes = new ArrayList<>();
-      for (JsonElement e : data.getAsJsonArray("classes")) {
-        classes.add(e.getAsString());
-      }
-      int numClasses = i(model, "num_classes");
-      if (numClasses != classes.size()) {
-        throw new ConfigException("model.num_classes is " + numClasses + " but data.classes lists "
-            + classes.size() + " classes");
-      }
-      MaskRcnnConfig m = new MaskRcnnConfig(numClasses, backbone, i(obj(model, "neck"), "out_channels"),
-          floats(rpn, "anchor_scales"), floats(rpn, "anchor_ratios"), ints(rpn, "strides"), r, c);
-      List<int[]> scales = new ArrayList<>();
-      for (JsonElement e : data.getAsJsonArray("train_scales")) {
-        JsonArray a = e.getAsJsonArray();
-        scales.add(new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()});
-      }
-      DataConfig d = new DataConfig(scales, ints(data, "test_scale"), f(data, "flip_horizontal"),
-          f(data, "flip_vertical"), data.get("photometric").getAsBoolean(), i(data, "samples_per_gpu"),
-          i(data, "workers_per_gpu"), classes, optionalPair(data, "random_crop"),
-          data.has("repeat") && !data.get("repeat").isJsonNull() ? data.get("repeat").getAsInt() : 1,
-          data.has("test_flip") && data.get("test_flip").getAsBoolean(), cellTypeRepeat(data));
-      if (d.repeat() < 1 || (d.randomCrop() != null && (d.randomCrop()[0] < 32 || d.randomCrop()[1] < 32))) {
-        throw new ConfigException("data.repeat must be at least 1 and data.random_crop at least [32, 32]");
-      }
-      if (d.cellTypeRepeat().values().stream().anyMatch(v -> !(v > 0f && v <= 100f))) {
-        throw new ConfigException("data.cell_type_repeat factors must be above 0 and at most 100, got "
-            + d.cellTypeRepeat());
-      }
-      JsonObject opt = obj(json, "optimizer");
-      JsonObject lr = obj(json, "lr_config");
-      JsonElement clip = opt.get("grad_clip");
-      Schedule sched = new Schedule(f(opt, "lr"), f(opt, "momentum"), f(opt, "weight_decay"),
-          clip == null || clip.isJsonNull() ? 0f : clip.getAsFloat(), i(lr, "warmup_iters"), f(lr, "warmup_ratio"),
-          ints(lr, "step"), f(lr, "gamma"), i(obj(json, "runner"), "max_epochs"));
-      JsonElement pre = bb.get("pretrained");
+      List<String> classes = classes(data);
+      MaskRcnnConfig m = model(model, backbone, rpn, rcnn, classes.size());
+      DataConfig d = data(data, classes);
+      Schedule sched = schedule(json);
+      JsonElement pre = obj(model, "backbone").get("pretrained");
       String pretrained = pre == null || pre.isJsonNull() ? null : pre.getAsString();
       long seed = json.has("seed") ? json.get("seed").getAsLong() : 0L;
       if (d.batchSize() < 1 || sched.epochs() < 1) {
@@ -155,6 +113,76 @@ public final class ConfigLoader {
     } catch (RuntimeException e) {
       throw new ConfigException("bad config: " + e.getMessage());
     }
+  }
+
+  private static MaskRcnnConfig model(JsonObject model, BackboneConfig backbone, MaskRcnnConfig.Rpn rpnConfig,
+      MaskRcnnConfig.Rcnn rcnn, int classes) {
+    int numClasses = i(model, "num_classes");
+    if (numClasses != classes) {
+      throw new ConfigException("model.num_classes is " + numClasses + " but data.classes lists "
+          + classes + " classes");
+    }
+    JsonObject rpn = obj(model, "rpn");
+    return new MaskRcnnConfig(numClasses, backbone, i(obj(model, "neck"), "out_channels"),
+        floats(rpn, "anchor_scales"), floats(rpn, "anchor_ratios"), ints(rpn, "strides"), rpnConfig, rcnn);
+  }
+
+  private static BackboneConfig backbone(JsonObject bb) {
+    int[] blocks = bb.has("stage_blocks") && !bb.get("stage_blocks").isJsonNull()
+        ? ints(bb, "stage_blocks") : BackboneConfig.blocksForDepth(bb.get("depth").getAsInt());
+    return new BackboneConfig(blocks, i(bb, "stem_channels"), i(bb, "base_channels"), i(bb, "radix"),
+        i(bb, "reduction_factor"), bb.get("avd").getAsBoolean(), i(bb, "frozen_stages"), s(bb, "norm"));
+  }
+
+  private static MaskRcnnConfig.Rpn rpn(JsonObject rpn) {
+    return new MaskRcnnConfig.Rpn(f(rpn, "pos_iou_thr"), f(rpn, "neg_iou_thr"), f(rpn, "min_pos_iou"),
+        i(rpn, "num_samples"), f(rpn, "pos_fraction"), i(rpn, "train_nms_pre"), i(rpn, "train_max_per_img"),
+        i(rpn, "test_nms_pre"), i(rpn, "test_max_per_img"), f(rpn, "nms_iou"));
+  }
+
+  private static MaskRcnnConfig.Rcnn rcnn(JsonObject roi) {
+    return new MaskRcnnConfig.Rcnn(i(roi, "box_num_convs"), i(roi, "box_conv_channels"), i(roi, "box_fc_channels"),
+        i(roi, "mask_num_convs"), i(roi, "mask_conv_channels"), s(roi, "norm"), f(roi, "pos_iou_thr"),
+        i(roi, "num_samples"), f(roi, "pos_fraction"), f(roi, "finest_scale"), i(roi, "roi_chunk"),
+        f(roi, "score_thr"), f(roi, "nms_iou"), i(roi, "max_per_img"), f(roi, "mask_thr"));
+  }
+
+  private static List<String> classes(JsonObject data) {
+    List<String> classes = new ArrayList<>();
+    for (JsonElement e : data.getAsJsonArray("classes")) {
+      classes.add(e.getAsString());
+    }
+    return classes;
+  }
+
+  private static DataConfig data(JsonObject data, List<String> classes) {
+    List<int[]> scales = new ArrayList<>();
+    for (JsonElement e : data.getAsJsonArray("train_scales")) {
+      JsonArray a = e.getAsJsonArray();
+      scales.add(new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()});
+    }
+    DataConfig d = new DataConfig(scales, ints(data, "test_scale"), f(data, "flip_horizontal"),
+        f(data, "flip_vertical"), data.get("photometric").getAsBoolean(), i(data, "samples_per_gpu"),
+        i(data, "workers_per_gpu"), classes, optionalPair(data, "random_crop"),
+        data.has("repeat") && !data.get("repeat").isJsonNull() ? data.get("repeat").getAsInt() : 1,
+        data.has("test_flip") && data.get("test_flip").getAsBoolean(), cellTypeRepeat(data));
+    if (d.repeat() < 1 || (d.randomCrop() != null && (d.randomCrop()[0] < 32 || d.randomCrop()[1] < 32))) {
+      throw new ConfigException("data.repeat must be at least 1 and data.random_crop at least [32, 32]");
+    }
+    if (d.cellTypeRepeat().values().stream().anyMatch(v -> !(v > 0f && v <= 100f))) {
+      throw new ConfigException("data.cell_type_repeat factors must be above 0 and at most 100, got "
+          + d.cellTypeRepeat());
+    }
+    return d;
+  }
+
+  private static Schedule schedule(JsonObject json) {
+    JsonObject opt = obj(json, "optimizer");
+    JsonObject lr = obj(json, "lr_config");
+    JsonElement clip = opt.get("grad_clip");
+    return new Schedule(f(opt, "lr"), f(opt, "momentum"), f(opt, "weight_decay"),
+        clip == null || clip.isJsonNull() ? 0f : clip.getAsFloat(), i(lr, "warmup_iters"), f(lr, "warmup_ratio"),
+        ints(lr, "step"), f(lr, "gamma"), i(obj(json, "runner"), "max_epochs"));
   }
 
   private static JsonObject obj(JsonObject o, String key) {

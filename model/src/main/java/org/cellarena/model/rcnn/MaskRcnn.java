@@ -4,10 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,29 +24,19 @@ import org.cellarena.model.proposal.RpnLoss;
 import org.cellarena.model.proposal.RpnTargets;
 import org.cellarena.model.proposal.SampledAnchors;
 import org.cellarena.model.roi.BoxHead;
-import org.cellarena.model.roi.BoxLoss;
-import org.cellarena.model.roi.LevelMapper;
 import org.cellarena.model.roi.MaskHead;
-import org.cellarena.model.roi.MaskLoss;
-import org.cellarena.model.roi.RoiAlign;
-import org.cellarena.model.roi.RoiTargets;
-import org.cellarena.model.roi.Rois;
-import org.cellarena.model.roi.SampledRois;
-import org.cellarena.model.structures.BoxCoder;
-import org.cellarena.model.structures.Boxes;
-import org.cellarena.model.structures.FlatArrays;
 import org.cellarena.model.structures.MaxIoUAssigner;
-import org.cellarena.model.structures.Nms;
 import org.cellarena.model.structures.RandomSampler;
 
 /**
- * ResNeSt FPN Mask R-CNN: backbone, FPN, RPN and the box and mask heads as DJL blocks; anchors, targets, proposals
- * and NMS on host arrays between them (the proposals' top-k on the engine). {@link #losses} is one training forward
- * pass, {@link #detect} inference.
+ * ResNeSt FPN Mask R-CNN (detectron2's GeneralizedRCNN): backbone, FPN, RPN and the box and mask heads as DJL
+ * blocks; anchors, targets, proposals and NMS on host arrays between them (the proposals' top-k on the engine),
+ * the box and mask heads run by {@link StandardRoiHeads}. {@link #losses} is one training forward pass,
+ * {@link #detect} inference; {@link FlipTta} adds flip test-time augmentation.
  */
 public final class MaskRcnn extends LazyBlock {
-  private static final int MASK_SIZE = 28;
-  private static final int ROI_LEVELS = 4;
+  /** The pyramid levels P2..P5 the RoI heads read (P6 only feeds the RPN). */
+  static final int ROI_LEVELS = 4;
 
   private final MaskRcnnConfig config;
   private final ResNeSt backbone;
@@ -57,14 +45,10 @@ public final class MaskRcnn extends LazyBlock {
   private final BoxHead boxHead;
   private final MaskHead maskHead;
   private final AnchorGenerator anchors;
-  private final RoiAlign boxAlign;
-  private final RoiAlign maskAlign;
-  private final LevelMapper levels;
   private final RpnTargets rpnTargets;
-  private final RoiTargets roiTargets;
   private final ProposalGenerator trainProposals;
   private final ProposalGenerator testProposals;
-  private final BoxCoder rcnnCoder = BoxCoder.rcnn();
+  private final StandardRoiHeads roiHeads;
   private StepProfile profile = StepProfile.OFF;
   private AnchorGrid grid;
 
@@ -79,14 +63,10 @@ public final class MaskRcnn extends LazyBlock {
         c.numClasses(), r.headNorm()));
     maskHead = addChildBlock("mask_head", new MaskHead(r.maskConvs(), r.maskChannels(), c.numClasses(),
         r.headNorm()));
-    boxAlign = new RoiAlign(7, 0, r.roiChunk());
-    maskAlign = new RoiAlign(14, 0, r.roiChunk());
-    levels = new LevelMapper(r.finestScale(), ROI_LEVELS);
+    roiHeads = new StandardRoiHeads(c, boxHead, maskHead);
     MaskRcnnConfig.Rpn p = c.rpn();
     rpnTargets = new RpnTargets(new MaxIoUAssigner(p.posIou(), p.negIou(), p.minPosIou(), true),
         new RandomSampler(p.samples(), p.posFraction()));
-    roiTargets = new RoiTargets(new MaxIoUAssigner(r.posIou(), r.posIou(), r.posIou(), true),
-        new RandomSampler(r.samples(), r.posFraction()), c.numClasses(), MASK_SIZE);
     trainProposals = new ProposalGenerator(p.trainPreNms(), p.trainPostNms(), p.nmsIou(), 0f);
     testProposals = new ProposalGenerator(p.testPreNms(), p.testPostNms(), p.nmsIou(), 0f);
   }
@@ -99,11 +79,14 @@ public final class MaskRcnn extends LazyBlock {
     return backbone;
   }
 
+  StandardRoiHeads roiHeads() {
+    return roiHeads;
+  }
+
   /** Where {@link #losses} records the time of its parts (default: nowhere). */
   public void profile(StepProfile p) {
     this.profile = p;
-    boxAlign.profile(p);
-    maskAlign.profile(p);
+    roiHeads.profile(p);
     trainProposals.profile(p);
   }
 
@@ -119,7 +102,6 @@ public final class MaskRcnn extends LazyBlock {
     }
     backbone.freezeStages();
   }
-
 
   /** Images {@code (B, 3, H, W)} to the pyramid P2..P6 followed by RPN logits {@code (B, N)} and deltas. */
   @Override
@@ -166,36 +148,12 @@ public final class MaskRcnn extends LazyBlock {
     SampledAnchors sampledAnchors = rpnTargets.compute(anchorGrid, batch, random);
     clock = profile.host("rpn_targets", clock);
     parts.putAll(RpnLoss.losses(logits, deltas, sampledAnchors));
-    clock = profile.engine("rpn_loss", clock);
+    profile.engine("rpn_loss", clock);
 
     List<ProposalGenerator.Proposals> proposals = trainProposals.generate(logits, deltas, anchorGrid, sizes(batch));
-    clock = profile.start();
-    SampledRois sampled = roiTargets.compute(proposalBoxes(proposals), batch, random);
-    clock = profile.host("roi_targets", clock);
-
-    NDList roiFeatures = roiLevels(pyramid);
-    NDList head = boxHead.forward(ps, new NDList(align(boxAlign, roiFeatures, sampled.rois())), true);
-    parts.putAll(BoxLoss.losses(head.get(0), head.get(1), sampled, config.numClasses()));
-    clock = profile.engine("box_head", clock);
-
-    if (sampled.positives().size() > 0) {
-      NDArray maskFeats = align(maskAlign, roiFeatures, sampled.positives());
-      NDArray maskLogits = maskHead.forward(ps, new NDList(maskFeats), true).head();
-      parts.put("loss_mask", MaskLoss.loss(maskLogits, sampled, config.numClasses()));
-    } else {
-      parts.put("loss_mask", images.getManager().zeros(new Shape()));
-    }
-    profile.engine("mask_head", clock);
+    parts.putAll(roiHeads.losses(ps, roiLevels(pyramid), boxes(proposals), batch, random, images.getManager(),
+        profile));
     return LossParts.sumOf(parts);
-  }
-
-  /** RoIAligned features {@code (R, C, P, P)} of the RoIs, each from the pyramid level its size maps to. */
-  private NDArray align(RoiAlign roiAlign, NDList roiFeatures, Rois rois) {
-    return roiAlign.apply(roiFeatures, config.strides(), rois.boxes(), rois.images(), levels.map(rois.boxes()));
-  }
-
-  private static List<float[]> proposalBoxes(List<ProposalGenerator.Proposals> proposals) {
-    return proposals.stream().map(ProposalGenerator.Proposals::boxes).toList();
   }
 
   /**
@@ -203,179 +161,23 @@ public final class MaskRcnn extends LazyBlock {
    * before padding. Boxes are in input coordinates.
    */
   public List<Detections> detect(ParameterStore ps, NDArray images, int[][] sizes) {
+    Proposed p = propose(ps, images, sizes);
+    return roiHeads.detect(ps, p.roiFeatures(), boxes(p.proposals()), sizes);
+  }
+
+  /** An inference pass up to the RPN's proposals: those of each image and the pyramid levels the RoI heads read. */
+  Proposed propose(ParameterStore ps, NDArray images, int[][] sizes) {
     NDList out = forward(ps, new NDList(images), false);
     int nl = config.strides().length;
     NDList pyramid = new NDList(out.subList(0, nl));
-    NDArray logits = out.get(nl);
-    NDArray deltas = out.get(nl + 1);
-    int b = sizes.length;
-    List<float[]> props = proposalBoxes(testProposals.generate(logits, deltas, anchorGrid(pyramid), sizes));
-    Rois rois = Rois.of(props);
-    NDList roiFeatures = roiLevels(pyramid);
-    int k = config.numClasses();
-    MaskRcnnConfig.Rcnn r = config.rcnn();
-    float[] clsLogits = new float[0];
-    float[] regs = new float[0];
-    if (rois.size() > 0) {
-      NDArray feats = align(boxAlign, roiFeatures, rois);
-      NDList head = boxHead.forward(ps, new NDList(feats), false);
-      clsLogits = head.get(0).softmax(1).toFloatArray();
-      regs = head.get(1).toFloatArray();
-    }
-    List<Detections> result = new ArrayList<>();
-    int offset = 0;
-    for (int i = 0; i < b; i++) {
-      int n = props.get(i).length / 4;
-      result.add(boxesOf(props.get(i), clsLogits, regs, offset, n, k, sizes[i], r));
-      offset += n;
-    }
-    return withMasks(ps, roiFeatures, result);
+    return new Proposed(testProposals.generate(out.get(nl), out.get(nl + 1), anchorGrid(pyramid), sizes),
+        roiLevels(pyramid));
   }
 
-  private Detections boxesOf(float[] props, float[] probs, float[] regs, int offset, int n, int k, int[] size,
-      MaskRcnnConfig.Rcnn r) {
-    float[][] decoded = new float[k][];
-    for (int c = 0; c < k; c++) {
-      decoded[c] = rcnnCoder.decode(props, regs, (offset * k + c) * 4, 4 * k, size[0], size[1]);
-    }
-    return selectBoxes(decoded, probs, offset, n, k, r);
-  }
+  record Proposed(List<ProposalGenerator.Proposals> proposals, NDList roiFeatures) {}
 
-  /** Score threshold and class-wise NMS over {@code n} RoIs' boxes decoded per class and class probabilities. */
-  private static Detections selectBoxes(float[][] decoded, float[] probs, int offset, int n, int k,
-      MaskRcnnConfig.Rcnn r) {
-    List<float[]> boxes = new ArrayList<>();
-    List<Float> scores = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      float[] dec = decoded[c];
-      for (int j = 0; j < n; j++) {
-        float s = probs[(offset + j) * (k + 1) + c];
-        if (s > r.scoreThreshold()) {
-          boxes.add(java.util.Arrays.copyOfRange(dec, 4 * j, 4 * j + 4));
-          scores.add(s);
-          labels.add(c);
-        }
-      }
-    }
-    float[] bx = FlatArrays.concat(boxes.toArray(new float[0][]));
-    float[] sc = new float[scores.size()];
-    int[] lb = new int[labels.size()];
-    for (int j = 0; j < sc.length; j++) {
-      sc[j] = scores.get(j);
-      lb[j] = labels.get(j);
-    }
-    int[] keep = Nms.batched(bx, sc, lb, r.nmsIou(), r.maxPerImage());
-    return new Detections(Boxes.select(bx, keep), FlatArrays.select(sc, keep), FlatArrays.select(lb, keep),
-        new float[0], MASK_SIZE);
-  }
-
-  private List<Detections> withMasks(ParameterStore ps, NDList roiFeatures, List<Detections> dets) {
-    Rois rois = Rois.of(dets.stream().map(Detections::boxes).toList());
-    int[] labels = FlatArrays.concat(dets.stream().map(Detections::labels).toArray(int[][]::new));
-    float[] all = rois.boxes();
-    int[] allB = rois.images();
-    int total = rois.size();
-    int[] lv = levels.map(all);
-    float[] masks = new float[total * MASK_SIZE * MASK_SIZE];
-    int k = config.numClasses();
-    int chunk = 200;
-    for (int s = 0; s < total; s += chunk) {
-      int e = Math.min(total, s + chunk);
-      float[] bx = java.util.Arrays.copyOfRange(all, 4 * s, 4 * e);
-      int[] bi = java.util.Arrays.copyOfRange(allB, s, e);
-      int[] li = java.util.Arrays.copyOfRange(lv, s, e);
-      NDArray f = maskAlign.apply(roiFeatures, config.strides(), bx, bi, li);
-      NDArray logits = maskHead.forward(ps, new NDList(f), false).head();
-      float[] prob = Activation.sigmoid(logits).toFloatArray();
-      int cell = MASK_SIZE * MASK_SIZE;
-      for (int j = s; j < e; j++) {
-        System.arraycopy(prob, ((j - s) * k + labels[j]) * cell, masks, j * cell, cell);
-      }
-      f.close();
-      logits.close();
-    }
-    List<Detections> out = new ArrayList<>();
-    int o = 0;
-    for (Detections d : dets) {
-      int n = d.size() * MASK_SIZE * MASK_SIZE;
-      out.add(new Detections(d.boxes(), d.scores(), d.labels(), java.util.Arrays.copyOfRange(masks, o, o + n),
-          MASK_SIZE));
-      o += n;
-    }
-    return out;
-  }
-
-  /**
-   * Flip test-time augmentation of one image as mmdet's two-stage {@code aug_test} does it: {@code inputs[a]} is the
-   * image under {@code flips[a]}, padded, {@code (1, 3, H, W)}; {@code size = {width, height}} before padding. The
-   * proposals of all passes, mapped back to the image, are merged by NMS; the box head scores them in every pass
-   * and the class probabilities and decoded boxes (mapped back) are averaged; after the score threshold and NMS the
-   * mask head runs on the kept boxes in every pass and the mask probabilities, flipped back, are averaged.
-   */
-  public Detections detectFlipAveraged(ParameterStore ps, NDArray[] inputs, Flip[] flips, int[] size) {
-    int passes = inputs.length;
-    int nl = config.strides().length;
-    NDList[] roiFeatures = new NDList[passes];
-    float[][] propBoxes = new float[passes][];
-    float[][] propScores = new float[passes][];
-    for (int a = 0; a < passes; a++) {
-      NDList out = forward(ps, new NDList(inputs[a]), false);
-      NDList pyramid = new NDList(out.subList(0, nl));
-      ProposalGenerator.Proposals p = testProposals.generate(out.get(nl), out.get(nl + 1), anchorGrid(pyramid),
-          new int[][] {size}).get(0);
-      propBoxes[a] = flips[a].boxes(p.boxes(), size[0], size[1]);
-      propScores[a] = p.scores();
-      roiFeatures[a] = roiLevels(pyramid);
-    }
-    float[] allProps = FlatArrays.concat(propBoxes);
-    float[] allScores = FlatArrays.concat(propScores);
-    int[] keep = Nms.batched(allProps, allScores, new int[allScores.length], config.rpn().nmsIou(),
-        config.rpn().testPostNms());
-    float[] props = Boxes.select(allProps, keep);
-    int n = keep.length;
-    int k = config.numClasses();
-    float[] probs = new float[n * (k + 1)];
-    float[][] decoded = new float[k][n * 4];
-    if (n > 0) {
-      int[] zeros = new int[n];
-      for (int a = 0; a < passes; a++) {
-        float[] inPass = flips[a].boxes(props, size[0], size[1]);
-        NDArray feats = boxAlign.apply(roiFeatures[a], config.strides(), inPass, zeros, levels.map(inPass));
-        NDList head = boxHead.forward(ps, new NDList(feats), false);
-        add(probs, head.get(0).softmax(1).toFloatArray());
-        float[] regs = head.get(1).toFloatArray();
-        for (int c = 0; c < k; c++) {
-          float[] dec = rcnnCoder.decode(inPass, regs, c * 4, 4 * k, size[0], size[1]);
-          add(decoded[c], flips[a].boxes(dec, size[0], size[1]));
-        }
-      }
-    }
-    scale(probs, 1f / passes);
-    for (float[] d : decoded) {
-      scale(d, 1f / passes);
-    }
-    Detections dets = selectBoxes(decoded, probs, 0, n, k, config.rcnn());
-    float[] masks = new float[dets.size() * MASK_SIZE * MASK_SIZE];
-    for (int a = 0; a < passes; a++) {
-      Detections inPass = new Detections(flips[a].boxes(dets.boxes(), size[0], size[1]), dets.scores(),
-          dets.labels(), new float[0], MASK_SIZE);
-      add(masks, flips[a].squares(withMasks(ps, roiFeatures[a], List.of(inPass)).get(0).masks(), MASK_SIZE));
-    }
-    scale(masks, 1f / passes);
-    return new Detections(dets.boxes(), dets.scores(), dets.labels(), masks, MASK_SIZE);
-  }
-
-  private static void add(float[] sum, float[] x) {
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] += x[i];
-    }
-  }
-
-  private static void scale(float[] x, float f) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] *= f;
-    }
+  private static List<float[]> boxes(List<ProposalGenerator.Proposals> proposals) {
+    return proposals.stream().map(ProposalGenerator.Proposals::boxes).toList();
   }
 
   private static int[][] sizes(Batch batch) {

@@ -1,4 +1,4 @@
-package org.cellarena.model;
+package org.cellarena.model.rcnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.cellarena.model.config.ConfigLoader;
-import org.cellarena.model.rcnn.Detections;
-import org.cellarena.model.rcnn.Flip;
-import org.cellarena.model.rcnn.MaskRcnn;
 import org.junit.jupiter.api.Test;
 
 /** Flips of boxes and masks by hand, and flip TTA's averaging on an untrained tiny model. */
-class FlipAveragedTest {
+class FlipTtaTest {
 
   @Test
   void flipsMirrorBoxesAndMasksAndUndoThemselves() {
@@ -39,6 +36,7 @@ class FlipAveragedTest {
     MaskRcnn model = new MaskRcnn(ConfigLoader.load(tiny, List.of()).model());
     try (NDManager root = NDManager.newBaseManager()) {
       model.initializeParameters(root);
+      FlipTta tta = new FlipTta(model);
       ParameterStore ps = new ParameterStore(root, false);
       float[] pixels = new float[3 * 64 * 96];
       Random r = new Random(3);
@@ -49,16 +47,16 @@ class FlipAveragedTest {
       NDArray xh = x.flip(3);
       int[] size = {96, 64};
       Flip h = new Flip(true, false);
-      Detections once = model.detectFlipAveraged(ps, new NDArray[] {xh}, new Flip[] {h}, size);
-      Detections twice = model.detectFlipAveraged(ps, new NDArray[] {xh, xh}, new Flip[] {h, h}, size);
+      Detections once = tta.detect(ps, new NDArray[] {xh}, new Flip[] {h}, size);
+      Detections twice = tta.detect(ps, new NDArray[] {xh, xh}, new Flip[] {h, h}, size);
       assertTrue(once.size() > 0, "an untrained model still detects something above score 0.05");
       assertArrayEquals(once.boxes(), twice.boxes(), 1e-5f);
       assertArrayEquals(once.scores(), twice.scores(), 1e-6f);
       assertArrayEquals(once.masks(), twice.masks(), 1e-6f);
 
       // the original and its mirror image: the result lies between the two single passes, not equal to either
-      Detections plain = model.detectFlipAveraged(ps, new NDArray[] {x}, new Flip[] {Flip.NONE}, size);
-      Detections both = model.detectFlipAveraged(ps, new NDArray[] {x, xh}, new Flip[] {Flip.NONE, h}, size);
+      Detections plain = tta.detect(ps, new NDArray[] {x}, new Flip[] {Flip.NONE}, size);
+      Detections both = tta.detect(ps, new NDArray[] {x, xh}, new Flip[] {Flip.NONE, h}, size);
       assertTrue(both.size() > 0);
       assertTrue(!java.util.Arrays.equals(both.scores(), plain.scores())
           && !java.util.Arrays.equals(both.scores(), once.scores()), "both passes count");
