@@ -7,9 +7,8 @@ import com.google.gson.JsonObject;
 /**
  * The engine's intra-op CPU threads from the optional {@code runner.cpu_threads} (absent or null: the engine's
  * default; a {@code -Dai.djl.pytorch.num_threads} given on the command line wins). On a shared machine with 2 cores,
- * PyTorch's 2 OpenMP threads spin at every barrier while other processes hold a core: measured with two busy loops
- * beside the demo's training, 0.27 images/s with 2 threads and 2.90 with 1 (idle machine: 6.57 and 5.13), so the CPU
- * configs ask for 1.
+ * PyTorch's 2 OpenMP threads spin at every barrier while other processes hold a core, so the CPU configs ask for 1
+ * (measured in model/BENCHMARKS.md).
  */
 public final class CpuThreads {
   private CpuThreads() {}

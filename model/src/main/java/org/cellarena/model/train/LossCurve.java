@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -23,6 +24,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -70,6 +72,8 @@ public final class LossCurve {
     Curves curves = Curves.of(records);
     NumberAxis iterations = new NumberAxis("iteration");
     iterations.setLowerMargin(0);
+    aboutSixTicks(iterations, curves.losses.values().stream().flatMap(List::stream).mapToDouble(p -> p[0]).max()
+        .orElse(1));
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(iterations);
     plot.setGap(16);
     plot.add(lossPlot(curves), 2);
@@ -90,7 +94,7 @@ public final class LossCurve {
     if (c.losses.containsKey("loss")) {
       lines.add("total, raw", c.losses.get("loss"), RAW, THIN);
     }
-    XYPlot plot = lines.plot("loss");
+    XYPlot plot = lines.plot("loss", 1);
     epochMarkers(plot, c.epochEnds, c.epochEnds.size() <= 30);
     return plot;
   }
@@ -106,8 +110,7 @@ public final class LossCurve {
     for (Map.Entry<String, List<double[]>> e : c.perType.entrySet()) {
       lines.add(e.getKey(), e.getValue(), TYPE_COLOURS[t++ % TYPE_COLOURS.length], DASHED);
     }
-    XYPlot plot = lines.plot("val mAP");
-    ((NumberAxis) plot.getRangeAxis()).setDefaultAutoRange(new Range(0, 0.1));
+    XYPlot plot = lines.plot("val mAP", 0.1);
     epochMarkers(plot, c.epochEnds, false);
     return plot;
   }
@@ -143,9 +146,12 @@ public final class LossCurve {
       renderer.setSeriesStroke(i, stroke);
     }
 
-    XYPlot plot(String title) {
+    XYPlot plot(String title, double emptyMax) {
       NumberAxis y = new NumberAxis(title);
       y.setAutoRangeIncludesZero(true);
+      y.setDefaultAutoRange(new Range(0, emptyMax));
+      Range bounds = DatasetUtils.findRangeBounds(data);
+      aboutSixTicks(y, bounds == null || bounds.getUpperBound() <= 0 ? emptyMax : bounds.getUpperBound());
       XYPlot plot = new XYPlot(data, null, y, renderer);
       plot.setBackgroundPaint(Color.WHITE);
       plot.setDomainGridlinePaint(new Color(232, 232, 232));
@@ -178,6 +184,14 @@ public final class LossCurve {
       }
       return c;
     }
+  }
+
+  /** Ticks at 1, 2 or 5 times a power of ten, about six of them up to {@code max}. */
+  private static void aboutSixTicks(NumberAxis axis, double max) {
+    double rough = max / 6;
+    double power = Math.pow(10, Math.floor(Math.log10(rough)));
+    double step = rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power : 10 * power;
+    axis.setTickUnit(new NumberTickUnit(step));
   }
 
   /** Exponential moving average, debiased at the start so the first points are not pulled towards 0. */
