@@ -32,7 +32,8 @@ public final class FolderPrediction {
   }
 
   /** What was written. */
-  public record Summary(Path out, int images, int cells, double imagesPerSecond, PredictionThresholds thresholds, boolean tta) {}
+  public record Summary(Path out, int images, int cells, double imagesPerSecond, PredictionThresholds thresholds,
+      boolean tta) {}
 
   public static Summary run(Path checkpoint, Path imagesDir, Path out, Boolean tta, Float score, Float mask,
       Integer minArea, int maxDetections, PrintStream progress) throws IOException, InvalidFileException {
@@ -50,8 +51,9 @@ public final class FolderPrediction {
     try (StopSignal.Guard engineWork = StopSignal.guard(); NDManager manager = NDManager.newBaseManager()) {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
       PredictionThresholds l = loaded.thresholds();
-      PredictionThresholds t = new PredictionThresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
-          minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
+      PredictionThresholds t = new PredictionThresholds(score != null ? score : l.score(),
+          mask != null ? mask : l.mask(), minArea != null ? minArea : l.minArea(),
+          score != null ? null : l.classScores());
       boolean flips = tta != null ? tta : loaded.config().data().testFlip();
       boolean tunedOtherwise = loaded.thresholdsTta() != null && flips != loaded.thresholdsTta();
       if (tunedOtherwise && progress != null && (score == null || mask == null)) {

@@ -8,5 +8,5 @@ import org.cellarena.model.predict.PredictionThresholds;
  * tuned on the other; {@code tunedMap} is the score of all of them at {@code thresholds}, tuned on all of them
  * (what {@code predict} uses, optimistic as a measure).
  */
-public record ValidationResult(double map, Map<String, Double> perType, double tunedMap, PredictionThresholds thresholds,
-    int images, double seconds) {}
+public record ValidationResult(double map, Map<String, Double> perType, double tunedMap,
+    PredictionThresholds thresholds, int images, double seconds) {}

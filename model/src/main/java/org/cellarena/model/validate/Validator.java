@@ -58,7 +58,8 @@ public final class Validator {
     Solution all = dataset.solution(ids);
     // the metric is a mean over images: each choice of thresholds is scored once, image by image, on all of them
     Map<PredictionThresholds, ScoreReport> scored = new HashMap<>();
-    Function<PredictionThresholds, ScoreReport> scoreAll = t -> scored.computeIfAbsent(t, x -> score(all, predictions, x));
+    Function<PredictionThresholds, ScoreReport> scoreAll =
+        t -> scored.computeIfAbsent(t, x -> score(all, predictions, x));
     Tuned tuned = tune(scoreAll, Set.copyOf(ids));
     ScoreReport reported = tuned.report();
     List<List<String>> halves = halves(all);
