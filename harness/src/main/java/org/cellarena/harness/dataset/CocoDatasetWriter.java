@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cellarena.model.data.Dataset;
-import org.cellarena.model.train.ProgressBar;
+import org.cellarena.model.runtime.ProgressBar;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionWriter;
 import org.opencv.core.Mat;

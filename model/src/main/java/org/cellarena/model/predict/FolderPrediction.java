@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cellarena.model.EngineLogging;
 import org.cellarena.model.data.GrayImage;
+import org.cellarena.model.runtime.EngineLogging;
+import org.cellarena.model.runtime.ProgressBar;
 import org.cellarena.model.runtime.StopSignal;
-import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.InvalidFileException;
 import org.cellarena.scoring.io.SubmissionWriter;
 import org.cellarena.scoring.io.SubmissionWriter.PredictedImage;
@@ -34,7 +34,8 @@ public final class FolderPrediction {
   }
 
   /** What was written. */
-  public record Summary(Path out, int images, int cells, double imagesPerSecond, Thresholds thresholds, boolean tta) {}
+  public record Summary(Path out, int images, int cells, double imagesPerSecond, PredictionThresholds thresholds,
+      boolean tta) {}
 
   public static Summary run(Path checkpoint, Path imagesDir, Path out, Boolean tta, Float score, Float mask,
       Integer minArea, int maxDetections, PrintStream progress) throws IOException, InvalidFileException {
@@ -51,9 +52,10 @@ public final class FolderPrediction {
     EngineLogging.apply();
     try (StopSignal.Guard engineWork = StopSignal.guard(); NDManager manager = NDManager.newBaseManager()) {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
-      Thresholds l = loaded.thresholds();
-      Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
-          minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
+      PredictionThresholds l = loaded.thresholds();
+      PredictionThresholds t = new PredictionThresholds(score != null ? score : l.score(),
+          mask != null ? mask : l.mask(), minArea != null ? minArea : l.minArea(),
+          score != null ? null : l.classScores());
       boolean flips = tta != null ? tta : loaded.config().data().testFlip();
       boolean tunedOtherwise = loaded.thresholdsTta() != null && flips != loaded.thresholdsTta();
       if (tunedOtherwise && progress != null && (score == null || mask == null)) {

@@ -33,7 +33,7 @@ class PredictedSubmissionTest {
 
   @Test
   void noCellsOneCellAndManyTouchingCells(@TempDir Path tmp) throws Exception {
-    Thresholds t = new Thresholds(0.5f, 0.5f, 5);
+    PredictionThresholds t = new PredictionThresholds(0.5f, 0.5f, 5);
     List<RunMask> none = InstanceSelector.select(List.of(square(2, 2, 10, 0.3f)), t, 64, 48); // below the score
     List<RunMask> one = InstanceSelector.select(List.of(square(5, 5, 10, 0.9f)), t, 64, 48);
     List<PastedMask> crowd = new ArrayList<>();
