@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.Submissions;
 
@@ -59,7 +59,6 @@ public final class DailyQuota {
 
   private static Refusal tooMany(Instant now, Instant resetsAt, String reason) {
     long seconds = Math.max(1, Duration.between(now, resetsAt).toSeconds());
-    return new Refusal(429, reason + "; try again after " + resetsAt,
-        new JsonObject().put("retry_at", resetsAt.toString()).put("retry_after_seconds", seconds));
+    return new Refusal(Refusal.Reason.TOO_MANY, reason + "; try again after " + resetsAt, seconds, resetsAt);
   }
 }

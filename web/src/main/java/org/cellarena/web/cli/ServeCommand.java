@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cellarena.scoring.io.SubmissionLimits;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.ServerStartException;

@@ -3,7 +3,7 @@ package org.cellarena.web.cli;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.ServerConfig;
 import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.Database;

@@ -25,7 +25,7 @@ import org.cellarena.scoring.io.SubmissionReader;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.TimeLimitException;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
