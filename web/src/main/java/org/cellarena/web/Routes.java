@@ -26,8 +26,8 @@ final class Routes {
     ServerConfig config = s.config();
     Access access = new Access(s.adminToken(), s.teams(), s.competitions(), s.rateLimiter());
     Lookup lookup = new Lookup(s.competitions(), s.submissions());
-    SubmissionApi submissions = new SubmissionApi(lookup, s.competitions(), s.teams(), s.submissions(), s.queue(),
-        s.reveals(), s.leaderboards(), s.quota(), s.intake(), s.files(), uploadsDir(config),
+    SubmissionApi submissions = new SubmissionApi(lookup, s.competitions(), s.teams(), s.submissions(), s.results(),
+        s.picks(), s.queue(), s.reveals(), s.leaderboards(), s.quota(), s.intake(), s.files(), uploadsDir(config),
         config.uploadLimitBytes());
     ApiRouter api = new ApiRouter(access,
         new OperationsApi(s.database(), s.metrics()),
@@ -37,8 +37,8 @@ final class Routes {
         submissions,
         new StatusStream(lookup, s.submissions(), submissions),
         new TeamAdminApi(lookup, s.competitions(), s.teams(), s.changes(), s.audit()),
-        new AdminApi(lookup, s.competitions(), s.submissions(), s.queue(), s.reveals(), s.leaderboards(), s.edits(),
-            s.changes(), s.audit(), config.scoringWorkers()),
+        new AdminApi(lookup, s.competitions(), s.submissions(), s.leases(), s.results(), s.queue(), s.reveals(),
+            s.leaderboards(), s.edits(), s.changes(), s.audit(), config.scoringWorkers()),
         uploadsDir(config), config.uploadLimitBytes());
     Pages pages = new Pages(access, lookup, s.competitions(), s.reveals(), s.files(), config.dataDir());
 

@@ -36,7 +36,11 @@ import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
+import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.NewTeam;
+import org.cellarena.web.store.Quotas;
+import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.Settings;
@@ -127,19 +131,22 @@ public final class Server implements AutoCloseable {
     SubmissionFiles files = submissionFiles(config, db, submissions);
     Reveals reveals = new Reveals(db);
     // every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
-    Leaderboards leaderboards = new Leaderboards(submissions, teams, reveals, changes::competitionChanged);
+    Results results = new Results(db);
+    Leaderboards leaderboards = new Leaderboards(submissions, results, teams, reveals, changes::competitionChanged);
     changes.listen(new ChangeFollower(vertx, settings, teams, leaderboards));
-    ScoringQueue queue = new ScoringQueue(submissions, new TeamUsage(db), new ScoringWorkers(db), files,
+    Leases leases = new Leases(db);
+    ScoringQueue queue = new ScoringQueue(submissions, leases, new TeamUsage(db), new ScoringWorkers(db), files,
         competitions, config.scoringWorkers(), db.isShared(), ScoringQueue.DEFAULT_LEASE, metrics,
         changes::submissionChanged);
     new DatabaseGauges(vertx, db, competitions, metrics).start();
-    DailyQuota quota = new DailyQuota(submissions);
+    DailyQuota quota = new DailyQuota(new Quotas(db));
     AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
     AuditLog audit = new AuditLog(db);
     SubmissionIntake intake = new SubmissionIntake(submissions, files, quota, reveals, queue, audit, metrics,
         Replies::status);
-    return new Services(vertx, config, db, competitions, teams, submissions, files, queue, intake, leaderboards,
-        quota, reveals, audit, adminToken, new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
+    return new Services(vertx, config, db, competitions, teams, submissions, leases, results, new FinalPicks(db),
+        files, queue, intake, leaderboards, quota, reveals, audit, adminToken,
+        new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
         new ParticipantFiles(config.dataDir().resolve("files-cache")));
   }
 

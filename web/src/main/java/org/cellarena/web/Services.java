@@ -15,6 +15,9 @@ import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
+import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Leases;
+import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.Teams;
@@ -25,8 +28,8 @@ import org.cellarena.web.store.Teams;
  */
 public record Services(
     Vertx vertx, ServerConfig config, Database database, Competitions competitions, Teams teams,
-    Submissions submissions, SubmissionFiles files, ScoringQueue queue, SubmissionIntake intake,
-    Leaderboards leaderboards, DailyQuota quota, Reveals reveals, AuditLog audit, AdminToken adminToken,
-    RateLimiter rateLimiter, PrometheusMeterRegistry metrics, ChangeFeed changes, CompetitionEdits edits,
-    ParticipantFiles participantFiles) {
+    Submissions submissions, Leases leases, Results results, FinalPicks picks, SubmissionFiles files,
+    ScoringQueue queue, SubmissionIntake intake, Leaderboards leaderboards, DailyQuota quota, Reveals reveals,
+    AuditLog audit, AdminToken adminToken, RateLimiter rateLimiter, PrometheusMeterRegistry metrics,
+    ChangeFeed changes, CompetitionEdits edits, ParticipantFiles participantFiles) {
 }

@@ -28,7 +28,9 @@ import org.cellarena.web.competition.CompetitionSettings;
 import org.cellarena.web.scoring.ProbeFlags;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
-import org.cellarena.web.store.Submissions.ScoreRowOf;
+import org.cellarena.web.store.Leases;
+import org.cellarena.web.store.Results;
+import org.cellarena.web.store.Results.ScoreRowOf;
 
 /**
  * The admin's side of competitions: settings, submissions, the queue, reveal, rescore, export, the audit log
@@ -40,6 +42,8 @@ public final class AdminApi {
   private final Lookup lookup;
   private final Competitions competitions;
   private final Submissions submissions;
+  private final Leases leases;
+  private final Results results;
   private final ScoringQueue queue;
   private final Reveals reveals;
   private final Leaderboards leaderboards;
@@ -48,12 +52,14 @@ public final class AdminApi {
   private final AuditLog audit;
   private final int scoringWorkers;
 
-  public AdminApi(Lookup lookup, Competitions competitions, Submissions submissions, ScoringQueue queue,
-      Reveals reveals, Leaderboards leaderboards, CompetitionEdits edits, ChangeFeed changes, AuditLog audit,
-      int scoringWorkers) {
+  public AdminApi(Lookup lookup, Competitions competitions, Submissions submissions, Leases leases,
+      Results results, ScoringQueue queue, Reveals reveals, Leaderboards leaderboards, CompetitionEdits edits,
+      ChangeFeed changes, AuditLog audit, int scoringWorkers) {
     this.lookup = lookup;
     this.competitions = competitions;
     this.submissions = submissions;
+    this.leases = leases;
+    this.results = results;
     this.queue = queue;
     this.reveals = reveals;
     this.leaderboards = leaderboards;
@@ -189,7 +195,7 @@ public final class AdminApi {
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 202, () -> {
       SubmissionRow s = lookup.submission(sid, Caller.theAdmin());
-      if (!submissions.requeue(s.id())) {
+      if (!leases.requeue(s.id())) {
         throw Refusal.conflict("submission " + s.id() + " is " + s.status().label() + " already");
       }
       queue.enqueue(s.id(), s.teamId());
@@ -204,7 +210,7 @@ public final class AdminApi {
     Replies.json(ctx, 202, () -> {
       int queued = 0;
       for (SubmissionRow s : submissions.forCompetition(competition.id())) {
-        if (submissions.requeue(s.id())) {
+        if (leases.requeue(s.id())) {
           queue.enqueue(s.id(), s.teamId());
           queued++;
         }
@@ -223,7 +229,7 @@ public final class AdminApi {
     boolean json = "json".equalsIgnoreCase(ctx.request().getParam("format"));
     ctx.vertx().executeBlocking(() -> {
       List<SubmissionRow> rows = submissions.forCompetition(competition.id());
-      Map<Long, List<ScoreRowOf>> results = submissions.allResults(competition.id()).stream()
+      Map<Long, List<ScoreRowOf>> results = this.results.allResults(competition.id()).stream()
           .collect(Collectors.groupingBy(ScoreRowOf::submissionId));
       audit.record(ACTOR, "export", competition.id(), new JsonObject().put("submissions", rows.size()));
       return json ? ExportFormat.json(competition, rows, results).encode()

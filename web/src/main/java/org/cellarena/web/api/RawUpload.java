@@ -83,7 +83,8 @@ final class RawUpload {
   }
 
   private static Refusal tooLarge(long limitBytes) {
-    return new Refusal(Refusal.Reason.TOO_LARGE, "the upload is larger than the server's limit of " + limitBytes / (1024 * 1024)
+    return new Refusal(Refusal.Reason.TOO_LARGE, "the upload is larger than the server's limit of "
+        + limitBytes / (1024 * 1024)
         + " MB");
   }
 }

@@ -78,7 +78,8 @@ public final class RegistrationApi {
     long wait = limiter.acquire(key);
     if (wait > 0) {
       long seconds = Math.max(1, (wait + 999) / 1000);
-      throw new Refusal(Refusal.Reason.TOO_MANY, "too many registration tries " + where + "; retry in " + seconds + " s", seconds);
+      throw new Refusal(Refusal.Reason.TOO_MANY, "too many registration tries " + where + "; retry in " + seconds
+          + " s", seconds);
     }
   }
 }

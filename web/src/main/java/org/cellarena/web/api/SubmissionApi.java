@@ -31,6 +31,8 @@ import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Disclosure;
 import org.cellarena.web.competition.Feedback;
+import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Team;
@@ -41,6 +43,8 @@ public final class SubmissionApi {
   private final Competitions competitions;
   private final Teams teams;
   private final Submissions submissions;
+  private final Results results;
+  private final FinalPicks picks;
   private final ScoringQueue queue;
   private final Reveals reveals;
   private final Leaderboards leaderboards;
@@ -51,12 +55,14 @@ public final class SubmissionApi {
   private final long uploadLimitBytes;
 
   public SubmissionApi(Lookup lookup, Competitions competitions, Teams teams, Submissions submissions,
-      ScoringQueue queue, Reveals reveals, Leaderboards leaderboards, DailyQuota quota, SubmissionIntake intake,
-      SubmissionFiles files, Path uploadsDir, long uploadLimitBytes) {
+      Results results, FinalPicks picks, ScoringQueue queue, Reveals reveals, Leaderboards leaderboards,
+      DailyQuota quota, SubmissionIntake intake, SubmissionFiles files, Path uploadsDir, long uploadLimitBytes) {
     this.lookup = lookup;
     this.competitions = competitions;
     this.teams = teams;
     this.submissions = submissions;
+    this.results = results;
+    this.picks = picks;
     this.queue = queue;
     this.reveals = reveals;
     this.leaderboards = leaderboards;
@@ -223,7 +229,7 @@ public final class SubmissionApi {
       SubmissionRow s = lookup.submission(sid, caller);
       Competition competition = lookup.competition(s.competition());
       boolean revealed = reveals.isRevealed(s.competition());
-      String stored = submissions.latestDetail(s.id()).orElse(null);
+      String stored = results.latestDetail(s.id()).orElse(null);
       if (stored == null || s.status() == Status.FAILED) {
         throw Refusal.conflict("submission " + s.id() + " has no score (it is " + s.status().label() + ")");
       }
@@ -303,8 +309,8 @@ public final class SubmissionApi {
             + s.status().label() + ")");
       }
       // counted under the team's row lock in the database: two nodes cannot both give away the last pick
-      if (!submissions.setFinalPick(s.id(), s.teamId(), competition.id(), pick, competition.finalPicks())) {
-        int picked = submissions.finalPickCount(competition.id(), s.teamId());
+      if (!picks.setFinalPick(s.id(), s.teamId(), competition.id(), pick, competition.finalPicks())) {
+        int picked = picks.finalPickCount(competition.id(), s.teamId());
         throw Refusal.conflict("you have already picked " + picked + " of " + competition.finalPicks()
             + " final submissions; DELETE /api/submissions/<id>/final on one first");
       }

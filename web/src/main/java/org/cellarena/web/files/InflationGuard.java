@@ -65,8 +65,9 @@ final class InflationGuard extends FilterInputStream {
           + " MB, the server's limit");
     }
     if (compressed != null && out > RATIO_FREE_BYTES && out > maxRatio * compressed.count) {
-      throw new Refusal(Refusal.Reason.TOO_LARGE, "the gzip file decompresses to more than " + maxRatio + " times its size ("
-          + out + " bytes from the first " + compressed.count + "), the server's limit: a gzip bomb? "
+      throw new Refusal(Refusal.Reason.TOO_LARGE, "the gzip file decompresses to more than " + maxRatio
+          + " times its size (" + out + " bytes from the first " + compressed.count
+          + "), the server's limit: a gzip bomb? "
           + "Send the submission CSV, plain or as it gzips");
     }
   }

@@ -31,7 +31,8 @@ public final class StagingSlots {
   /** A slot for one upload of {@code team} (blocking up to the wait). */
   public Slot take(long team) {
     if (!teams.add(team)) {
-      throw new Refusal(Refusal.Reason.TOO_MANY, "another upload of your team is still being stored; send the next one when it has "
+      throw new Refusal(Refusal.Reason.TOO_MANY,
+          "another upload of your team is still being stored; send the next one when it has "
           + "been accepted", 5);
     }
     boolean acquired = false;

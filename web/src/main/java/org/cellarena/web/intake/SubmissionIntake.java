@@ -102,7 +102,8 @@ public final class SubmissionIntake {
     } catch (Refusal e) {
       if (e.reason() != Refusal.Reason.NO_SPACE) { // a full disk is not the team's doing
         audit.record(Submissions.teamActor(team.id()), Submissions.REFUSED_UPLOAD, competition.id(),
-            new io.vertx.core.json.JsonObject().put("status", statusCodes.applyAsInt(e.reason())).put("error", e.getMessage())
+            new io.vertx.core.json.JsonObject().put("status", statusCodes.applyAsInt(e.reason()))
+                .put("error", e.getMessage())
                 .put("file_name", fileName));
       }
       throw e;

@@ -35,9 +35,10 @@ import org.cellarena.web.competition.Disclosure;
  * </ul>
  *
  * <p>The outcome comes from the scoring module: {@link Scorer#scoreImage} gives each cell's and prediction's best
- * partner and IoU, and a cell or prediction is matched at t_k when that IoU exceeds t_k, as the metric decides it. Colours are from the Okabe-Ito palette (readable with the common forms
- * of colour blindness, the unmatched-cell colour brightened for dark backgrounds); unmatched cells and predictions
- * are also lightly filled so they stand out without relying on hue alone.
+ * partner and IoU, and a cell or prediction is matched at t_k when that IoU exceeds t_k, as the metric decides it.
+ * Colours are from the Okabe-Ito palette (readable with the common forms of colour blindness, the unmatched-cell
+ * colour brightened for dark backgrounds); unmatched cells and predictions are also lightly filled so they stand
+ * out without relying on hue alone.
  */
 public final class OverlayRenderer {
   /** A ground-truth cell matched by a prediction at the threshold: bluish green. */
