@@ -94,7 +94,7 @@ public final class SubmissionIntake {
 
   /**
    * Stages the upload; one refused while it is read (a bomb, a corrupt gzip, an empty body) is recorded in the
-   * audit log, where it counts against the team's attempts ({@link Submissions#countAttempts}).
+   * audit log, where it counts against the team's attempts ({@link org.cellarena.web.store.Quotas#countAttempts}).
    */
   private StagedUpload stage(Competition competition, Team team, InputStream upload, String fileName) {
     try {
