@@ -130,8 +130,8 @@ public final class Server implements AutoCloseable {
     Submissions submissions = new Submissions(db);
     SubmissionFiles files = submissionFiles(config, db, submissions);
     Reveals reveals = new Reveals(db);
-    // every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
     Results results = new Results(db);
+    // every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
     Leaderboards leaderboards = new Leaderboards(submissions, results, teams, reveals, changes::competitionChanged);
     changes.listen(new ChangeFollower(vertx, settings, teams, leaderboards));
     Leases leases = new Leases(db);

@@ -10,11 +10,11 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * A pool of connections (HikariCP) and two ways to use one: a single statement, or a transaction. The database is the
- * embedded H2 (the default: one server process owns it) or a PostgreSQL that several nodes and workers share.
- * When it fails as a whole (closed under the server, as H2 closes itself on a full disk, or unreachable) the
- * work fails with a {@link DatabaseUnavailableException} and the pool is replaced, so that the next work opens
- * the database again once it can: no restart needed.
+ * A pool of connections (HikariCP) and two ways to use one: a single statement, or a transaction. The database
+ * is the embedded H2 (the default: one server process owns it) or a PostgreSQL that several nodes and workers
+ * share. When it fails as a whole (closed under the server, as H2 closes itself on a full disk, or unreachable)
+ * the work fails with a {@link DatabaseUnavailableException} and the pool is replaced, so that the next work
+ * opens the database again once it can: no restart needed.
  */
 public final class Database implements AutoCloseable {
   /** H2's codes for a database closed, shut down, cut off, a connection closed with it, a failed write (a full disk). */
@@ -25,7 +25,7 @@ public final class Database implements AutoCloseable {
     // HikariCP tests a connection idle for over half a second before lending it (a round trip to PostgreSQL) and
     // silently replaces a dead one. Here, as with the pool before it, the work that meets a database closed under
     // the server fails with DatabaseUnavailableException (503) and the whole pool is replaced (failure below).
-    // Hikari reads this once, when its pool class loads, which only this class does.
+    // Hikari reads the property when it makes a pool, which only this class does.
     if (System.getProperty(ALIVE_BYPASS_PROPERTY) == null) {
       System.setProperty(ALIVE_BYPASS_PROPERTY, String.valueOf(Long.MAX_VALUE / 2));
     }
@@ -223,7 +223,10 @@ public final class Database implements AutoCloseable {
       synchronized (this) {
         if (pool == used && !closed) {
           pool = newPool(poolConfig, false);
-          used.close();
+          // Hikari's close waits up to 10 s for connections still lent: not this work's business
+          Thread closing = new Thread(used::close, "cellarena-pool-close");
+          closing.setDaemon(true);
+          closing.start();
         }
       }
     }
