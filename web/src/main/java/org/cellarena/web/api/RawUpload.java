@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.files.DiskSpace;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * Streams a raw request body (a CSV or gzip upload) to a temporary file, never holding it in memory, and refuses

@@ -2,6 +2,7 @@ package org.cellarena.web.api;
 
 import org.cellarena.web.http.Replies;
 import org.cellarena.web.http.Lookup;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.store.Teams;
 import org.cellarena.web.store.AuditLog;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.store.NewTeam;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.store.Quotas;
 
 /**
