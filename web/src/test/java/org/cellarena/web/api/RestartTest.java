@@ -31,7 +31,7 @@ class RestartTest {
       assertEquals(3, fx.http.get("/api/submissions/" + ids.get(2), token).json().getInteger("queue_position"),
           "third in line");
       // the first one was being scored when the server went down
-      assertTrue(fx.server.services().submissions().claim(ids.get(0)));
+      assertTrue(fx.server.services().leases().claim(ids.get(0)));
       assertEquals("scoring", fx.http.get("/api/submissions/" + ids.get(0), token).json().getString("status"));
     }
     try (ServerFixture fx = ServerFixture.start(dataDir)) {

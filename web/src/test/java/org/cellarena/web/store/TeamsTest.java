@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class TeamsTest {
       other.get(10, TimeUnit.SECONDS);
       ExecutionException e = assertThrows(ExecutionException.class, () -> mine.get(20, TimeUnit.SECONDS));
       Refusal refusal = (Refusal) e.getCause();
-      assertEquals(409, refusal.status());
+      assertEquals(Refusal.Reason.CONFLICT, refusal.reason());
       assertEquals(1, teams.all().size());
     }
   }
@@ -91,7 +91,7 @@ class TeamsTest {
       NewTeam renewed = teams.renewToken("renewed");
       assertTrue(teams.byToken("-VEqI2Bold").isEmpty(), "the old token, remembered before, no longer works");
       assertEquals(created.team().id(), teams.byToken(renewed.token()).orElseThrow().id());
-      assertEquals(404, assertThrows(Refusal.class, () -> teams.renewToken("nobody")).status());
+      assertEquals(Refusal.Reason.NOT_FOUND, assertThrows(Refusal.class, () -> teams.renewToken("nobody")).reason());
     }
   }
 
@@ -117,7 +117,7 @@ class TeamsTest {
         Team team = teams.byToken(token).orElseThrow();
         assertTrue(teams.takesPart(team.id(), "any-competition"), team.name());
       }
-      assertEquals(409, assertThrows(Refusal.class, () -> teams.create("VICTIM")).status());
+      assertEquals(Refusal.Reason.CONFLICT, assertThrows(Refusal.class, () -> teams.create("VICTIM")).reason());
       NewTeam registered = teams.createIn("newcomer", java.util.List.of("example"));
       assertTrue(teams.takesPart(registered.team().id(), "example"));
       assertFalse(teams.takesPart(registered.team().id(), "other"));

@@ -1,4 +1,4 @@
-package org.cellarena.web;
+package org.cellarena.web.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.files.StagedUpload;
 import org.cellarena.web.files.StagingSlots;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.Reveals;
@@ -39,9 +41,15 @@ public final class SubmissionIntake {
   private final Map<String, Object> teamLocks = new ConcurrentHashMap<>();
 
   private final MeterRegistry metrics;
+  private final ToIntFunction<Refusal.Reason> statusCodes;
 
+  /**
+   * @param statusCodes the status code the API answers each refusal with, which the audit log records of a
+   *     refused upload
+   */
   public SubmissionIntake(Submissions submissions, SubmissionFiles files, DailyQuota quota, Reveals reveals,
-      ScoringQueue queue, AuditLog audit, MeterRegistry metrics) {
+      ScoringQueue queue, AuditLog audit, MeterRegistry metrics, ToIntFunction<Refusal.Reason> statusCodes) {
+    this.statusCodes = statusCodes;
     this.submissions = submissions;
     this.files = files;
     this.quota = quota;
@@ -86,15 +94,16 @@ public final class SubmissionIntake {
 
   /**
    * Stages the upload; one refused while it is read (a bomb, a corrupt gzip, an empty body) is recorded in the
-   * audit log, where it counts against the team's attempts ({@link Submissions#countAttempts}).
+   * audit log, where it counts against the team's attempts ({@link org.cellarena.web.store.Quotas#countAttempts}).
    */
   private StagedUpload stage(Competition competition, Team team, InputStream upload, String fileName) {
     try {
       return files.stage(competition.id(), upload);
     } catch (Refusal e) {
-      if (e.status() != 507) { // a full disk is not the team's doing
+      if (e.reason() != Refusal.Reason.NO_SPACE) { // a full disk is not the team's doing
         audit.record(Submissions.teamActor(team.id()), Submissions.REFUSED_UPLOAD, competition.id(),
-            new io.vertx.core.json.JsonObject().put("status", e.status()).put("error", e.getMessage())
+            new io.vertx.core.json.JsonObject().put("status", statusCodes.applyAsInt(e.reason()))
+                .put("error", e.getMessage())
                 .put("file_name", fileName));
       }
       throw e;
@@ -123,15 +132,15 @@ public final class SubmissionIntake {
   public void admit(Competition competition, Team team) {
     files.space().check();
     if (team.disabled()) {
-      throw new Refusal(403, "your team is disabled by the host: its uploads are refused; ask the host why");
+      throw Refusal.forbidden("your team is disabled by the host: its uploads are refused; ask the host why");
     }
     Instant now = Instant.now();
     if (competition.isPastDeadline(now)) {
-      throw new Refusal(403, "the competition closed for submissions at its deadline, " + competition.deadline());
+      throw Refusal.forbidden("the competition closed for submissions at its deadline, " + competition.deadline());
     }
     Instant revealed = reveals.revealedAt(competition.id()).orElse(null);
     if (revealed != null) {
-      throw new Refusal(403, "the competition closed for submissions when its private leaderboard was revealed, at "
+      throw Refusal.forbidden("the competition closed for submissions when its private leaderboard was revealed, at "
           + revealed);
     }
     quota.check(competition, team.id(), now);

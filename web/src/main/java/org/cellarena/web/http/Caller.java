@@ -1,4 +1,4 @@
-package org.cellarena.web.api;
+package org.cellarena.web.http;
 
 import org.cellarena.web.store.Team;
 

@@ -1,4 +1,4 @@
-package org.cellarena.web.api;
+package org.cellarena.web.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

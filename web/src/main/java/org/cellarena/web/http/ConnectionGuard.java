@@ -1,4 +1,4 @@
-package org.cellarena.web.api;
+package org.cellarena.web.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;

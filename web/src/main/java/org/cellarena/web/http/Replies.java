@@ -1,11 +1,11 @@
-package org.cellarena.web.api;
+package org.cellarena.web.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.store.DatabaseUnavailableException;
 
 /** Answers: JSON replies, blocking work moved off the event loop, and every error as JSON. */
@@ -44,10 +44,7 @@ public final class Replies {
     }
     Throwable cause = ctx.failure();
     if (cause instanceof Refusal r) {
-      if (r.extra().containsKey("retry_after_seconds")) {
-        ctx.response().putHeader("Retry-After", String.valueOf(r.extra().getValue("retry_after_seconds")));
-      }
-      json(ctx, r.status(), error(r.status(), r.getMessage()).mergeIn(r.extra()));
+      refuse(ctx, r);
       return;
     }
     if (cause instanceof DatabaseUnavailableException) {
@@ -65,8 +62,36 @@ public final class Replies {
     json(ctx, status, error(status, standardMessage(ctx, status, uploadLimitMb)));
   }
 
+  /** The status code of a refusal's reason: the one place where a {@link Refusal.Reason} becomes HTTP. */
+  public static int status(Refusal.Reason reason) {
+    return switch (reason) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_LARGE -> 413;
+      case TOO_MANY -> 429;
+      case BUSY -> 503;
+      case NO_SPACE -> 507;
+    };
+  }
+
+  private static void refuse(RoutingContext ctx, Refusal r) {
+    int status = status(r.reason());
+    JsonObject body = error(status, r.getMessage());
+    if (r.retryAt() != null) {
+      body.put("retry_at", r.retryAt().toString());
+    }
+    if (r.retryAfterSeconds() > 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(r.retryAfterSeconds()));
+      body.put("retry_after_seconds", r.retryAfterSeconds());
+    }
+    json(ctx, status, body);
+  }
+
   /** The request's body as a JSON object (read by a body handler before); 400 when it is not one. */
-  static JsonObject jsonBody(RoutingContext ctx) {
+  public static JsonObject jsonBody(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {

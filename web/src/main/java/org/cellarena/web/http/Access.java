@@ -1,13 +1,15 @@
-package org.cellarena.web.api;
+package org.cellarena.web.http;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.Optional;
-import org.cellarena.web.Refusal;
-import org.cellarena.web.Services;
+import org.cellarena.web.auth.AdminToken;
+import org.cellarena.web.auth.RateLimiter;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.store.Team;
+import org.cellarena.web.store.Teams;
 import org.cellarena.web.store.Tokens;
 
 /**
@@ -22,10 +24,16 @@ import org.cellarena.web.store.Tokens;
  * is refused before a large upload is read.
  */
 public final class Access {
-  private final Services services;
+  private final AdminToken adminToken;
+  private final Teams teams;
+  private final Competitions competitions;
+  private final RateLimiter rateLimiter;
 
-  public Access(Services services) {
-    this.services = services;
+  public Access(AdminToken adminToken, Teams teams, Competitions competitions, RateLimiter rateLimiter) {
+    this.adminToken = adminToken;
+    this.teams = teams;
+    this.competitions = competitions;
+    this.rateLimiter = rateLimiter;
   }
 
   /** Lets a team through. */
@@ -56,10 +64,11 @@ public final class Access {
   private void authenticate(RoutingContext ctx, boolean adminAllowed, boolean teamAllowed, boolean queryAllowed) {
     String token = token(ctx, queryAllowed);
     if (token == null) {
-      refuse(ctx, 401, "this needs a token: send the header Authorization: Bearer <token>");
+      refuse(ctx, Refusal.Reason.UNAUTHENTICATED,
+          "this needs a token: send the header Authorization: Bearer <token>");
       return;
     }
-    if (services.adminToken().matches(token)) {
+    if (adminToken.matches(token)) {
       if (!withinRateLimit(ctx, "token " + Tokens.hash(token))) {
         return;
       }
@@ -67,7 +76,7 @@ public final class Access {
         ctx.put(Caller.KEY, Caller.theAdmin());
         ctx.next();
       } else {
-        refuse(ctx, 403, "this is for teams: use a team token, not the admin token");
+        refuse(ctx, Refusal.Reason.FORBIDDEN, "this is for teams: use a team token, not the admin token");
       }
       return;
     }
@@ -94,10 +103,10 @@ public final class Access {
         ctx.fail(ar.cause());
       } else if (team.isEmpty()) {
         if (withinRateLimit(ctx, limitKey)) {
-          refuse(ctx, 401, "the token is not valid");
+          refuse(ctx, Refusal.Reason.UNAUTHENTICATED, "the token is not valid");
         }
       } else if (!teamAllowed) {
-        refuse(ctx, 403, "this is for the admin: a team token cannot do it");
+        refuse(ctx, Refusal.Reason.FORBIDDEN, "this is for the admin: a team token cannot do it");
       } else {
         ctx.fail(barred);
       }
@@ -112,18 +121,18 @@ public final class Access {
    * and a team touches only the competitions it takes part in (blocking: it may query the database).
    */
   private Found lookUp(String token, String competition) {
-    Optional<Team> team = services.teams().byToken(token);
+    Optional<Team> team = teams.byToken(token);
     if (team.isEmpty()) {
       return new Found(team, null);
     }
     Team t = team.get();
     if (t.disabled()) {
-      return new Found(team, new Refusal(403, "your team is disabled by the host: it can neither read nor change "
+      return new Found(team, Refusal.forbidden("your team is disabled by the host: it can neither read nor change "
           + "anything until the host enables it again; ask the host why"));
     }
-    boolean known = competition != null && services.competitions().find(competition).isPresent();
-    if (known && !services.teams().takesPart(t.id(), competition)) {
-      return new Found(team, new Refusal(403, "your team does not take part in the competition " + competition
+    boolean known = competition != null && competitions.find(competition).isPresent();
+    if (known && !teams.takesPart(t.id(), competition)) {
+      return new Found(team, Refusal.forbidden("your team does not take part in the competition " + competition
           + ": register there with its code, or ask the host to add your team"));
     }
     return new Found(team, null);
@@ -131,7 +140,7 @@ public final class Access {
 
   /** Takes one request from the key's allowance; when there is none left, answers 429 and returns false. */
   private boolean withinRateLimit(RoutingContext ctx, String key) {
-    Refusal refusal = takeFromAllowance(services, key);
+    Refusal refusal = takeFromAllowance(key);
     if (refusal == null) {
       return true;
     }
@@ -140,14 +149,14 @@ public final class Access {
   }
 
   /** Takes one request from the key's allowance: null when allowed, else the 429 to answer. */
-  static Refusal takeFromAllowance(Services services, String key) {
-    long waitMillis = services.rateLimiter().acquire(key);
+  public Refusal takeFromAllowance(String key) {
+    long waitMillis = rateLimiter.acquire(key);
     if (waitMillis == 0) {
       return null;
     }
     long seconds = Math.max(1, (waitMillis + 999) / 1000);
-    return new Refusal(429, "too many requests; the limit is " + services.config().requestsPerMinute()
-        + " a minute per token; retry in " + seconds + " s", new JsonObject().put("retry_after_seconds", seconds));
+    return new Refusal(Refusal.Reason.TOO_MANY, "too many requests; the limit is " + rateLimiter.perMinute()
+        + " a minute per token; retry in " + seconds + " s", seconds);
   }
 
   private static boolean hasBody(RoutingContext ctx) {
@@ -156,7 +165,7 @@ public final class Access {
   }
 
   /** The token of an {@code Authorization: Bearer <token>} header; null without one (or a malformed one). */
-  static String bearer(RoutingContext ctx) {
+  public static String bearer(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
       return header.substring(7).strip();
@@ -164,11 +173,11 @@ public final class Access {
     return null;
   }
 
-  private static void refuse(RoutingContext ctx, int status, String message) {
-    if (status == 401) {
+  private static void refuse(RoutingContext ctx, Refusal.Reason reason, String message) {
+    if (reason == Refusal.Reason.UNAUTHENTICATED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"cellarena\"");
     }
-    ctx.fail(new Refusal(status, message));
+    ctx.fail(new Refusal(reason, message));
   }
 
   private static String token(RoutingContext ctx, boolean queryAllowed) {
