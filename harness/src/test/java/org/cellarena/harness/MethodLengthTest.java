@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,6 @@ class MethodLengthTest {
       new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_17));
 
   @Test
-  @Disabled("until #25's restructuring lands: the lead enables it")
   void noMethodInMainCodeIsOverSixtyLines() throws IOException {
     Path root = Path.of("..").toAbsolutePath().normalize();
     List<String> tooLong = new ArrayList<>();
