@@ -22,16 +22,6 @@ public final class Submissions {
     return "team " + teamId;
   }
 
-  private static final String SELECT = """
-      SELECT s.id, s.competition, s.team_id, t.name AS team_name, s.description, s.file_name, s.stored_file,
-             s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
-             r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score, r.public_ci_low,
-             r.public_ci_high, r.private_score, r.seconds, r.scored_at, r.masks, r.tiny_masks, r.predicted_images
-      FROM submissions s
-      JOIN teams t ON t.id = s.team_id
-      LEFT JOIN results r ON r.id = (SELECT MAX(r2.id) FROM results r2 WHERE r2.submission_id = s.id)
-      """;
-
   private final Database db;
 
   public Submissions(Database db) {
