@@ -42,21 +42,21 @@ class TeamsTest {
         }
         return null;
       }));
-      inserted.await(10, TimeUnit.SECONDS);
+      assertTrue(inserted.await(60, TimeUnit.SECONDS), "the other insert never ran");
       CompletableFuture<NewTeam> mine = CompletableFuture.supplyAsync(() -> teams.create("twins"));
       awaitItsInsert(db); // it checked, found no such team, and now waits on the other insert's lock
       commit.countDown();
-      other.get(10, TimeUnit.SECONDS);
-      ExecutionException e = assertThrows(ExecutionException.class, () -> mine.get(20, TimeUnit.SECONDS));
+      other.get(60, TimeUnit.SECONDS);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> mine.get(60, TimeUnit.SECONDS));
       Refusal refusal = (Refusal) e.getCause();
       assertEquals(Refusal.Reason.CONFLICT, refusal.reason());
       assertEquals(1, teams.all().size());
     }
   }
 
-  /** Polls H2's sessions until one runs the insert of {@link Teams#create} (at most 10 s). */
+  /** Polls H2's sessions until one runs the insert of {@link Teams#create} (at most 60 s: a generous bound for a busy machine). */
   private static void awaitItsInsert(Database db) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (sessionsInserting(db) == 0) {
       assertTrue(System.nanoTime() < deadline, "the request never reached its insert");
       Thread.sleep(10);
