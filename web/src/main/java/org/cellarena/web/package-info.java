@@ -8,8 +8,8 @@
  * org.cellarena.web                     the wiring: Server, Routes, ScoringWorker
  * api | pages                           the HTTP API and the browser pages, siblings that never import each other
  * http                                  what both share: Access, Caller, Lookup, Replies (Refusal to HTTP status)
- * intake, board, scoring, metrics,      uploads, leaderboards and quotas, the scoring queue, gauges, tokens,
- *   auth, files                           stored files
+ * intake, board, scoring, inference,   uploads, leaderboards and quotas, the scoring queue, model inference,
+ *   metrics, auth, files                  gauges, tokens, stored files
  * store                                 the database
  * competition, csv, refusal             competitions on disk, the CSV writer, why a request is refused
  * </pre>

@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
   private static final String[] DOMAIN = {"org.cellarena.web.intake..", "org.cellarena.web.board..",
       "org.cellarena.web.scoring..", "org.cellarena.web.metrics..", "org.cellarena.web.auth..",
-      "org.cellarena.web.files.."};
+      "org.cellarena.web.files..", "org.cellarena.web.inference.."};
   private static final String STORE = "org.cellarena.web.store..";
   private static final String[] BASE = {"org.cellarena.web.competition..", "org.cellarena.web.csv..",
       "org.cellarena.web.refusal.."};
