@@ -9,8 +9,8 @@ import java.util.Random;
  */
 public enum CellType {
   SHSY5Y("shsy5y", 180, 420),
-  ASTRO("astro", 18, 70),
-  CORT("cort", 24, 46);
+  ASTRO("astro", 30, 100),
+  CORT("cort", 18, 50);
 
   /** The area the counts are given for: the competition's 704x520 images. */
   public static final double REFERENCE_AREA = 704.0 * 520.0;

@@ -45,7 +45,7 @@ public final class ImageSynthesizer {
     for (int c = 0; c < placed.size(); c++) {
       growNeurites(type, map, placed.get(c), shapes.get(c), random);
     }
-    scatterDebris(map, random);
+    scatterDebris(type, map, random);
     return new SyntheticImage(width, height, type, PhaseContrastOptics.image(map, random), cells);
   }
 
@@ -87,8 +87,8 @@ public final class ImageSynthesizer {
 
   private static double peakThickness(CellType type, Random random) {
     return switch (type) {
-      case SHSY5Y -> 0.7 + 0.35 * random.nextDouble();
-      case ASTRO -> 0.45 + 0.25 * random.nextDouble();
+      case SHSY5Y -> 0.65 + 0.35 * random.nextDouble();
+      case ASTRO -> 0.4 + 0.2 * random.nextDouble();
       case CORT -> 1.0 + 0.4 * random.nextDouble();
     };
   }
@@ -109,7 +109,7 @@ public final class ImageSynthesizer {
         int count = 1 + random.nextInt(3);
         for (int n = 0; n < count; n++) {
           double heading = shape.angle + (n % 2) * Math.PI + 0.5 * random.nextGaussian();
-          Neurites.grow(map, cx, cy, heading, 15 + random.nextDouble() * 60, 0.5, random, 1);
+          Neurites.grow(map, cx, cy, heading, 30 + random.nextDouble() * 100, 0.45, random, 2);
         }
       }
       case ASTRO -> {
@@ -120,9 +120,9 @@ public final class ImageSynthesizer {
         }
       }
       case CORT -> {
-        int count = random.nextInt(3);
+        int count = 2 + random.nextInt(5);
         for (int n = 0; n < count; n++) {
-          Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 25 + random.nextDouble() * 100, 0.45,
+          Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 60 + random.nextDouble() * 140, 0.35,
               random, 2);
         }
       }
@@ -130,15 +130,26 @@ public final class ImageSynthesizer {
   }
 
   /**
-   * Particles and clusters of rounded dead cells: in the pixels, not in the ground truth, as in the real data.
+   * Dense particles (a black dot in a bright halo; cort cultures are strewn with them) and clusters of rounded dead
+   * cells: in the pixels, not in the ground truth, as in the real data.
    */
-  private static void scatterDebris(ThicknessMap map, Random random) {
-    int count = 3 + random.nextInt(18);
+  private static void scatterDebris(CellType type, ThicknessMap map, Random random) {
+    double scale = map.width * (double) map.height / CellType.REFERENCE_AREA;
+    int count = (int) Math.round(scale * switch (type) {
+      case SHSY5Y -> 20 + random.nextInt(60);
+      case ASTRO -> 20 + random.nextInt(40);
+      case CORT -> 200 + random.nextInt(300);
+    });
     for (int d = 0; d < count; d++) {
-      map.dot(random.nextDouble() * map.width, random.nextDouble() * map.height, 1.2 + random.nextDouble() * 1.6,
-          0.8 + random.nextDouble() * 0.8);
+      map.dot(random.nextDouble() * map.width, random.nextDouble() * map.height, 1.2 + random.nextDouble() * 1.4,
+          1.2 + random.nextDouble() * 1.4);
     }
-    int clusters = random.nextInt(8);
+    int specks = (int) Math.round(scale * (type == CellType.CORT ? 1500 + random.nextInt(1500) : 300));
+    for (int d = 0; d < specks; d++) {
+      map.dot(random.nextDouble() * map.width, random.nextDouble() * map.height, 0.6 + random.nextDouble() * 0.8,
+          0.2 + random.nextDouble() * 0.5);
+    }
+    int clusters = (int) Math.round(scale * (type == CellType.SHSY5Y ? 2 + random.nextInt(9) : random.nextInt(5)));
     for (int c = 0; c < clusters; c++) {
       double x = random.nextDouble() * map.width;
       double y = random.nextDouble() * map.height;

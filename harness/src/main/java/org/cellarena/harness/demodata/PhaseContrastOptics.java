@@ -38,20 +38,20 @@ final class PhaseContrastOptics {
     grainMat.release();
 
     double base = 128;
-    double stripes = 0.8 + random.nextDouble() * 1.2;
-    double edgeContrast = 90 + random.nextDouble() * 25;
+    double stripes = 0.2 + random.nextDouble() * 0.4;
+    double edgeContrast = 110 + random.nextDouble() * 30;
     double relief = 12 + random.nextDouble() * 10;
-    double bodyContrast = 12 + random.nextDouble() * 8;
-    double tiltX = (random.nextDouble() - 0.5) * 10;
-    double tiltY = (random.nextDouble() - 0.5) * 10;
+    double bodyContrast = 6 + random.nextDouble() * 4;
+    double tiltX = (random.nextDouble() - 0.5) * 3;
+    double tiltY = (random.nextDouble() - 0.5) * 3;
     double spotX = random.nextDouble() * w;
     double spotY = random.nextDouble() * h;
     double spotRadius = 0.4 * Math.max(w, h) * (0.7 + random.nextDouble());
-    double spotGain = (random.nextDouble() - 0.3) * 8;
-    double noise = 1.5 + random.nextDouble();
+    double spotGain = (random.nextDouble() - 0.3) * 3;
+    double noise = 0.6 + 0.4 * random.nextDouble();
     float[] pixels = new float[w * h];
     for (int y = 0; y < h; y++) {
-      double scanLine = 0.7 * random.nextGaussian() + stripes * ((y % 3) - 1);
+      double scanLine = 0.3 * random.nextGaussian() + stripes * ((y % 3) - 1);
       for (int x = 0; x < w; x++) {
         int p = y * w + x;
         double dx = (x - spotX) / spotRadius;
@@ -62,7 +62,7 @@ final class PhaseContrastOptics {
         if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
           phase += relief * (sharp[p - w - 1] - sharp[p + w + 1]);
         }
-        pixels[p] = (float) (light + phase + 5 * fineGrain[p] + scanLine + noise * random.nextGaussian());
+        pixels[p] = (float) (light + phase + 1.5 * fineGrain[p] + scanLine + noise * random.nextGaussian());
       }
     }
     centreOn(pixels, base);
