@@ -7,7 +7,7 @@ import org.cellarena.scoring.rle.RunMask;
 
 /**
  * Makes one image of one cell type: places cells (in clumps, touching and partly overlapping, as in culture),
- * draws their bodies, neurites and some unannotated debris as thickness, images it with
+ * draws their bodies, neurites and unannotated {@link Debris} as thickness, images it with
  * {@link PhaseContrastOptics}, and returns the pixels with the ground-truth body masks.
  */
 public final class ImageSynthesizer {
@@ -45,7 +45,7 @@ public final class ImageSynthesizer {
     for (int c = 0; c < placed.size(); c++) {
       growNeurites(type, map, placed.get(c), shapes.get(c), random);
     }
-    scatterDebris(type, map, random);
+    Debris.scatter(type, map, random);
     return new SyntheticImage(width, height, type, PhaseContrastOptics.image(map, random), cells);
   }
 
@@ -125,40 +125,6 @@ public final class ImageSynthesizer {
           Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 60 + random.nextDouble() * 140, 0.35,
               random, 2);
         }
-      }
-    }
-  }
-
-  /**
-   * Dense particles (a black dot in a bright halo; cort cultures are strewn with them) and clusters of rounded dead
-   * cells: in the pixels, not in the ground truth, as in the real data.
-   */
-  private static void scatterDebris(CellType type, ThicknessMap map, Random random) {
-    double scale = map.width * (double) map.height / CellType.REFERENCE_AREA;
-    int count = (int) Math.round(scale * switch (type) {
-      case SHSY5Y -> 20 + random.nextInt(60);
-      case ASTRO -> 20 + random.nextInt(40);
-      case CORT -> 200 + random.nextInt(300);
-    });
-    for (int d = 0; d < count; d++) {
-      map.dot(random.nextDouble() * map.width, random.nextDouble() * map.height, 1.2 + random.nextDouble() * 1.4,
-          1.2 + random.nextDouble() * 1.4);
-    }
-    int specks = (int) Math.round(scale * (type == CellType.CORT ? 1500 + random.nextInt(1500) : 300));
-    for (int d = 0; d < specks; d++) {
-      map.dot(random.nextDouble() * map.width, random.nextDouble() * map.height, 0.6 + random.nextDouble() * 0.8,
-          0.2 + random.nextDouble() * 0.5);
-    }
-    int clusters = (int) Math.round(scale * (type == CellType.SHSY5Y ? 2 + random.nextInt(9) : random.nextInt(5)));
-    for (int c = 0; c < clusters; c++) {
-      double x = random.nextDouble() * map.width;
-      double y = random.nextDouble() * map.height;
-      int members = 2 + random.nextInt(7);
-      for (int m = 0; m < members; m++) {
-        double r = 2.5 + random.nextDouble() * 1.8;
-        map.ring(x, y, r, 0.8 + random.nextDouble() * 0.6);
-        x += (2 * r) * Math.cos(random.nextDouble() * 2 * Math.PI);
-        y += (2 * r) * Math.sin(random.nextDouble() * 2 * Math.PI);
       }
     }
   }

@@ -11,8 +11,9 @@ import org.opencv.imgproc.Imgproc;
  * Images a thickness map the way a phase-contrast microscope roughly does: the gray level drops with the
  * thickness minus its blurs at two scales (a band-pass of the optical path), so bodies and neurites come out
  * dark and every edge gets a bright halo outside, with a slight relief (light from one side); then a gray
- * background (mean 128, as the competition's images) with uneven illumination, fine grain, faint scan lines
- * and sensor noise. Output: 8-bit range gray values, row-major.
+ * background (mean 128, as the competition's images) that is nearly flat, as in the real images (flat-field
+ * corrected: their 64x64 block medians differ by at most 3 gray levels), with faint grain, scan lines and sensor
+ * noise. Output: 8-bit range gray values, row-major.
  */
 final class PhaseContrastOptics {
   private PhaseContrastOptics() {}
