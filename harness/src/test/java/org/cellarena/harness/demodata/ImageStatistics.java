@@ -1,6 +1,7 @@
 package org.cellarena.harness.demodata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.cellarena.scoring.rle.RunMask;
@@ -22,7 +23,7 @@ final class ImageStatistics {
 
   void addPixels(float[] pixels, int width, int height) {
     float[] sorted = pixels.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     float median = sorted[sorted.length / 2];
     for (float v : pixels) {
       histogram[Math.max(0, Math.min(255, Math.round(v - median + 128)))] += 1.0 / pixels.length;

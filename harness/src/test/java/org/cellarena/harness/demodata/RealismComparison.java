@@ -1,6 +1,7 @@
 package org.cellarena.harness.demodata;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ final class RealismComparison {
       int[] size = PngImages.size(png);
       stats.addPixels(PngImages.readPixels(png), size[0], size[1]);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
