@@ -27,7 +27,7 @@ final class Clumps {
     double spread;
     double scatter;
     switch (type) {
-      case SHSY5Y -> { count = 5 + random.nextInt(8); spread = 30; scatter = 0.1; }
+      case SHSY5Y -> { count = 5 + random.nextInt(8); spread = 40; scatter = 0.25; }
       case ASTRO -> { count = 2 + random.nextInt(4); spread = 40; scatter = 0.15; }
       default -> { count = 4 + random.nextInt(5); spread = 22; scatter = 0.35; }
     }

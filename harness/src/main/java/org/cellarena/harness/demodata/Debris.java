@@ -20,7 +20,7 @@ final class Debris {
     scatterDots(map, particles, 1.2, 1.4, 1.2, 1.4, random);
     int dust = (int) Math.round(scale * (type == CellType.CORT ? 1500 + random.nextInt(1500) : 300));
     scatterDots(map, dust, 0.6, 0.8, 0.2, 0.5, random);
-    int clusters = (int) Math.round(scale * (type == CellType.SHSY5Y ? 2 + random.nextInt(9) : random.nextInt(5)));
+    int clusters = (int) Math.round(scale * (type == CellType.SHSY5Y ? 1 + random.nextInt(6) : random.nextInt(5)));
     for (int c = 0; c < clusters; c++) {
       deadCellCluster(map, random.nextDouble() * map.width, random.nextDouble() * map.height, random);
     }

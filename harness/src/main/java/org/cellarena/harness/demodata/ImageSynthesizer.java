@@ -87,7 +87,7 @@ public final class ImageSynthesizer {
 
   private static double peakThickness(CellType type, Random random) {
     return switch (type) {
-      case SHSY5Y -> 0.65 + 0.35 * random.nextDouble();
+      case SHSY5Y -> 0.7 + 0.35 * random.nextDouble();
       case ASTRO -> 0.4 + 0.2 * random.nextDouble();
       case CORT -> 1.0 + 0.4 * random.nextDouble();
     };
@@ -109,7 +109,7 @@ public final class ImageSynthesizer {
         int count = 1 + random.nextInt(3);
         for (int n = 0; n < count; n++) {
           double heading = shape.angle + (n % 2) * Math.PI + 0.5 * random.nextGaussian();
-          Neurites.grow(map, cx, cy, heading, 30 + random.nextDouble() * 100, 0.45, random, 2);
+          Neurites.grow(map, cx, cy, heading, 20 + random.nextDouble() * 90, 0.4, random, 1);
         }
       }
       case ASTRO -> {
