@@ -42,7 +42,7 @@ final class PhaseContrastOptics {
     double stripes = 0.2 + random.nextDouble() * 0.4;
     double edgeContrast = 110 + random.nextDouble() * 30;
     double relief = 12 + random.nextDouble() * 10;
-    double bodyContrast = 9 + random.nextDouble() * 5;
+    double bodyContrast = 12 + random.nextDouble() * 6;
     double tiltX = (random.nextDouble() - 0.5) * 3;
     double tiltY = (random.nextDouble() - 0.5) * 3;
     double spotX = random.nextDouble() * w;
