@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
     description = {"Generate a realistic phase-contrast dataset in the Kaggle layout.",
         "Writes train.csv (with plate/sample metadata) and train/<id>.png, looking like the Sartorius images: "
-            + "shsy5y (hundreds of small elongated cells in a web of neurites), astro (tens of large irregular "
+            + "shsy5y (hundreds of small elongated cells with long neurites), astro (tens of large irregular "
             + "cells), cort (about 30 small round cells among fine neurites and debris); touching and overlapping "
             + "cells with overlapping ground truth; debris and dead cells in the pixels only.",
         "The same seed gives the same files."})

@@ -6,7 +6,7 @@ import java.util.Random;
  * The three Sartorius cell lines with the look and the numbers of the real data (cells per 704x520 image; real
  * train-set means: shsy5y 337, astro 80, cort 34): shsy5y many small elongated cells with thin neurites, astro
  * large irregular flat cells with processes, cort small round thick cells with long thin neurites. The ranges
- * hold the real sample's 21 labelled images (shsy5y 91-531, astro 33-103, cort 9-72).
+ * lie within those of the real sample's 21 labelled images (shsy5y 91-531, astro 33-103, cort 9-72).
  */
 public enum CellType {
   SHSY5Y("shsy5y", 180, 420),
