@@ -20,7 +20,8 @@ public final class CellTypeSettings {
 
   /**
    * The median area (px) of what the large-cell settings find from which an image is taken for large cells: on
-   * generated images they find a median of 440-670 px on astro and 210-400 px on shsy5y and cort.
+   * generated images they find a median of 440-670 px on astro and 210-400 px on shsy5y and cort (with the
+   * realistic generator of issue 26: astro 437-631, shsy5y 259-309, cort 278-457, so a few cort images go large).
    */
   static final int LARGE_MEDIAN_AREA = 420;
 

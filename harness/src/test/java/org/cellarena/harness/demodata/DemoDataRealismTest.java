@@ -2,12 +2,12 @@ package org.cellarena.harness.demodata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cellarena.harness.GeneratedData;
+import org.cellarena.harness.SharedData;
 import org.cellarena.scoring.rle.RunMask;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,7 @@ class DemoDataRealismTest {
 
   @Test
   void generatedImagesAreWithinTheStatedDistanceOfRealOnes() throws Exception {
-    Path sample = RealismComparison.realSample(Path.of(System.getProperty("cellarena.home", "..")));
-    assumeTrue(sample != null, "the real Sartorius sample (../shared/data/sartorius-sample) is absent: skipped");
+    Path sample = SharedData.require("data/sartorius-sample");
     Map<String, ImageStatistics> real = RealismComparison.real(sample);
     Map<String, ImageStatistics> generated = RealismComparison.generated(GeneratedData.dataset());
     String table = RealismComparison.table(real, generated);

@@ -2,7 +2,6 @@ package org.cellarena.harness.demodata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,6 @@ import org.cellarena.scoring.io.SolutionReader;
  * (21 labelled images, 7 per type, most without their pixels).
  */
 final class RealismComparison {
-  /** Where the real sample lies, relative to the repository root. */
-  static final Path REAL_SAMPLE = Path.of("shared/data/sartorius-sample");
-
   /**
    * The sample's PNGs by cell type: the labelled one by its train_sample.csv row, the others (unlabeled and
    * test images, whose type no file gives) by eye.
@@ -39,12 +35,6 @@ final class RealismComparison {
   static final List<String> TYPES = List.of("shsy5y", "astro", "cort");
 
   private RealismComparison() {}
-
-  /** The real sample under the repository root {@code root}'s parent, or null when it is absent. */
-  static Path realSample(Path root) {
-    Path sample = root.toAbsolutePath().normalize().getParent().resolve(REAL_SAMPLE);
-    return Files.isRegularFile(sample.resolve("train_sample.csv")) ? sample : null;
-  }
 
   static Map<String, ImageStatistics> real(Path sample) throws IOException, InvalidFileException {
     Map<String, ImageStatistics> stats = empty();
