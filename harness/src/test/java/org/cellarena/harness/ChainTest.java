@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.cellarena.model.submit.SubmissionLines;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * demo-data -> split -> competition create -> baseline -> serve -> submit --wait; the server's score equals
  * {@code score} on the same files, and a broken file comes back failed with its reason and exit code 2.
  */
+@Tag("slow")
 class ChainTest {
   @Test
   void generatedCompetitionScoresTheSameOnTheServerAsOffline(@TempDir Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package org.cellarena.harness;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipInputStream;
+import org.cellarena.model.submit.ServerClient;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * folders as downloads, the page's texts; the solution never, whatever the request.
  */
 class CompetitionFilesTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Test
   void theParticipantFilesAreServedAndTheSolutionNever(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");
@@ -43,8 +41,9 @@ class CompetitionFilesTest {
 
     ServerConfig config = ServerConfig.defaults(dir.resolve("server")).withPort(0).withCompetition(competition);
     try (Server server = Server.start(config)) {
-      String base = server.url() + "/api/competitions/files";
-      JsonArray files = new JsonObject(new String(get(base + "/files").body(), java.nio.charset.StandardCharsets.UTF_8)).getJsonArray("files");
+      ServerClient anonymous = new ServerClient(URI.create(server.url()), null);
+      String base = "/api/competitions/files";
+      JsonArray files = new JsonObject(new String(anonymous.get(base + "/files").body(), UTF_8)).getJsonArray("files");
       List<String> names = files.stream().map(f -> ((JsonObject) f).getString("name")).toList();
       assertTrue(names.containsAll(List.of("sample_submission.csv", "train.csv", "split.json", "test.zip",
           "train.zip")), names.toString());
@@ -52,12 +51,12 @@ class CompetitionFilesTest {
           .filter(f -> f.getString("name").equals("sample_submission.csv")).findFirst().orElseThrow();
       byte[] written = Files.readAllBytes(competition.resolve("participant/sample_submission.csv"));
       assertEquals(written.length, sample.getLong("bytes"));
-      HttpResponse<byte[]> download = get(server.url() + sample.getString("url"));
+      HttpResponse<byte[]> download = anonymous.get(sample.getString("url"));
       assertEquals(200, download.statusCode());
       assertArrayEquals(written, download.body());
 
-      try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(get(base + "/files/test.zip")
-          .body()))) {
+      try (ZipInputStream zip = new ZipInputStream(
+          new java.io.ByteArrayInputStream(anonymous.get(base + "/files/test.zip").body()))) {
         int images = 0;
         while (zip.getNextEntry() != null) {
           images++;
@@ -69,7 +68,7 @@ class CompetitionFilesTest {
       for (String attempt : List.of("solution.csv", "..%2Fsolution.csv", "%2E%2E%2Fsolution.csv", "../solution.csv",
           "..%5Csolution.csv", "SOLUTION.CSV", "solution.csv.gz", "participant%2F..%2F..%2Fsolution.csv",
           "%252e%252e%252fsolution.csv", "test", "train", ".", "..")) {
-        HttpResponse<byte[]> r = get(base + "/files/" + attempt);
+        HttpResponse<byte[]> r = anonymous.get(base + "/files/" + attempt);
         if (!attempt.startsWith(".")) { // "." and ".." are resolved by the client: the listing, the competition
           assertTrue(r.statusCode() >= 400, attempt + " answered " + r.statusCode());
         }
@@ -77,14 +76,10 @@ class CompetitionFilesTest {
             attempt + " leaked the solution");
       }
 
-      JsonObject texts = new JsonObject(new String(get(base + "/texts").body(), java.nio.charset.StandardCharsets.UTF_8));
+      JsonObject texts = new JsonObject(new String(anonymous.get(base + "/texts").body(), UTF_8));
       assertTrue(texts.getJsonObject("evaluation").getString("html").contains("TP / (TP + FP + FN)"));
       assertTrue(texts.getJsonObject("rules").getString("markdown").contains("2031-01-01 00:00 UTC"),
           "placeholders filled with the current settings");
     }
-  }
-
-  private HttpResponse<byte[]> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 }

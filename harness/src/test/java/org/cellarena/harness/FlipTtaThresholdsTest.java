@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code data.test_flip}: validation tunes the thresholds on flip-averaged predictions, the checkpoint records it,
  * {@code predict} flips by default, and predicting the other way than the thresholds were tuned says so.
  */
+@Tag("slow")
 class FlipTtaThresholdsTest {
   @TempDir Path dir;
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.cellarena.harness.cli.CommandRun;
 import org.cellarena.harness.competition.CompetitionWriter;
 import org.cellarena.harness.demo.DemoPreparation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * trained from scratch for the demo's 250 iterations scores above the classical baseline overall and on every
  * cell type (issue 23), both scored by the scoring module ({@code score}).
  */
+@Tag("slow")
 class ModelVersusBaselineTest {
   /** The demo's default {@code --train-iterations}: a fixed amount of work, whatever the machine's load. */
   private static final int DEMO_ITERATIONS = 250;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.cellarena.harness.cli.CommandRun;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * competition -> {@code train --max-iterations 12 --submit URL --competition ID --token T} (in-process, as the demo
  * runs it) -> the model's submission scored and its team on the public leaderboard.
  */
+@Tag("slow")
 class TrainAndSubmitTest {
   @Test
   void trainWithSubmitEndsWithTheModelsScoreOnTheLeaderboard(@TempDir Path dir) throws Exception {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cellarena.harness.cli.CellArena;
 import org.cellarena.harness.cli.CommandRun;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the next step boundary, keeps the partial epoch as its latest checkpoint, says so in one line, leaves no JVM crash
  * file, and {@code --resume} continues the run.
  */
+@Tag("slow")
 class TrainStopTest {
   private static final Pattern PROGRESS = Pattern.compile("^epoch (\\d+)/(\\d+) \\[[#.]{20}\\] (\\d+)/(\\d+) ");
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cellarena.harness.cli.CommandRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or {@code --resume} (the same run, going on); either way {@code metrics.jsonl} never steps backwards. A run that
  * its budget stops inside an epoch says so the same way in its summary, its latest.json and its checkpoint name.
  */
+@Tag("slow")
 class TrainWorkDirTest {
   @TempDir static Path dir;
   private static Path data;

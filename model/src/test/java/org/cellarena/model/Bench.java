@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.BatchLoader;
 import org.cellarena.model.data.Dataset;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.predict.Predictor;
-import org.cellarena.model.train.ConfigLoader;
+import org.cellarena.model.rcnn.MaskRcnn;
 import org.cellarena.model.train.Sgd;
-import org.cellarena.model.train.TrainConfig;
 import org.cellarena.model.train.Training;
 
 /**

@@ -1,8 +1,8 @@
 package org.cellarena.model;
 
 import com.google.gson.JsonObject;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

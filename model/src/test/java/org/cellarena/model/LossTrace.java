@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.cellarena.model.bench.GeneratedCells;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.Schedule;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.data.Batch;
-import org.cellarena.model.train.ConfigLoader;
-import org.cellarena.model.train.CpuThreads;
-import org.cellarena.model.train.Schedule;
+import org.cellarena.model.rcnn.Detections;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.runtime.CpuThreads;
 import org.cellarena.model.train.Sgd;
-import org.cellarena.model.train.TrainConfig;
 import org.cellarena.model.train.Training;
 
 /**

@@ -1,5 +1,6 @@
 package org.cellarena.model;
 
+import org.cellarena.model.runtime.EngineLogging;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

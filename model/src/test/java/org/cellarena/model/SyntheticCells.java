@@ -1,13 +1,16 @@
 package org.cellarena.model;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.cellarena.model.data.GrayImage;
+import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionWriter;
+import org.cellarena.scoring.io.Usage;
 import org.cellarena.scoring.rle.RunMask;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -34,15 +37,12 @@ public final class SyntheticCells {
     Files.createDirectories(dir.resolve("train"));
     Random r = new Random(seed);
     List<String> ids = new ArrayList<>();
-    try (Writer w = Files.newBufferedWriter(dir.resolve("train.csv"))) {
-      w.write("id,annotation,width,height,cell_type\n");
+    try (SolutionWriter csv = new SolutionWriter(dir.resolve("train.csv"), List.of(), false)) {
       for (int i = 0; i < n; i++) {
         String id = String.format("synth%04d", i);
         String type = TYPES[i % TYPES.length];
         List<RunMask> cells = image(dir.resolve("train").resolve(id + ".png"), width, height, r);
-        for (RunMask m : cells) {
-          w.write(id + "," + m.toRle() + "," + width + "," + height + "," + type + "\n");
-        }
+        csv.append(new SolutionImage(id, width, height, type, Usage.PUBLIC, cells, Map.of()));
         ids.add(id);
       }
     }

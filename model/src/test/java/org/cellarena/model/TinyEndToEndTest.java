@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cellarena.model.cli.TrainCommand;
 import org.cellarena.model.train.MetricsLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
  * validation mAP (competition metric) of at least 0.5 on held-out generated images; then {@code --resume} continues
  * from its checkpoint.
  */
+@Tag("slow")
 class TinyEndToEndTest {
 
   @Test

@@ -18,6 +18,7 @@ import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 
@@ -76,8 +77,10 @@ public final class ScoringWorker implements AutoCloseable {
     }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ChangeFeed changes = new ChangeFeed(db);
-    ScoringQueue queue = new ScoringQueue(new Submissions(db), new TeamUsage(db), new ScoringWorkers(db),
-        SubmissionFiles.forScoring(config.dataDir(), ServerConfig.defaults(config.dataDir()).uncompressedLimitBytes()),
+    SubmissionFiles files = SubmissionFiles.forScoring(config.dataDir(),
+        ServerConfig.defaults(config.dataDir()).uncompressedLimitBytes());
+    ScoringQueue queue = new ScoringQueue(new Submissions(db), new Leases(db), new TeamUsage(db),
+        new ScoringWorkers(db), files,
         competitions, config.threads(), true, config.lease(), metrics, changes::submissionChanged);
     HttpServer metricsServer = null;
     try {

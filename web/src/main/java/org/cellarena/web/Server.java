@@ -6,7 +6,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.ext.web.Router;
@@ -19,26 +18,29 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.cellarena.web.api.ApiRouter;
-import org.cellarena.web.api.ConnectionGuard;
-import org.cellarena.web.api.HttpVerticle;
 import org.cellarena.web.auth.AdminToken;
 import org.cellarena.web.auth.RateLimiter;
 import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.board.Leaderboards;
-import org.cellarena.web.competition.Competition;
-import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.DiskSpace;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.http.ConnectionGuard;
+import org.cellarena.web.http.HttpVerticle;
+import org.cellarena.web.http.Replies;
+import org.cellarena.web.intake.SubmissionIntake;
 import org.cellarena.web.metrics.DatabaseGauges;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
 import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
+import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.NewTeam;
+import org.cellarena.web.store.Quotas;
+import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.Settings;
@@ -103,64 +105,10 @@ public final class Server implements AutoCloseable {
         .setEnabled(true))).withMetrics(new MicrometerMetricsFactory(metrics)).build();
     ChangeFeed changes = new ChangeFeed(db);
     try {
-      CompetitionEdits edits = new CompetitionEdits(db);
-      competitions.all().forEach(c -> applyEdits(competitions, edits, c));
-      Teams teams = new Teams(db);
-      Submissions submissions = new Submissions(db);
-      SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes(),
-          config.safeguards().maxCompressionRatio(),
-          new DiskSpace(config.submissionsDir(), config.safeguards().freeSpaceMarginBytes()));
-      // a shared data dir: spare the young files, which may be other nodes' uploads in flight
-      int removed = files.removeLeftovers(submissions.storedFiles(),
-          db.isShared() ? Duration.ofHours(1) : Duration.ZERO);
-      if (removed > 0) {
-        LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
-      }
-      Reveals reveals = new Reveals(db);
-      // every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
-      Leaderboards leaderboards = new Leaderboards(submissions, teams, reveals, changes::competitionChanged);
-      changes.listen(new ChangeFeed.Listener() {
-        @Override
-        public void changed(long id, String competition) {
-          leaderboards.invalidateHere(competition);
-          if (id > 0) {
-            vertx.eventBus().publish(Services.statusAddress(id), competition);
-          }
-        }
-
-        @Override
-        public void teamChanged() {
-          teams.forgetRemembered();
-          leaderboards.invalidateAllHere();
-        }
-
-        @Override
-        public void settingsChanged(String competition) {
-          competitions.find(competition).ifPresent(c -> applyEdits(competitions, edits, c));
-          leaderboards.invalidateHere(competition);
-        }
-
-        @Override
-        public void missedSome() {
-          teams.forgetRemembered();
-          competitions.all().forEach(c -> applyEdits(competitions, edits, c));
-          leaderboards.invalidateAllHere();
-        }
-      });
-      ScoringQueue queue = new ScoringQueue(submissions, new TeamUsage(db), new ScoringWorkers(db), files,
-          competitions, config.scoringWorkers(), db.isShared(), ScoringQueue.DEFAULT_LEASE, metrics,
-          changes::submissionChanged);
-      new DatabaseGauges(vertx, db, competitions, metrics).start();
-      DailyQuota quota = new DailyQuota(submissions);
-      AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
-      AuditLog audit = new AuditLog(db);
-      Services services = new Services(vertx, config, db, competitions, teams, submissions, files, queue,
-          new SubmissionIntake(submissions, files, quota, reveals, queue, audit, metrics), leaderboards, quota, reveals,
-          audit, adminToken, new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
-          new ParticipantFiles(config.dataDir().resolve("files-cache")));
-      int port = listen(vertx, ApiRouter.create(services), config);
-      adminToken.keep(announceAdminToken); // only now: a start that fails must not use up the shown-once token
-      queue.start(); // after listening, so that a failed start leaves no worker behind
+      Services services = compose(config, vertx, db, competitions, changes, metrics);
+      int port = listen(vertx, Routes.create(services), config);
+      services.adminToken().keep(announceAdminToken); // only now: a failed start must not use up the shown-once token
+      services.queue().start(); // after listening, so that a failed start leaves no worker behind
       LOG.fine("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
           + ":" + port); // not INFO: serve and demo say it on the console in plain words
       return new Server(services, port);
@@ -172,13 +120,47 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  /** Serves the competition with the settings the host edited on the admin page, which outlive a restart. */
-  private static void applyEdits(Competitions competitions, CompetitionEdits edits, Competition c) {
-    JsonObject changed = edits.of(c.id());
-    if (!changed.isEmpty()) {
-      competitions.replace(c.with(CompetitionLoader.settings(changed, c.settings(),
-          "the settings of " + c.id() + " edited on the admin page")));
+  /** The stores, files, boards and queue over the database, each given what it uses. */
+  private static Services compose(ServerConfig config, Vertx vertx, Database db, Competitions competitions,
+      ChangeFeed changes, PrometheusMeterRegistry metrics) {
+    CompetitionEdits edits = new CompetitionEdits(db);
+    EditedSettings settings = new EditedSettings(competitions, edits);
+    settings.applyAll();
+    Teams teams = new Teams(db);
+    Submissions submissions = new Submissions(db);
+    SubmissionFiles files = submissionFiles(config, db, submissions);
+    Reveals reveals = new Reveals(db);
+    Results results = new Results(db);
+    // every node hears of every change, its own and the other nodes' and workers' (ChangeFeed)
+    Leaderboards leaderboards = new Leaderboards(submissions, results, teams, reveals, changes::competitionChanged);
+    changes.listen(new ChangeFollower(vertx, settings, teams, leaderboards));
+    Leases leases = new Leases(db);
+    ScoringQueue queue = new ScoringQueue(submissions, leases, new TeamUsage(db), new ScoringWorkers(db), files,
+        competitions, config.scoringWorkers(), db.isShared(), ScoringQueue.DEFAULT_LEASE, metrics,
+        changes::submissionChanged);
+    new DatabaseGauges(vertx, db, competitions, metrics).start();
+    DailyQuota quota = new DailyQuota(new Quotas(db));
+    AdminToken adminToken = AdminToken.resolve(config.adminToken(), new Settings(db));
+    AuditLog audit = new AuditLog(db);
+    SubmissionIntake intake = new SubmissionIntake(submissions, files, quota, reveals, queue, audit, metrics,
+        Replies::status);
+    return new Services(vertx, config, db, competitions, teams, submissions, leases, results, new FinalPicks(db),
+        files, queue, intake, leaderboards, quota, reveals, audit, adminToken,
+        new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
+        new ParticipantFiles(config.dataDir().resolve("files-cache")));
+  }
+
+  /** The stored submissions, without the files that interrupted uploads left behind. */
+  private static SubmissionFiles submissionFiles(ServerConfig config, Database db, Submissions submissions) {
+    SubmissionFiles files = new SubmissionFiles(config.dataDir(), config.uncompressedLimitBytes(),
+        config.safeguards().maxCompressionRatio(),
+        new DiskSpace(config.submissionsDir(), config.safeguards().freeSpaceMarginBytes()));
+    // a shared data dir: spare the young files, which may be other nodes' uploads in flight
+    int removed = files.removeLeftovers(submissions.storedFiles(), db.isShared() ? Duration.ofHours(1) : Duration.ZERO);
+    if (removed > 0) {
+      LOG.info("removed " + removed + " file(s) left behind by interrupted uploads");
     }
+    return files;
   }
 
   /**

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cellarena.harness.dataset.DataException;
-import org.cellarena.harness.dataset.DatasetReader;
 import org.cellarena.harness.dataset.PngImages;
+import org.cellarena.model.data.Dataset;
+import org.cellarena.scoring.io.SubmissionWriter;
 import org.cellarena.scoring.rle.RunMask;
 import org.opencv.core.Mat;
 
@@ -28,7 +29,7 @@ public final class Baseline {
    */
   public static Map<String, List<RunMask>> run(Path images, Map<String, String> cellTypes, Path out,
       PrintStream progress) throws IOException {
-    List<String> ids = DatasetReader.pngIds(images);
+    List<String> ids = Dataset.pngIds(images);
     if (ids.isEmpty()) {
       throw new DataException("no PNG images in " + images);
     }

@@ -1,12 +1,16 @@
 package org.cellarena.harness.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionWriter;
+import org.cellarena.scoring.io.SubmissionWriter;
+import org.cellarena.scoring.io.Usage;
 import org.cellarena.scoring.rle.RunMask;
 
 /**
@@ -52,25 +56,16 @@ public final class SyntheticScoringSet {
   public void write(Path dir) throws IOException {
     Files.createDirectories(dir);
     SplittableRandom random = new SplittableRandom(seed);
-    try (BufferedWriter solution = Files.newBufferedWriter(dir.resolve("solution.csv"));
-         BufferedWriter submission = Files.newBufferedWriter(dir.resolve("submission.csv"))) {
-      solution.write("id,annotation,width,height,cell_type,Usage\n");
-      submission.write("id,predicted\n");
+    try (SolutionWriter solution = new SolutionWriter(dir.resolve("solution.csv"), List.of(), true);
+         SubmissionWriter submission = new SubmissionWriter(dir.resolve("submission.csv"))) {
       for (int i = 0; i < images; i++) {
         String id = String.format("%012x", random.nextLong() & 0xffffffffffffL);
         String type = mix.cellType(i);
-        String usage = random.nextDouble() < 0.3 ? "Public" : "Private";
+        Usage usage = random.nextDouble() < 0.3 ? Usage.PUBLIC : Usage.PRIVATE;
         List<Ellipse> cells = cells(type, random);
-        for (Ellipse cell : cells) {
-          solution.write(id + "," + cell.mask().toRle() + "," + WIDTH + "," + HEIGHT + "," + type + "," + usage + "\n");
-        }
-        List<RunMask> predicted = predictions(cells, random);
-        if (predicted.isEmpty()) {
-          submission.write(id + ",\n");
-        }
-        for (RunMask mask : predicted) {
-          submission.write(id + "," + mask.toRle() + "\n");
-        }
+        solution.append(new SolutionImage(id, WIDTH, HEIGHT, type, usage,
+            cells.stream().map(Ellipse::mask).toList(), Map.of()));
+        submission.append(id, predictions(cells, random));
       }
     }
   }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cellarena.harness.baseline.Baseline;
 import org.cellarena.harness.baseline.CellTypesFile;
-import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.model.data.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +30,7 @@ public final class BaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> types = cellTypes == null ? Map.of()
-        : CellTypesFile.read(cellTypes, DatasetReader.pngIds(images));
+        : CellTypesFile.read(cellTypes, Dataset.pngIds(images));
     var masks = Baseline.run(images, types, out, System.out);
     System.out.printf("wrote %s: %d cells on %d images%n", out,
         masks.values().stream().mapToInt(java.util.List::size).sum(), masks.size());

@@ -6,11 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.cellarena.harness.competition.CompetitionSpec;
 import org.cellarena.harness.competition.CompetitionWriter;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.web.competition.Feedback;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,8 +39,7 @@ public final class CompetitionCommand implements Runnable {
   public static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (train.csv, train/).")
-    Path data;
+    @Mixin DatasetInput data;
 
     @Option(names = "--split", required = true, paramLabel = "FILE", description = "Split manifest (from split).")
     Path split;
@@ -109,7 +108,7 @@ public final class CompetitionCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
             ? "--deadline must be ISO-8601 with an offset, like 2026-12-31T23:59:00Z" : e.getMessage());
       }
-      Dataset dataset = DatasetReader.read(data);
+      Dataset dataset = data.read();
       SplitManifest manifest = SplitManifest.read(split);
       CompetitionWriter.write(dataset, manifest, competition, out, bundle, System.out);
       return 0;

@@ -1,15 +1,14 @@
 package org.cellarena.harness.cli;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.cellarena.model.submit.ServerClient;
 import org.cellarena.model.submit.SubmissionLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,46 +37,46 @@ public final class LeaderboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    String path = "/api/competitions/" + competition + "/leaderboard" + (privateBoard ? "/private" : "");
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30));
-    if (token != null && !token.isBlank()) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response;
+    JsonObject board;
     try {
-      response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (java.net.ConnectException e) {
-      throw new UserException("cannot reach the server at " + server);
+      board = new ServerClient(server, token).leaderboard(competition, privateBoard);
+    } catch (ServerClient.HttpException e) {
+      throw new UserException("HTTP " + e.status() + ": " + e.reason());
     }
-    if (response.statusCode() != 200) {
-      String error = response.body();
-      try {
-        error = new JsonObject(error).getString("error", error);
-      } catch (RuntimeException notJson) {
-        // keep the body as it is
-      }
-      throw new UserException("HTTP " + response.statusCode() + ": " + error);
-    }
-    print(new JsonObject(response.body()).getJsonArray("rows"), spec.commandLine().getOut());
+    print(board.getAsJsonArray("rows"), spec.commandLine().getOut());
     return 0;
   }
 
   private void print(JsonArray rows, PrintWriter out) {
     out.printf("%s leaderboard of %s%n", privateBoard ? "Private" : "Public", competition);
     out.printf("%4s  %-28s %10s  %-19s %7s  %s%n", "rank", "team", "score", "95% CI", "entries", "last");
-    for (int i = 0; i < rows.size(); i++) {
-      JsonObject row = rows.getJsonObject(i);
-      JsonArray ci = row.getJsonArray("ci95");
-      String interval = ci == null || ci.size() < 2 || ci.getValue(0) == null ? ""
-          : "[" + SubmissionLines.score(ci.getDouble(0)) + ", " + SubmissionLines.score(ci.getDouble(1)) + "]";
-      Double score = row.getDouble("score");
-      out.printf("%4s  %-28s %10s  %-19s %7s  %s%n", row.getValue("rank"), row.getString("team"),
-          score == null ? "-" : SubmissionLines.score(score), interval,
-          row.getValue("entries") == null ? "" : row.getValue("entries"), row.getValue("last", ""));
+    for (JsonElement element : rows) {
+      JsonObject row = element.getAsJsonObject();
+      JsonElement score = row.get("score");
+      out.printf("%4s  %-28s %10s  %-19s %7s  %s%n", text(row, "rank"), text(row, "team"),
+          score == null || score.isJsonNull() ? "-" : SubmissionLines.score(score.getAsDouble()),
+          interval(row.get("ci95")),
+          Objects.requireNonNullElse(text(row, "entries"), ""), Objects.requireNonNullElse(text(row, "last"), ""));
     }
     if (rows.isEmpty()) {
       out.println("  (no scored submissions yet)");
     }
     out.flush();
+  }
+
+  /** {@code [low, high]}, or empty when the row has no interval. */
+  private static String interval(JsonElement ci) {
+    if (ci == null || !ci.isJsonArray() || ci.getAsJsonArray().size() < 2 || ci.getAsJsonArray().get(0).isJsonNull()) {
+      return "";
+    }
+    JsonArray bounds = ci.getAsJsonArray();
+    return "[" + SubmissionLines.score(bounds.get(0).getAsDouble()) + ", "
+        + SubmissionLines.score(bounds.get(1).getAsDouble()) + "]";
+  }
+
+  /** A member as text; null when absent or JSON null. */
+  private static String text(JsonObject json, String member) {
+    JsonElement value = json.get(member);
+    return value == null || value.isJsonNull() ? null : value.getAsString();
   }
 }

@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.harness.split.SplitParameters;
 import org.cellarena.harness.split.Splitter;
 import org.cellarena.scoring.io.SolutionImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,8 +25,7 @@ import picocli.CommandLine.Spec;
 public final class SplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (train.csv, train/).")
-  Path data;
+  @Mixin DatasetInput data;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Manifest to write (JSON).")
   Path out;
@@ -66,7 +65,7 @@ public final class SplitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Dataset dataset = DatasetReader.read(data);
+    Dataset dataset = data.read();
     SplitManifest manifest = Splitter.split(dataset.images(), params);
     manifest.write(out);
     System.out.println("wrote " + out);

@@ -8,10 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.cellarena.harness.dataset.DataException;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.TrainCsvWriter;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionWriter;
+import org.cellarena.scoring.io.SubmissionWriter;
 import org.cellarena.web.competition.CompetitionTexts;
 
 /** Writes a competition folder and its participant bundle from a dataset and a split manifest. */
@@ -49,7 +50,7 @@ public final class CompetitionWriter {
     Files.writeString(out.resolve(COMPETITION_JSON), spec.toJson().encodePrettily() + "\n");
     List<SolutionImage> solution = UsageAssigner.assign(holdout, spec.feedbackFraction(), spec.publicFraction(),
         spec.seed());
-    TrainCsvWriter.write(out.resolve(SOLUTION_CSV), solution, true);
+    SolutionWriter.write(out.resolve(SOLUTION_CSV), solution, true);
     copyImages(dataset, holdout, out.resolve(TEST_DIR));
     writeSampleSubmission(out.resolve(SAMPLE_SUBMISSION), holdout);
     for (var text : CompetitionTexts.defaults().entrySet()) { // the page's texts, for the host to edit
@@ -57,7 +58,7 @@ public final class CompetitionWriter {
     }
     progress.printf("competition %s: %d held-out images in %s%n", spec.id(), holdout.size(), out);
 
-    TrainCsvWriter.write(bundleDir.resolve(Dataset.TRAIN_CSV), participant, false);
+    SolutionWriter.write(bundleDir.resolve(Dataset.TRAIN_CSV), participant, false);
     copyImages(dataset, participant, bundleDir.resolve(Dataset.TRAIN_DIR));
     copyImages(dataset, holdout, bundleDir.resolve(Dataset.TEST_DIR));
     writeSampleSubmission(bundleDir.resolve(SAMPLE_SUBMISSION), holdout);
@@ -83,15 +84,17 @@ public final class CompetitionWriter {
   private static void copyImages(Dataset dataset, List<SolutionImage> images, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (SolutionImage image : images) {
-      Files.copy(dataset.trainImage(image.id()), dir.resolve(image.id() + ".png"),
+      Files.copy(dataset.imagePath(image.id()), dir.resolve(image.id() + ".png"),
           StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
   /** {@code id,predicted} with an empty prediction per image: the format, and a valid (zero-scoring) entry. */
   static void writeSampleSubmission(Path file, List<SolutionImage> images) throws IOException {
-    StringBuilder csv = new StringBuilder("id,predicted\n");
-    images.forEach(i -> csv.append(i.id()).append(",\n"));
-    Files.writeString(file, csv);
+    try (SubmissionWriter writer = new SubmissionWriter(file)) {
+      for (SolutionImage image : images) {
+        writer.append(image.id(), List.of());
+      }
+    }
   }
 }

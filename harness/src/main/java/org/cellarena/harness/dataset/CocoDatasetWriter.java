@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cellarena.model.train.ProgressBar;
+import org.cellarena.model.data.Dataset;
+import org.cellarena.model.runtime.ProgressBar;
 import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionWriter;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -80,7 +82,7 @@ public final class CocoDatasetWriter {
     long cells = 0;
     long start = System.nanoTime();
     try {
-      try (TrainCsvWriter csv = new TrainCsvWriter(partial, List.of(), false)) {
+      try (SolutionWriter csv = new SolutionWriter(partial, List.of(), false)) {
         for (CocoIndex index : indexes) {
           for (CocoIndex.Image entry : index.images()) {
             SolutionImage image = index.read(entry, cellType);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cellarena.model.data.Dataset;
 
 /**
  * The image files under a folder and its subfolders (LIVECell keeps its images in one folder per cell line, under

@@ -3,38 +3,14 @@ package org.cellarena.harness.dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
-/** Grayscale PNG input and output: 8 or 16 bit in, 8 bit out; sizes read from the header alone. */
+/** Grayscale PNG input and output: 8 or 16 bit in, 8 bit out. */
 public final class PngImages {
   private PngImages() {}
-
-  /** Width and height from the file's header, without decoding the pixels. */
-  public static int[] size(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new DataException("missing image " + file);
-    }
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
-        throw new DataException("not a readable image: " + file);
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
-      } finally {
-        reader.dispose();
-      }
-    }
-  }
 
   /** The image as one 8-bit gray channel; a 16-bit image is stretched from its own min..max to 0..255. */
   public static Mat read8Bit(Path file) throws IOException {

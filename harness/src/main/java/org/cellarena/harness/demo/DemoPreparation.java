@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 import org.cellarena.harness.baseline.Baseline;
 import org.cellarena.harness.competition.CompetitionSpec;
 import org.cellarena.harness.competition.CompetitionWriter;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.demodata.DemoDataGenerator;
 import org.cellarena.harness.split.SplitManifest;
 import org.cellarena.harness.split.SplitParameters;
@@ -65,7 +64,7 @@ public final class DemoPreparation {
     progress.println("demo: generating " + images + " images into " + paths.dataset());
     new DemoDataGenerator(images, seed, DemoDataGenerator.DEFAULT_WIDTH, DemoDataGenerator.DEFAULT_HEIGHT)
         .writeTo(paths.dataset(), progress);
-    Dataset dataset = DatasetReader.read(paths.dataset());
+    Dataset dataset = Dataset.read(paths.dataset());
     SplitManifest split = Splitter.split(dataset.images(),
         new SplitParameters(0.3, 0.15, 0, 0, Splitter.CELL_TYPE, "sample_id", seed));
     split.write(paths.split());

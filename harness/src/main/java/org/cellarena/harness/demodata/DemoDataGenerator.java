@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cellarena.harness.dataset.DataException;
-import org.cellarena.harness.dataset.Dataset;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.dataset.PngImages;
-import org.cellarena.harness.dataset.TrainCsvWriter;
 import org.cellarena.scoring.io.SolutionImage;
+import org.cellarena.scoring.io.SolutionWriter;
 import org.cellarena.scoring.io.Usage;
 
 /**
@@ -128,7 +128,7 @@ public final class DemoDataGenerator {
       for (Future<SolutionImage> f : futures) {
         written.add(f.get());
       }
-      TrainCsvWriter.write(out.resolve(Dataset.TRAIN_CSV), written, false);
+      SolutionWriter.write(out.resolve(Dataset.TRAIN_CSV), written, false);
       return written;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

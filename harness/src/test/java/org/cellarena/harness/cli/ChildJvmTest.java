@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A cellarena command in a child JVM: its exit code comes back, and stopping it ends it and any later run. */
+@Tag("slow")
 class ChildJvmTest {
   @TempDir Path dir;
 

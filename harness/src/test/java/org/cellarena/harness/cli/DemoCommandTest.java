@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * token file (owner-only) repaired when an old run left a token starting with '-' or lost one, the admin token kept
  * in it and still the server's on the next run.
  */
+@Tag("slow")
 class DemoCommandTest {
   @TempDir Path data;
 

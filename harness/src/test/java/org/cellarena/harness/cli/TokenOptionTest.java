@@ -14,6 +14,7 @@ import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tokens are random text: one that starts like an option ("-V" is --version, "-h" is --help) still reaches the
  * server, given as {@code --token X}, {@code --token=X} or the environment variable.
  */
+@Tag("slow")
 class TokenOptionTest {
   private static final Path EXAMPLE = Path.of("..", "examples").toAbsolutePath().normalize();
   private static final String VERSION_LIKE = "-VEqI2BkQ0xr7u1s9mXy4n6p3TzaWcd5eHfLgJoKvAb";

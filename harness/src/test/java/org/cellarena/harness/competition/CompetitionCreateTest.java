@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.cellarena.harness.CommandRun;
 import org.cellarena.harness.GeneratedData;
-import org.cellarena.harness.dataset.DatasetReader;
 import org.cellarena.harness.split.SplitManifest;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionReader;
@@ -53,18 +53,18 @@ class CompetitionCreateTest {
       assertEquals(Math.max(1, Math.round(0.5 * (ofType.size() - feedbackCount))), publicCount,
           "Public images of " + type + ": half of those left for the boards");
     }
-    assertEquals(solution.ids(), new HashSet<>(DatasetReader.pngIds(out.resolve("test"))));
+    assertEquals(solution.ids(), new HashSet<>(Dataset.pngIds(out.resolve("test"))));
     new SubmissionReader(solution).read(out.resolve("sample_submission.csv"));
     SolutionImage first = solution.images().get(0);
     assertTrue(first.metadata().containsKey("sample_id"), "solution keeps the metadata columns");
 
     Path bundle = out.resolve("participant");
-    Set<String> participantIds = DatasetReader.read(bundle).train().ids();
+    Set<String> participantIds = Dataset.read(bundle).train().ids();
     Set<String> expected = new HashSet<>(manifest.train());
     expected.addAll(manifest.val());
     assertEquals(expected, participantIds);
     assertTrue(participantIds.stream().noneMatch(solution.ids()::contains), "no held-out image in the bundle");
-    assertEquals(solution.ids(), new HashSet<>(DatasetReader.pngIds(bundle.resolve("test"))));
+    assertEquals(solution.ids(), new HashSet<>(Dataset.pngIds(bundle.resolve("test"))));
     assertTrue(SplitManifest.read(bundle.resolve("split.json")).holdout().isEmpty());
   }
 }

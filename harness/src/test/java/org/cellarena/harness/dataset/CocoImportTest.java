@@ -19,9 +19,11 @@ import org.cellarena.harness.CommandRun;
 import org.cellarena.harness.GeneratedData;
 import org.cellarena.harness.SharedData;
 import org.cellarena.harness.bench.LivecellSizedCoco;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.scoring.io.Solution;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionReader;
+import org.cellarena.scoring.io.SolutionWriter;
 import org.cellarena.scoring.rle.RunMask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,7 @@ class CocoImportTest {
 
       // imported COCO -> train.csv -> read: the same masks again
       Path csv = dir.resolve("train-" + compressed + ".csv");
-      TrainCsvWriter.write(csv, imported, false);
+      SolutionWriter.write(csv, imported, false);
       assertSameCells(sample.images(), SolutionReader.read(csv).images());
     }
     assertEquals(2750, sample.cellCount(), "the sample's README count");
@@ -52,13 +54,13 @@ class CocoImportTest {
   @Test
   void importCocoCommandWritesTheKaggleLayout(@TempDir Path dir) throws Exception {
     Path data = GeneratedData.dataset();
-    List<SolutionImage> original = DatasetReader.read(data).images();
+    List<SolutionImage> original = Dataset.read(data).images();
     Path json = dir.resolve("coco.json");
     Files.writeString(json, CocoExporter.toJson(original, true).encode());
     CommandRun run = CommandRun.of("import-coco", "--json", json.toString(), "--images",
         data.resolve("train").toString(), "--out", dir.resolve("imported").toString());
     assertEquals(0, run.exitCode(), run.err());
-    assertSameCells(original, DatasetReader.read(dir.resolve("imported")).images());
+    assertSameCells(original, Dataset.read(dir.resolve("imported")).images());
 
     CommandRun missing = CommandRun.of("import-coco", "--json", json.toString(), "--images", dir.toString(),
         "--out", dir.resolve("again").toString());
@@ -106,7 +108,7 @@ class CocoImportTest {
     assertTrue(run.out().contains("wrote 8 images, 400 cells"), run.out());
     assertTrue(run.err().contains("import-coco [####################] 8/8 cells 400"), run.err());
 
-    List<SolutionImage> images = DatasetReader.read(out).images();
+    List<SolutionImage> images = Dataset.read(out).images();
     assertEquals(8, images.size());
     for (int i = 0; i < images.size(); i++) {
       SolutionImage image = images.get(i);
@@ -120,7 +122,7 @@ class CocoImportTest {
   @Test
   void severalJsonFilesMakeOneDatasetAndAnImageTwiceIsRefused(@TempDir Path dir) throws Exception {
     Path data = GeneratedData.dataset();
-    List<SolutionImage> original = DatasetReader.read(data).images();
+    List<SolutionImage> original = Dataset.read(data).images();
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
     Files.writeString(first, CocoExporter.toJson(original.subList(0, 4), true).encode());
@@ -128,7 +130,7 @@ class CocoImportTest {
     CommandRun run = CommandRun.of("import-coco", "--json", first.toString(), "--json", second.toString(),
         "--images", data.resolve("train").toString(), "--out", dir.resolve("both").toString());
     assertEquals(0, run.exitCode(), run.err());
-    assertSameCells(original, DatasetReader.read(dir.resolve("both")).images());
+    assertSameCells(original, Dataset.read(dir.resolve("both")).images());
 
     CommandRun twice = CommandRun.of("import-coco", "--json", first.toString(), "--json", first.toString(),
         "--images", data.resolve("train").toString(), "--out", dir.resolve("twice").toString());
@@ -193,7 +195,7 @@ class CocoImportTest {
         sample.resolve("livecell_coco_test_sample.json").toString(), "--images", sample.toString(),
         "--out", dir.toString());
     assertEquals(0, run.exitCode(), run.err());
-    List<SolutionImage> images = DatasetReader.read(dir).images();
+    List<SolutionImage> images = Dataset.read(dir).images();
     assertEquals(15, images.size());
     assertEquals(3285, images.stream().mapToInt(i -> i.cells().size()).sum(), "the sample's README count");
     assertEquals(Set.of("a172", "bt474", "huh7", "mcf7", "shsy5y", "skbr3", "skov3"),

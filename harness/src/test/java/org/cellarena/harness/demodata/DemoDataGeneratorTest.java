@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cellarena.harness.GeneratedData;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.DatasetReader;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.dataset.PngImages;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.rle.RunMask;
@@ -27,7 +26,7 @@ class DemoDataGeneratorTest {
 
   @Test
   void cellsPerImageAreInTheRealRangeForEachType() throws Exception {
-    Dataset dataset = DatasetReader.read(GeneratedData.dataset());
+    Dataset dataset = Dataset.read(GeneratedData.dataset());
     assertEquals(GeneratedData.IMAGES, dataset.images().size());
     Set<String> types = new HashSet<>();
     for (SolutionImage image : dataset.images()) {
@@ -44,9 +43,9 @@ class DemoDataGeneratorTest {
 
   @Test
   void everyMaskLiesOnACellInThePixels() throws Exception {
-    Dataset dataset = DatasetReader.read(GeneratedData.dataset());
+    Dataset dataset = Dataset.read(GeneratedData.dataset());
     for (SolutionImage image : dataset.images()) {
-      float[] pixels = PngImages.readPixels(dataset.trainImage(image.id()));
+      float[] pixels = PngImages.readPixels(dataset.imagePath(image.id()));
       boolean[] covered = new boolean[pixels.length];
       for (RunMask cell : image.cells()) {
         boolean[] dense = cell.toDense();
@@ -70,7 +69,7 @@ class DemoDataGeneratorTest {
 
   @Test
   void groundTruthOverlapsWhereCellsDo() throws Exception {
-    Dataset dataset = DatasetReader.read(GeneratedData.dataset());
+    Dataset dataset = Dataset.read(GeneratedData.dataset());
     int overlapping = 0;
     for (SolutionImage image : dataset.images()) {
       List<RunMask> cells = image.cells();
@@ -87,7 +86,7 @@ class DemoDataGeneratorTest {
 
   @Test
   void metadataGroupsImagesIntoSamples() throws Exception {
-    Dataset dataset = DatasetReader.read(GeneratedData.dataset());
+    Dataset dataset = Dataset.read(GeneratedData.dataset());
     Set<String> samples = new HashSet<>();
     for (SolutionImage image : dataset.images()) {
       for (String column : List.of("plate_time", "sample_date", "sample_id", "elapsed_timedelta")) {
@@ -107,7 +106,7 @@ class DemoDataGeneratorTest {
     String csv = Files.readString(dir.resolve("a/train.csv"));
     assertEquals(csv, Files.readString(dir.resolve("b/train.csv")));
     assertTrue(!csv.equals(Files.readString(dir.resolve("c/train.csv"))));
-    for (String id : DatasetReader.pngIds(dir.resolve("a/train"))) {
+    for (String id : Dataset.pngIds(dir.resolve("a/train"))) {
       assertArrayEquals(Files.readAllBytes(dir.resolve("a/train/" + id + ".png")),
           Files.readAllBytes(dir.resolve("b/train/" + id + ".png")));
     }

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cellarena.harness.dataset.Dataset;
-import org.cellarena.harness.dataset.DatasetReader;
 import org.cellarena.harness.dataset.PngImages;
+import org.cellarena.model.data.Dataset;
 import org.cellarena.scoring.io.InvalidFileException;
 import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionReader;
+import org.opencv.core.Mat;
 
 /**
  * The statistics of generated images beside those of the real Sartorius sample ({@code ../shared/data/
@@ -51,10 +51,10 @@ final class RealismComparison {
 
   static Map<String, ImageStatistics> generated(Path dataset) throws IOException, InvalidFileException {
     Map<String, ImageStatistics> stats = empty();
-    Dataset data = DatasetReader.read(dataset);
+    Dataset data = Dataset.read(dataset);
     for (SolutionImage image : data.images()) {
       ImageStatistics s = stats.get(image.cellType());
-      addPixels(s, data.trainImage(image.id()));
+      addPixels(s, data.imagePath(image.id()));
       s.addMasks(image.cells(), image.width(), image.height());
     }
     return stats;
@@ -105,8 +105,9 @@ final class RealismComparison {
 
   private static void addPixels(ImageStatistics stats, Path png) {
     try {
-      int[] size = PngImages.size(png);
-      stats.addPixels(PngImages.readPixels(png), size[0], size[1]);
+      Mat image = PngImages.read8Bit(png);
+      stats.addPixels(PngImages.readPixels(png), image.cols(), image.rows());
+      image.release();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,6 +9,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * ResNeSt bottleneck (mmdet {@code resnest.Bottleneck}, groups 1, base width 64): 1x1 reduce, split-attention 3x3,

@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.cellarena.model.layers.LazyBlock;
 
 /** Convolution (no bias) followed by a normalisation layer and, optionally, ReLU. */
 public final class ConvNorm extends LazyBlock {

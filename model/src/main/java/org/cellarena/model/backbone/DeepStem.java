@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.cellarena.model.layers.LazyBlock;
 
 /** ResNeSt deep stem: three 3x3 conv-norm-ReLU (the first strided, widths C/2, C/2, C), then 3x3/2 max pool. */
 public final class DeepStem extends LazyBlock {

@@ -6,6 +6,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * The ResNeSt backbone: deep stem, four stages of {@link Bottleneck}s (the first of stages 2-4 strided), returning

@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * ResNeSt's split-attention 3x3 convolution (mmdet {@code SplitAttentionConv2d}, groups 1): a grouped conv to

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.cellarena.model.device.EngineInfo;
+import org.cellarena.model.runtime.EngineInfo;
 import picocli.CommandLine.Command;
 
 /** {@code cellarena doctor}: what the model's engine sees on this machine, and a small computation on it. */

@@ -12,19 +12,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.cellarena.model.MaskRcnn;
-import org.cellarena.model.StepProfile;
 import org.cellarena.model.bench.GeneratedCells;
+import org.cellarena.model.bench.GeneratedCellsOptions;
+import org.cellarena.model.config.ConfigException;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.Schedule;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.data.Batch;
+import org.cellarena.model.layers.StepProfile;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.runtime.CpuThreads;
 import org.cellarena.model.runtime.StopSignal;
-import org.cellarena.model.train.ConfigException;
-import org.cellarena.model.train.ConfigLoader;
-import org.cellarena.model.train.CpuThreads;
-import org.cellarena.model.train.Schedule;
 import org.cellarena.model.train.Sgd;
-import org.cellarena.model.train.TrainConfig;
 import org.cellarena.model.train.Training;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cellarena model-bench}: times the parts of training iterations on generated images. */
@@ -41,11 +43,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "C", description = "training configuration (default: the seed, configs/mask_rcnn_s50_fpn_mstrain_sartorius.json)")
   Path config;
 
-  @Option(names = "--image-size", defaultValue = "1333", description = "image width in pixels (default ${DEFAULT-VALUE})")
-  int imageSize;
-
-  @Option(names = "--cells", defaultValue = "300", description = "cells per image (default ${DEFAULT-VALUE})")
-  int cells;
+  @Mixin GeneratedCellsOptions workload;
 
   @Option(names = "--iterations", defaultValue = "2", description = "timed iterations (default ${DEFAULT-VALUE})")
   int iterations;
@@ -62,7 +60,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      if (imageSize < 64 || cells < 1 || iterations < 1 || warmup < 0) {
+      if (workload.imageSize() < 64 || workload.cells() < 1 || iterations < 1 || warmup < 0) {
         throw new IllegalArgumentException("need --image-size >= 64, --cells >= 1, --iterations >= 1, --warmup >= 0");
       }
       Path cfgFile = config != null ? config : DefaultConfig.seed();
@@ -70,7 +68,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("config not found: " + cfgFile);
       }
       TrainConfig cfg = ConfigLoader.load(cfgFile, overrides);
-      JsonObject out = run(cfg, imageSize, cells, iterations, warmup);
+      JsonObject out = run(cfg, workload.imageSize(), workload.cells(), iterations, warmup);
       out.addProperty("config", cfgFile.getFileName().toString());
       System.out.println(json ? out.toString() : table(out));
       return 0;

@@ -2,8 +2,8 @@ package org.cellarena.model.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.cellarena.model.config.ConfigException;
 import org.cellarena.model.predict.FolderPrediction;
-import org.cellarena.model.train.ConfigException;
 import org.cellarena.scoring.io.InvalidFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

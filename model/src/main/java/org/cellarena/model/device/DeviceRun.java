@@ -14,21 +14,24 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.cellarena.model.MaskRcnn;
-import org.cellarena.model.StepProfile;
 import org.cellarena.model.bench.GeneratedCells;
+import org.cellarena.model.bench.GeneratedCellsOptions;
+import org.cellarena.model.config.ConfigException;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.Schedule;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.GrayImage;
+import org.cellarena.model.layers.StepProfile;
 import org.cellarena.model.predict.Predictor;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.runtime.CpuThreads;
+import org.cellarena.model.runtime.EngineInfo;
 import org.cellarena.model.runtime.StopSignal;
-import org.cellarena.model.train.ConfigException;
-import org.cellarena.model.train.ConfigLoader;
-import org.cellarena.model.train.CpuThreads;
-import org.cellarena.model.train.Schedule;
 import org.cellarena.model.train.Sgd;
-import org.cellarena.model.train.TrainConfig;
 import org.cellarena.model.train.Training;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -43,11 +46,7 @@ public final class DeviceRun implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "training configuration (JSON)")
   Path config;
 
-  @Option(names = "--image-size", defaultValue = "1333", description = "training image width (default ${DEFAULT-VALUE})")
-  int imageSize;
-
-  @Option(names = "--cells", defaultValue = "300", description = "cells per image (default ${DEFAULT-VALUE})")
-  int cells;
+  @Mixin GeneratedCellsOptions workload;
 
   @Option(names = "--iterations", defaultValue = "20", description = "timed training iterations after the smoke iteration (default ${DEFAULT-VALUE})")
   int iterations;
@@ -65,7 +64,7 @@ public final class DeviceRun implements Callable<Integer> {
       if (!Files.isRegularFile(config)) {
         throw new IllegalArgumentException("config not found: " + config);
       }
-      if (imageSize < 64 || cells < 1 || iterations < 0 || predictImages < 0) {
+      if (workload.imageSize() < 64 || workload.cells() < 1 || iterations < 0 || predictImages < 0) {
         throw new IllegalArgumentException("need --image-size >= 64, --cells >= 1, --iterations >= 0, --predict-images >= 0");
       }
       System.out.println(run(ConfigLoader.load(config, List.of())));
@@ -85,7 +84,7 @@ public final class DeviceRun implements Callable<Integer> {
     out.addProperty("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion() + " "
         + EngineInfo.flavour());
     out.addProperty("config", config.getFileName().toString());
-    Batch batch = GeneratedCells.batch(cfg.data().batchSize(), imageSize, cells, cfg.seed());
+    Batch batch = GeneratedCells.batch(cfg.data().batchSize(), workload.imageSize(), workload.cells(), cfg.seed());
     out.addProperty("input", batch.size() + "x" + batch.width() + "x" + batch.height());
     out.addProperty("gt_per_image", batch.samples().get(0).labels().length);
     Schedule s = cfg.schedule();
@@ -146,12 +145,12 @@ public final class DeviceRun implements Callable<Integer> {
     }
     Predictor p = new Predictor(model, root, scale, false);
     Random r = new Random(1);
-    GrayImage warm = GeneratedCells.image(width, height, cells, r);
+    GrayImage warm = GeneratedCells.image(width, height, workload.cells(), r);
     p.predict(warm);
     long t = System.nanoTime();
     int found = 0;
     for (int i = 0; i < images; i++) {
-      found += p.predict(GeneratedCells.image(width, height, cells, r)).size();
+      found += p.predict(GeneratedCells.image(width, height, workload.cells(), r)).size();
     }
     double ips = images / ((System.nanoTime() - t) / 1e9);
     log(String.format("prediction: %d images of %dx%d, %.2f images/s, %d detections", images, width, height, ips,

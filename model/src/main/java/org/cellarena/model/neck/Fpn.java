@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import org.cellarena.model.backbone.LazyBlock;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * Feature pyramid (mmdet {@code FPN}, 5 outputs): 1x1 laterals with bias to C channels, top-down nearest 2x

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cellarena.model.EngineLogging;
 import org.cellarena.model.data.GrayImage;
+import org.cellarena.model.runtime.EngineLogging;
+import org.cellarena.model.runtime.ProgressBar;
 import org.cellarena.model.runtime.StopSignal;
-import org.cellarena.model.train.ProgressBar;
 import org.cellarena.scoring.io.InvalidFileException;
+import org.cellarena.scoring.io.SubmissionWriter;
+import org.cellarena.scoring.io.SubmissionWriter.PredictedImage;
 
 /**
  * Predicts every PNG of a folder with a checkpoint and writes a validated submission: detection, mask pasting,
@@ -32,7 +34,8 @@ public final class FolderPrediction {
   }
 
   /** What was written. */
-  public record Summary(Path out, int images, int cells, double imagesPerSecond, Thresholds thresholds, boolean tta) {}
+  public record Summary(Path out, int images, int cells, double imagesPerSecond, PredictionThresholds thresholds,
+      boolean tta) {}
 
   public static Summary run(Path checkpoint, Path imagesDir, Path out, Boolean tta, Float score, Float mask,
       Integer minArea, int maxDetections, PrintStream progress) throws IOException, InvalidFileException {
@@ -49,9 +52,10 @@ public final class FolderPrediction {
     EngineLogging.apply();
     try (StopSignal.Guard engineWork = StopSignal.guard(); NDManager manager = NDManager.newBaseManager()) {
       LoadedModel loaded = LoadedModel.load(checkpoint, manager, maxDetections);
-      Thresholds l = loaded.thresholds();
-      Thresholds t = new Thresholds(score != null ? score : l.score(), mask != null ? mask : l.mask(),
-          minArea != null ? minArea : l.minArea(), score != null ? null : l.classScores());
+      PredictionThresholds l = loaded.thresholds();
+      PredictionThresholds t = new PredictionThresholds(score != null ? score : l.score(),
+          mask != null ? mask : l.mask(), minArea != null ? minArea : l.minArea(),
+          score != null ? null : l.classScores());
       boolean flips = tta != null ? tta : loaded.config().data().testFlip();
       boolean tunedOtherwise = loaded.thresholdsTta() != null && flips != loaded.thresholdsTta();
       if (tunedOtherwise && progress != null && (score == null || mask == null)) {
@@ -62,7 +66,7 @@ public final class FolderPrediction {
       }
       Predictor predictor = new Predictor(loaded.model(), manager, loaded.config().data().testScale(), flips);
       ProgressBar bar = progress == null ? null : new ProgressBar(progress);
-      List<SubmissionWriter.ImagePrediction> preds = new ArrayList<>();
+      List<PredictedImage> preds = new ArrayList<>();
       long t0 = System.nanoTime();
       int cells = 0;
       for (int i = 0; i < pngs.size(); i++) {
@@ -72,7 +76,7 @@ public final class FolderPrediction {
         var selected = InstanceSelector.select(masks, t, img.width, img.height);
         cells += selected.size();
         String id = p.getFileName().toString().replaceFirst("(?i)\\.png$", "");
-        preds.add(new SubmissionWriter.ImagePrediction(id, img.width, img.height, selected));
+        preds.add(new PredictedImage(id, img.width, img.height, selected));
         double secs = (System.nanoTime() - t0) / 1e9;
         if (bar != null) {
           bar.update("predict", i + 1, pngs.size(), Map.of("cells", cells), (i + 1) / secs,
@@ -83,7 +87,7 @@ public final class FolderPrediction {
         bar.finish();
       }
       double ips = pngs.size() / ((System.nanoTime() - t0) / 1e9);
-      SubmissionWriter.write(preds, out);
+      SubmissionWriter.writeChecked(out, preds);
       return new Summary(out, pngs.size(), cells, ips, t, flips);
     }
   }

@@ -13,7 +13,7 @@ import org.cellarena.scoring.rle.RunMask;
 public final class InstanceSelector {
   private InstanceSelector() {}
 
-  public static List<RunMask> select(List<PastedMask> masks, Thresholds t, int width, int height) {
+  public static List<RunMask> select(List<PastedMask> masks, PredictionThresholds t, int width, int height) {
     List<PastedMask> sorted = new ArrayList<>(masks);
     sorted.sort(Comparator.comparingDouble(PastedMask::score).reversed());
     boolean[] taken = new boolean[width * height];

@@ -1,16 +1,17 @@
 package org.cellarena.model.predict;
 
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cellarena.model.MaskRcnn;
-import org.cellarena.model.MaskRcnnConfig;
-import org.cellarena.model.train.Checkpoints;
-import org.cellarena.model.train.ConfigLoader;
-import org.cellarena.model.train.TrainConfig;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.TrainConfig;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.rcnn.MaskRcnnConfig;
+import org.cellarena.model.rcnn.ParamsFile;
+import org.cellarena.model.runtime.CpuThreads;
 
 /**
  * A trained model loaded for prediction: from a training work dir (its {@code best.params}, else the latest epoch)
@@ -18,14 +19,14 @@ import com.google.gson.JsonParser;
  * {@code .json} (tuned on validation) or the defaults; {@code thresholdsTta} tells whether they were tuned on
  * flip-averaged predictions (null when none were tuned: the defaults).
  */
-public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresholds, Boolean thresholdsTta,
+public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThresholds thresholds, Boolean thresholdsTta,
     Path params) {
 
   public static LoadedModel load(Path checkpoint, NDManager manager, int maxDetections) throws IOException {
     Path params = paramsFile(checkpoint);
     Path configFile = configBeside(params);
     TrainConfig cfg = ConfigLoader.load(configFile, java.util.List.of());
-    org.cellarena.model.train.CpuThreads.apply(cfg.json());
+    CpuThreads.apply(cfg.json());
     MaskRcnnConfig m = cfg.model();
     if (maxDetections > 0) {
       MaskRcnnConfig.Rcnn r = m.rcnn();
@@ -36,8 +37,8 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
     }
     MaskRcnn model = new MaskRcnn(m);
     model.initializeParameters(manager);
-    Checkpoints.loadParameters(model, params, manager);
-    Thresholds t = Thresholds.defaults(m.rcnn().maskThreshold());
+    ParamsFile.load(model, params, manager);
+    PredictionThresholds t = PredictionThresholds.defaults(m.rcnn().maskThreshold());
     String base = params.getFileName().toString().replaceFirst("\\.params$", "");
     Boolean tta = null;
     Path state = params.resolveSibling(base + ".json");
@@ -45,7 +46,7 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, Thresholds thresho
       JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
       if (o.has("thresholds")) {
         JsonObject tj = o.getAsJsonObject("thresholds");
-        t = Thresholds.fromJson(tj, t);
+        t = PredictionThresholds.fromJson(tj, t);
         tta = tj.has("tta") && tj.get("tta").getAsBoolean();
       }
     }

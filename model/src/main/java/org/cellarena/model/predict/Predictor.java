@@ -6,31 +6,34 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
-import org.cellarena.model.Detections;
-import org.cellarena.model.Flip;
-import org.cellarena.model.MaskRcnn;
 import org.cellarena.model.data.GrayImage;
 import org.cellarena.model.data.ImageTransform;
 import org.cellarena.model.data.KeepRatioResize;
 import org.cellarena.model.data.Normalizer;
+import org.cellarena.model.rcnn.Detections;
+import org.cellarena.model.rcnn.Flip;
+import org.cellarena.model.rcnn.FlipTta;
+import org.cellarena.model.rcnn.MaskRcnn;
 import org.cellarena.model.runtime.StopSignal;
 
 /**
  * Runs a trained model on a whole image: resize to the test scale, detect, map the boxes back to the original
  * image and paste the masks there. With test-time augmentation the image is also seen flipped horizontally and
  * vertically, and the passes are merged as mmdet does: averaged box scores and boxes over shared proposals, then
- * averaged mask probabilities ({@link MaskRcnn#detectFlipAveraged}).
+ * averaged mask probabilities ({@link FlipTta}).
  */
 public final class Predictor {
   private static final Flip[] TTA_FLIPS = {Flip.NONE, new Flip(true, false), new Flip(false, true)};
 
   private final MaskRcnn model;
+  private final FlipTta flipTta;
   private final NDManager manager;
   private final int[] testScale;
   private final boolean tta;
 
   public Predictor(MaskRcnn model, NDManager manager, int[] testScale, boolean tta) {
     this.model = model;
+    this.flipTta = new FlipTta(model);
     this.manager = manager;
     this.testScale = testScale.clone();
     this.tta = tta;
@@ -52,7 +55,7 @@ public final class Predictor {
         GrayImage flipped = resized.flip(flips[a].horizontal(), flips[a].vertical());
         inputs[a] = m.create(padded(flipped, size, w, h), new Shape(1, 3, h, w));
       }
-      d = tta ? model.detectFlipAveraged(ps, inputs, flips, size) : model.detect(ps, inputs[0], new int[][] {size}).get(0);
+      d = tta ? flipTta.detect(ps, inputs, flips, size) : model.detect(ps, inputs[0], new int[][] {size}).get(0);
     }
     ImageTransform t = new ImageTransform(image.width, image.height, size[0], size[1], false, false);
     float[] orig = t.backward(d.boxes());

@@ -2,7 +2,7 @@ package org.cellarena.model.proposal;
 
 import org.cellarena.model.structures.Boxes;
 import org.cellarena.model.structures.FlatArrays;
-import org.cellarena.model.structures.Overlaps;
+import org.cellarena.model.structures.SparseIou;
 
 /**
  * The anchors of all levels of one pyramid ({@link AnchorGenerator}'s layout, levels concatenated), and their
@@ -69,9 +69,9 @@ public final class AnchorGrid {
   }
 
   /** The non-zero IoUs of each ground-truth box (rows) with the anchors (indices into {@link #all}). */
-  public Overlaps overlaps(float[] gt) {
+  public SparseIou overlaps(float[] gt) {
     int numGt = Boxes.count(gt);
-    Overlaps.Builder b = new Overlaps.Builder(numGt, size());
+    SparseIou.Builder b = new SparseIou.Builder(numGt, size());
     for (int g = 0; g < numGt; g++) {
       for (int l = 0; l < levels.length; l++) {
         float s = strides[l];

@@ -8,7 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
-import org.cellarena.model.StepProfile;
+import org.cellarena.model.layers.StepProfile;
 import org.cellarena.model.structures.BoxCoder;
 import org.cellarena.model.structures.Boxes;
 import org.cellarena.model.structures.FlatArrays;

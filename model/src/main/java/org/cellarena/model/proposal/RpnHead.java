@@ -2,14 +2,14 @@ package org.cellarena.model.proposal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.nn.Parameter;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.util.PairList;
-import org.cellarena.model.backbone.LazyBlock;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * RPN head shared by all levels: 3x3 conv + ReLU, then a 1x1 objectness conv (A logits) and a 1x1 delta conv (4A),

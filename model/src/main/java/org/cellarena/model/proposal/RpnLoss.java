@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cellarena.model.Losses;
+import org.cellarena.model.layers.Losses;
 
 /**
  * The RPN's losses (mmdet {@code RPNHead.loss}): binary cross-entropy of the objectness of the sampled anchors and

@@ -11,7 +11,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.cellarena.model.backbone.ConvNorm;
-import org.cellarena.model.backbone.LazyBlock;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * mmdet's {@code Shared4Conv1FCBBoxHead}: convs of 3x3 conv-norm-ReLU on the 7x7 RoI features, flatten, one FC +

@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cellarena.model.Losses;
+import org.cellarena.model.layers.Losses;
 
 /**
  * The box head's losses (mmdet {@code BBoxHead.loss}): softmax cross-entropy over {@code numClasses + 1} classes on

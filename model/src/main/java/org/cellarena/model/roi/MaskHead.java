@@ -10,7 +10,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.cellarena.model.backbone.ConvNorm;
-import org.cellarena.model.backbone.LazyBlock;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * mmdet's {@code FCNMaskHead}: 3x3 conv-norm-ReLU layers on 14x14 RoI features, a 2x2 stride-2 transposed conv +

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import org.cellarena.model.Losses;
+import org.cellarena.model.layers.Losses;
 
 /**
  * The mask head's loss (mmdet {@code FCNMaskHead.loss}): binary cross-entropy of each positive's mask logits of its

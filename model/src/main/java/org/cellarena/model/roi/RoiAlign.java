@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.cellarena.model.StepProfile;
+import org.cellarena.model.layers.StepProfile;
 
 /**
  * Aligned multi-level RoIAlign built from matrix products (DJL's PyTorch engine has no roi_align): for a chunk of

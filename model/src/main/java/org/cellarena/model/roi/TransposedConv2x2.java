@@ -7,7 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.cellarena.model.backbone.LazyBlock;
+import org.cellarena.model.layers.LazyBlock;
 
 /**
  * A 2x2 stride-2 transposed convolution (DJL's PyTorch engine has none), exactly: a 1x1 conv to 4C (channel

@@ -4,7 +4,7 @@ package org.cellarena.model.structures;
  * mmdet's {@code MaxIoUAssigner}: each box gets the ground truth it overlaps most when that IoU reaches
  * {@code posIou}, is negative below {@code negIou}, ignored in between; with low-quality matching every ground
  * truth also claims the boxes that overlap it best (all ties) when that IoU reaches {@code minPosIou}. Works on the
- * non-zero IoUs only ({@link Overlaps}): a box that overlaps nothing has IoU 0 with every ground truth.
+ * non-zero IoUs only ({@link SparseIou}): a box that overlaps nothing has IoU 0 with every ground truth.
  */
 public final class MaxIoUAssigner {
   /** Assignment of a box that is neither positive nor negative. */
@@ -30,11 +30,11 @@ public final class MaxIoUAssigner {
    * @return per box: the index of its ground truth, {@link #NEGATIVE} or {@link #IGNORE}
    */
   public int[] assign(float[] iou, int numGt, int numBoxes) {
-    return assign(Overlaps.ofDense(iou, numGt, numBoxes));
+    return assign(SparseIou.ofDense(iou, numGt, numBoxes));
   }
 
   /** Assigns boxes given the non-zero IoUs; as {@link #assign(float[], int, int)}. */
-  public int[] assign(Overlaps o) {
+  public int[] assign(SparseIou o) {
     int n = o.numBoxes();
     int[] assigned = new int[n];
     float[] maxIou = new float[n]; // 0 where nothing overlaps

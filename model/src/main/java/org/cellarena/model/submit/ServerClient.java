@@ -17,15 +17,38 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Talks to a CellArena evaluation server over HTTP as one team (bearer token): uploads a submission file as the raw
- * body of {@code POST /api/competitions/{id}/submissions?filename=...} and polls {@code GET /api/submissions/{id}}
- * until it is {@code scored} or {@code failed}. The model never uses the server's classes, only its HTTP API.
+ * The one client of a CellArena server's HTTP API (for {@code submit}, {@code train --submit}, {@code leaderboard}
+ * and the tests), as one team or the admin (bearer token) or anonymously (no token): uploads a submission file as
+ * the raw body of {@code POST /api/competitions/{id}/submissions?filename=...}, polls {@code GET
+ * /api/submissions/{id}} until it is {@code scored} or {@code failed}, reads leaderboards and downloads files.
+ * The model never uses the server's classes, only its HTTP API.
  */
 public final class ServerClient {
   private final URI server;
   private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  /** An answer other than the one expected: its status and the server's reason (its {@code error}, or the body). */
+  public static final class HttpException extends IOException {
+    private final int status;
+    private final String reason;
+
+    HttpException(String message, int status, String reason) {
+      super(message);
+      this.status = status;
+      this.reason = reason;
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public String reason() {
+      return reason;
+    }
+  }
+
+  /** A client of {@code server}; {@code token} may be null or blank for the anonymous parts of the API. */
   public ServerClient(URI server, String token) {
     this.server = URI.create(server.toString().replaceAll("/+$", ""));
     this.token = token;
@@ -66,29 +89,47 @@ public final class ServerClient {
     }
   }
 
+  /** A competition's leaderboard ({@code rows}: rank, team, score, ci95, entries, last), public or private. */
+  public JsonObject leaderboard(String competition, boolean privateBoard) throws IOException, InterruptedException {
+    String path = "/api/competitions/" + encode(competition) + "/leaderboard" + (privateBoard ? "/private" : "");
+    return send(request(path).GET().build(), 200);
+  }
+
+  /** {@code GET path} as it is answered, whatever the status: downloads, and tests of what the server refuses. */
+  public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+    return exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofMinutes(5))
-        .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofMinutes(5))
+        .header("Accept", "application/json");
+    return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
   }
 
   private JsonObject send(HttpRequest req, int expected) throws IOException, InterruptedException {
-    HttpResponse<String> resp;
-    try {
-      resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-    } catch (ConnectException e) {
-      throw new IOException("cannot reach the server at " + server);
-    }
+    HttpResponse<String> resp = exchange(req, HttpResponse.BodyHandlers.ofString());
     JsonObject body;
     try {
       body = resp.body().isBlank() ? new JsonObject() : JsonParser.parseString(resp.body()).getAsJsonObject();
     } catch (RuntimeException e) {
-      throw new IOException(req.method() + " " + req.uri() + ": HTTP " + resp.statusCode() + ", not JSON");
+      throw new HttpException(req.method() + " " + req.uri() + ": HTTP " + resp.statusCode() + ", not JSON",
+          resp.statusCode(), resp.body());
     }
     if (resp.statusCode() != expected) {
       String reason = body.has("error") ? body.get("error").getAsString() : resp.body();
-      throw new IOException(req.method() + " " + req.uri().getPath() + ": HTTP " + resp.statusCode() + ": " + reason);
+      throw new HttpException(req.method() + " " + req.uri().getPath() + ": HTTP " + resp.statusCode() + ": "
+          + reason, resp.statusCode(), reason);
     }
     return body;
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    try {
+      return http.send(req, body);
+    } catch (ConnectException e) {
+      throw new IOException("cannot reach the server at " + server);
+    }
   }
 
   private static String encode(String s) {

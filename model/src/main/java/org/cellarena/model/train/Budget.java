@@ -1,6 +1,7 @@
 package org.cellarena.model.train;
 
 import java.util.function.LongSupplier;
+import org.cellarena.model.runtime.Figures;
 
 /**
  * How much one run trains: a number of iterations (work: the same on a quiet and a busy machine), minutes of wall

@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cellarena.model.MaskRcnn;
+import org.cellarena.model.config.ConfigException;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.predict.LoadedModel;
 import org.cellarena.model.pretrained.ModelParameters;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.rcnn.ParamsFile;
 
 /**
  * A new run's weights from another CellArena run ({@code train --init-from}): a work dir (its best checkpoint) or a
@@ -64,7 +68,7 @@ public final class CheckpointInit {
       MaskRcnn donor = new MaskRcnn(donorConfig.model());
       donor.initializeParameters(scope);
       try {
-        Checkpoints.loadParameters(donor, params, scope);
+        ParamsFile.load(donor, params, scope);
       } catch (IOException e) {
         throw new IllegalArgumentException("--init-from " + from + ": " + params + " does not load with the"
             + " config.json beside it: " + e.getMessage());

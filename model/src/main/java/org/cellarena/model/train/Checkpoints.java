@@ -1,24 +1,19 @@
 package org.cellarena.model.train;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
-import org.cellarena.model.MaskRcnn;
+import org.cellarena.model.rcnn.MaskRcnn;
 
 /**
  * A training work dir's checkpoints: {@code epoch_N.params} with {@code epoch_N.json} (epoch, iteration, validation
@@ -109,21 +104,6 @@ public final class Checkpoints {
     Path p = dir.resolve("latest.optim");
     if (Files.exists(p)) {
       sgd.load(NDList.decode(manager, Files.readAllBytes(p)));
-    }
-  }
-
-  /** Loads parameters into an initialised model, re-attaching gradients to the trainable ones. */
-  public static void loadParameters(MaskRcnn model, Path params, NDManager manager) throws IOException {
-    try (InputStream is = new BufferedInputStream(Files.newInputStream(params));
-        DataInputStream dis = new DataInputStream(is)) {
-      model.loadParameters(manager, dis);
-    } catch (MalformedModelException e) {
-      throw new IOException("checkpoint " + params + " does not match the model: " + e.getMessage(), e);
-    }
-    for (Parameter p : model.getParameters().values()) {
-      if (p.requiresGradient()) {
-        p.getArray().setRequiresGradient(true);
-      }
     }
   }
 

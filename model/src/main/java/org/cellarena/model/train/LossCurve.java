@@ -1,38 +1,41 @@
 package org.cellarena.model.train;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Stroke;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The training plot, drawn from {@code metrics.jsonl} into a PNG with Java2D: above, the loss and its five parts
+ * The training plot, drawn from {@code metrics.jsonl} into a PNG with JFreeChart: above, the loss and its five parts
  * against the iteration (smoothed; the raw total in grey); below, on its own scale, the validation mAP overall
- * (points) and per cell type; dotted lines where an epoch ended and validated. Axes with ticks and labels, legends.
+ * (points) and per cell type; dotted lines where an epoch ended and validated.
  */
 public final class LossCurve {
   private static final int W = 1000;
   private static final int H = 640;
-  private static final int LEFT = 70;
-  private static final int RIGHT = W - 180;
-  private static final int LOSS_TOP = 50;
-  private static final int LOSS_BOTTOM = 380;
-  private static final int MAP_TOP = 420;
-  private static final int MAP_BOTTOM = 580;
   /** Exponential smoothing weight of the loss lines (each record already averages 10 iterations). */
   private static final double SMOOTHING = 0.6;
 
@@ -40,13 +43,14 @@ public final class LossCurve {
   private static final Color[] TYPE_COLOURS = {
       new Color(0, 158, 115), new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233)};
   private static final Color MAP = new Color(213, 94, 0);
-  private static final Color GRID = new Color(232, 232, 232);
   private static final Color RAW = new Color(190, 190, 190);
   private static final Stroke THIN = new BasicStroke(1f);
   private static final Stroke SOLID = new BasicStroke(1.6f);
   private static final Stroke BOLD = new BasicStroke(2.4f);
   private static final Stroke DASHED = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1,
       new float[] {6, 4}, 0);
+  private static final Stroke DOTTED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1,
+      new float[] {2, 3}, 0);
 
   static { // Okabe-Ito colours, told apart with colour-blindness too
     LOSSES.put("loss", Color.BLACK);
@@ -61,193 +65,133 @@ public final class LossCurve {
 
   public static void write(List<JsonObject> records, Path png) throws IOException {
     System.setProperty("java.awt.headless", "true");
-    ImageIO.write(draw(records), "png", png.toFile());
+    ChartUtils.saveChartAsPNG(png.toFile(), chart(records), W, H);
   }
 
-  static BufferedImage draw(List<JsonObject> records) {
-    Map<String, List<double[]>> losses = new LinkedHashMap<>();
-    List<double[]> map = new ArrayList<>();
-    Map<String, List<double[]>> perType = new LinkedHashMap<>();
-    List<double[]> epochEnds = new ArrayList<>(); // iteration, epoch
-    double maxIter = 1;
-    for (JsonObject r : records) {
-      if (!r.has("iter")) {
-        continue;
+  static JFreeChart chart(List<JsonObject> records) {
+    Curves curves = Curves.of(records);
+    NumberAxis iterations = new NumberAxis("iteration");
+    iterations.setLowerMargin(0);
+    aboutSixTicks(iterations, curves.losses.values().stream().flatMap(List::stream).mapToDouble(p -> p[0]).max()
+        .orElse(1));
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(iterations);
+    plot.setGap(16);
+    plot.add(lossPlot(curves), 2);
+    plot.add(mapPlot(curves), 1);
+    JFreeChart chart = new JFreeChart("Training loss and validation mAP", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getLegend().setPosition(RectangleEdge.RIGHT);
+    chart.addSubtitle(new TextTitle("losses smoothed (EMA " + SMOOTHING + "); "
+        + (curves.map.isEmpty() ? "no validation yet" : "dotted: epoch ends")));
+    return chart;
+  }
+
+  /** The losses, smoothed, the total first (drawn on top) and the raw total last (drawn below them all). */
+  private static XYPlot lossPlot(Curves c) {
+    Lines lines = new Lines();
+    c.losses.forEach((key, points) -> lines.add(key.equals("loss") ? "loss (total)" : key.substring(5),
+        smooth(points), LOSSES.get(key), key.equals("loss") ? BOLD : SOLID));
+    if (c.losses.containsKey("loss")) {
+      lines.add("total, raw", c.losses.get("loss"), RAW, THIN);
+    }
+    XYPlot plot = lines.plot("loss", 1);
+    epochMarkers(plot, c.epochEnds, c.epochEnds.size() <= 30);
+    return plot;
+  }
+
+  private static XYPlot mapPlot(Curves c) {
+    Lines lines = new Lines();
+    if (!c.map.isEmpty()) {
+      lines.add("overall", c.map, MAP, BOLD);
+      lines.renderer.setSeriesShapesVisible(0, true);
+      lines.renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+    }
+    int t = 0;
+    for (Map.Entry<String, List<double[]>> e : c.perType.entrySet()) {
+      lines.add(e.getKey(), e.getValue(), TYPE_COLOURS[t++ % TYPE_COLOURS.length], DASHED);
+    }
+    XYPlot plot = lines.plot("val mAP", 0.1);
+    epochMarkers(plot, c.epochEnds, false);
+    return plot;
+  }
+
+  /** Dotted lines at the epoch ends (not more than 60), numbered when there are 30 at most. */
+  private static void epochMarkers(XYPlot plot, List<double[]> epochEnds, boolean numbered) {
+    for (double[] e : epochEnds.size() <= 60 ? epochEnds : List.<double[]>of()) {
+      ValueMarker m = new ValueMarker(e[0], Color.GRAY, DOTTED);
+      if (numbered) {
+        m.setLabel(String.format("epoch %.0f", e[1]));
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
       }
-      double it = r.get("iter").getAsDouble();
-      maxIter = Math.max(maxIter, it);
-      for (String key : LOSSES.keySet()) {
-        if (r.has(key)) {
-          losses.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {it, r.get(key).getAsDouble()});
+      plot.addDomainMarker(m);
+    }
+  }
+
+  /** Line series of one panel with their colours and strokes. */
+  private static final class Lines {
+    final XYSeriesCollection data = new XYSeriesCollection();
+    final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+
+    Lines() {
+      renderer.setDrawSeriesLineAsPath(true); // dashes run on across points
+    }
+
+    void add(String name, List<double[]> points, Color colour, Stroke stroke) {
+      XYSeries s = new XYSeries(name, false);
+      points.forEach(p -> s.add(p[0], p[1]));
+      int i = data.getSeriesCount();
+      data.addSeries(s);
+      renderer.setSeriesPaint(i, colour);
+      renderer.setSeriesStroke(i, stroke);
+    }
+
+    XYPlot plot(String title, double emptyMax) {
+      NumberAxis y = new NumberAxis(title);
+      y.setAutoRangeIncludesZero(true);
+      y.setDefaultAutoRange(new Range(0, emptyMax));
+      Range bounds = DatasetUtils.findRangeBounds(data);
+      aboutSixTicks(y, bounds == null || bounds.getUpperBound() <= 0 ? emptyMax : bounds.getUpperBound());
+      XYPlot plot = new XYPlot(data, null, y, renderer);
+      plot.setBackgroundPaint(Color.WHITE);
+      plot.setDomainGridlinePaint(new Color(232, 232, 232));
+      plot.setRangeGridlinePaint(new Color(232, 232, 232));
+      return plot;
+    }
+  }
+
+  /** The series of the records: losses by key, val mAP overall and per cell type, the epoch ends (iteration, epoch). */
+  private record Curves(Map<String, List<double[]>> losses, List<double[]> map, Map<String, List<double[]>> perType,
+      List<double[]> epochEnds) {
+    static Curves of(List<JsonObject> records) {
+      Curves c = new Curves(new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
+      for (JsonObject r : records) {
+        if (!r.has("iter")) {
+          continue;
         }
-      }
-      if (r.has("val_map")) {
-        map.add(new double[] {it, r.get("val_map").getAsDouble()});
-        epochEnds.add(new double[] {it, r.has("epoch") ? r.get("epoch").getAsDouble() : epochEnds.size() + 1});
-        if (r.has("val_map_per_type") && r.getAsJsonObject("val_map_per_type").size() > 1) {
-          for (Map.Entry<String, JsonElement> e : r.getAsJsonObject("val_map_per_type").entrySet()) {
-            perType.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {it, e.getValue().getAsDouble()});
+        double it = r.get("iter").getAsDouble();
+        LOSSES.keySet().stream().filter(r::has).forEach(key -> c.losses.computeIfAbsent(key, k -> new ArrayList<>())
+            .add(new double[] {it, r.get(key).getAsDouble()}));
+        if (r.has("val_map")) {
+          c.map.add(new double[] {it, r.get("val_map").getAsDouble()});
+          c.epochEnds.add(new double[] {it, r.has("epoch") ? r.get("epoch").getAsDouble() : c.epochEnds.size() + 1});
+          JsonObject perType = r.has("val_map_per_type") ? r.getAsJsonObject("val_map_per_type") : new JsonObject();
+          if (perType.size() > 1) { // one cell type only: the overall line says it all
+            perType.entrySet().forEach(e -> c.perType.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add(new double[] {it, e.getValue().getAsDouble()}));
           }
         }
       }
+      return c;
     }
-    Map<String, List<double[]>> smoothed = new LinkedHashMap<>();
-    double maxLoss = 0;
-    for (Map.Entry<String, List<double[]>> e : losses.entrySet()) {
-      List<double[]> s = smooth(e.getValue());
-      smoothed.put(e.getKey(), s);
-      for (double[] p : s) {
-        maxLoss = Math.max(maxLoss, p[1]);
-      }
-    }
-    double maxMap = 0;
-    for (double[] p : map) {
-      maxMap = Math.max(maxMap, p[1]);
-    }
-    for (List<double[]> series : perType.values()) {
-      for (double[] p : series) {
-        maxMap = Math.max(maxMap, p[1]);
-      }
-    }
-
-    BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, W, H);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    g.setColor(Color.BLACK);
-    g.drawString("Training loss and validation mAP", LEFT, 28);
-
-    PlotAxis x = new PlotAxis(0, maxIter, 8, LEFT, RIGHT);
-    PlotAxis yLoss = new PlotAxis(0, maxLoss > 0 ? maxLoss : 1, 7, LOSS_BOTTOM, LOSS_TOP);
-    PlotAxis yMap = new PlotAxis(0, maxMap > 0 ? maxMap : 0.1, 5, MAP_BOTTOM, MAP_TOP);
-    frame(g, x, yLoss, LOSS_TOP, LOSS_BOTTOM, "loss", false, epochEnds);
-    frame(g, x, yMap, MAP_TOP, MAP_BOTTOM, "val mAP", true, epochEnds);
-
-    g.setClip(LEFT, LOSS_TOP, RIGHT - LEFT + 1, LOSS_BOTTOM - LOSS_TOP + 1);
-    if (losses.containsKey("loss")) {
-      line(g, losses.get("loss"), x, yLoss, RAW, THIN);
-    }
-    List<String> lossKeys = new ArrayList<>(smoothed.keySet());
-    for (int i = lossKeys.size() - 1; i >= 0; i--) { // the total last, on top
-      String key = lossKeys.get(i);
-      line(g, smoothed.get(key), x, yLoss, LOSSES.get(key), key.equals("loss") ? BOLD : SOLID);
-    }
-    g.setClip(LEFT, MAP_TOP - 4, RIGHT - LEFT + 5, MAP_BOTTOM - MAP_TOP + 8);
-    int t = 0;
-    List<Key> mapLegend = new ArrayList<>();
-    if (!map.isEmpty()) {
-      mapLegend.add(new Key("overall", MAP, BOLD));
-    }
-    for (Map.Entry<String, List<double[]>> e : perType.entrySet()) {
-      Color c = TYPE_COLOURS[t++ % TYPE_COLOURS.length];
-      line(g, e.getValue(), x, yMap, c, DASHED);
-      mapLegend.add(new Key(e.getKey(), c, DASHED));
-    }
-    line(g, map, x, yMap, MAP, BOLD);
-    g.setColor(MAP);
-    for (double[] p : map) {
-      g.fillOval(x.pixel(p[0]) - 4, yMap.pixel(p[1]) - 4, 8, 8);
-    }
-    g.setClip(null);
-
-    List<Key> lossLegend = new ArrayList<>();
-    for (String key : smoothed.keySet()) {
-      lossLegend.add(key.equals("loss") ? new Key("loss (total)", LOSSES.get(key), BOLD)
-          : new Key(key.substring(5), LOSSES.get(key), SOLID));
-    }
-    if (losses.containsKey("loss")) {
-      lossLegend.add(new Key("total, raw", RAW, THIN));
-    }
-    legend(g, LOSS_TOP, "smoothed (EMA " + SMOOTHING + ")", lossLegend);
-    legend(g, MAP_TOP, map.isEmpty() ? "no validation yet" : "dotted: epoch ends", mapLegend);
-    g.dispose();
-    return img;
   }
 
-  /** Grid, ticks, tick labels and the axis titles of one panel; iterations under the lower one. */
-  private static void frame(Graphics2D g, PlotAxis x, PlotAxis y, int top, int bottom, String yTitle,
-      boolean xLabels, List<double[]> epochEnds) {
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    FontMetrics fm = g.getFontMetrics();
-    for (double v : y.ticks()) {
-      int py = y.pixel(v);
-      g.setColor(GRID);
-      g.drawLine(LEFT, py, RIGHT, py);
-      g.setColor(Color.DARK_GRAY);
-      g.drawLine(LEFT - 5, py, LEFT, py);
-      String label = y.label(v);
-      g.drawString(label, LEFT - 8 - fm.stringWidth(label), py + fm.getAscent() / 2 - 1);
-    }
-    g.setColor(new Color(170, 170, 170));
-    Stroke dotted = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {2, 3}, 0);
-    Stroke plain = g.getStroke();
-    g.setStroke(dotted);
-    boolean labelled = epochEnds.size() <= 30;
-    for (double[] e : epochEnds.size() <= 60 ? epochEnds : List.<double[]>of()) {
-      g.drawLine(x.pixel(e[0]), top, x.pixel(e[0]), bottom);
-      if (labelled && !xLabels) { // the epoch numbers above the upper panel
-        String label = String.format("%.0f", e[1]);
-        g.drawString(label, x.pixel(e[0]) - fm.stringWidth(label) / 2, top - 5);
-      }
-    }
-    if (labelled && !xLabels && !epochEnds.isEmpty()) {
-      g.drawString("epoch", RIGHT + 8, top - 5);
-    }
-    g.setStroke(plain);
-    g.setColor(Color.DARK_GRAY);
-    for (double v : x.ticks()) {
-      int px = x.pixel(v);
-      g.drawLine(px, bottom, px, bottom + 5);
-      if (xLabels) {
-        String label = x.label(v);
-        g.drawString(label, px - fm.stringWidth(label) / 2, bottom + 8 + fm.getAscent());
-      }
-    }
-    g.drawRect(LEFT, top, RIGHT - LEFT, bottom - top);
-    if (xLabels) {
-      g.drawString("iteration", (LEFT + RIGHT) / 2 - fm.stringWidth("iteration") / 2, bottom + 40);
-    }
-    Graphics2D r = (Graphics2D) g.create();
-    r.rotate(-Math.PI / 2);
-    r.drawString(yTitle, -(top + bottom) / 2 - fm.stringWidth(yTitle) / 2, 18);
-    r.dispose();
-  }
-
-  /** A legend line: a stretch of the series' stroke and its name. */
-  private record Key(String label, Color colour, Stroke stroke) {}
-
-  private static void legend(Graphics2D g, int top, String note, List<Key> entries) {
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    int lx = RIGHT + 16;
-    int y = top + 14;
-    for (Key e : entries) {
-      g.setColor(e.colour());
-      g.setStroke(e.stroke());
-      g.drawLine(lx, y - 4, lx + 26, y - 4);
-      g.setColor(Color.BLACK);
-      g.drawString(e.label(), lx + 34, y);
-      y += 18;
-    }
-    g.setStroke(THIN);
-    g.setColor(Color.GRAY);
-    g.drawString(note, lx, y + 4);
-  }
-
-  private static void line(Graphics2D g, List<double[]> pts, PlotAxis x, PlotAxis y, Color colour, Stroke stroke) {
-    if (pts.isEmpty()) {
-      return;
-    }
-    Path2D.Double path = new Path2D.Double();
-    path.moveTo(x.pixel(pts.get(0)[0]), y.pixel(pts.get(0)[1]));
-    for (int i = 1; i < pts.size(); i++) {
-      path.lineTo(x.pixel(pts.get(i)[0]), y.pixel(pts.get(i)[1]));
-    }
-    g.setColor(colour);
-    g.setStroke(stroke);
-    g.draw(path);
+  /** Ticks at 1, 2 or 5 times a power of ten, about six of them up to {@code max}. */
+  private static void aboutSixTicks(NumberAxis axis, double max) {
+    double rough = max / 6;
+    double power = Math.pow(10, Math.floor(Math.log10(rough)));
+    double step = rough <= power ? power : rough <= 2 * power ? 2 * power : rough <= 5 * power ? 5 * power : 10 * power;
+    axis.setTickUnit(new NumberTickUnit(step));
   }
 
   /** Exponential moving average, debiased at the start so the first points are not pulled towards 0. */

@@ -1,6 +1,8 @@
 package org.cellarena.model.train;
 
 import java.nio.file.Path;
+import org.cellarena.model.runtime.Figures;
+import org.cellarena.model.validate.ValidationResult;
 
 /**
  * The outcome of a training run: the best validation mAP (NaN without validation images) and its epoch, the last

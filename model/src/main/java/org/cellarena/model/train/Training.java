@@ -13,33 +13,35 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.cellarena.model.EngineLogging;
-import org.cellarena.model.LossParts;
-import org.cellarena.model.MaskRcnn;
-import org.cellarena.model.StepProfile;
+import org.cellarena.model.config.Schedule;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.data.Batch;
 import org.cellarena.model.data.BatchLoader;
 import org.cellarena.model.data.Dataset;
 import org.cellarena.model.data.Split;
-import org.cellarena.model.predict.Predictor;
+import org.cellarena.model.layers.LossParts;
+import org.cellarena.model.layers.StepProfile;
 import org.cellarena.model.pretrained.PretrainedImporter;
+import org.cellarena.model.rcnn.MaskRcnn;
+import org.cellarena.model.rcnn.ParamsFile;
+import org.cellarena.model.runtime.CpuThreads;
+import org.cellarena.model.runtime.EngineInfo;
+import org.cellarena.model.runtime.EngineLogging;
 import org.cellarena.model.runtime.StopSignal;
 
 /**
- * The training loop: epochs of SGD steps on background-loaded batches (a fresh NDManager per iteration, so memory
- * stays flat), metrics to {@code metrics.jsonl}, a checkpoint and a validation each epoch, the best checkpoint
- * kept, the loss curve redrawn, and an optional time budget after which it validates, saves and stops.
+ * A training run: checks the options, prepares the work dir and the train/val split, builds the model (from
+ * scratch, pretrained weights, another run or the checkpoint it resumes) and runs the {@link Trainer} with its
+ * hooks: metrics, progress, validation, checkpoints and the loss curve.
  */
 public final class Training {
-  private static final int LOG_INTERVAL = 10;
-
   private final TrainConfig config;
   private final TrainOptions options;
 
@@ -55,48 +57,16 @@ public final class Training {
   }
 
   private TrainResult train() throws IOException {
-    if (options.resume() && options.overwrite()) {
-      throw new IllegalArgumentException("--resume and --overwrite exclude each other");
-    }
-    if (options.initFrom() != null) {
-      CheckpointInit.checkOptions(options);
-    }
+    checkOptions();
     EngineLogging.apply();
     CpuThreads.apply(config.json());
-    log(options.progress(), org.cellarena.model.device.EngineInfo.deviceLine());
+    log(options.progress(), EngineInfo.deviceLine());
     requirePretrainedForFrozenStages(config, options.resume() || options.initFrom() != null);
     Dataset dataset = Dataset.open(options.dataDir());
-    Files.createDirectories(options.workDir());
-    Checkpoints ckpt = new Checkpoints(options.workDir());
-    if (!options.resume() && ckpt.holdsRun()) {
-      if (!options.overwrite()) {
-        throw new IllegalArgumentException("the work dir " + options.workDir() + " holds a training run already;"
-            + " give --resume to continue it, --overwrite to replace it, or another --work-dir");
-      }
-      ckpt.clearRun();
-    }
-    Path savedSplit = options.workDir().resolve("split.json");
-    Split split;
-    if (options.splitFile() != null) {
-      split = Split.read(options.splitFile(), dataset.ids());
-    } else if (options.resume() && Files.exists(savedSplit)) {
-      split = Split.read(savedSplit, dataset.ids()); // a resumed run keeps its split
-    } else {
-      split = Split.random(dataset.solution(dataset.ids()).images(), options.valFraction(), options.splitSeed());
-    }
-    if (split.train().isEmpty()) {
-      throw new IllegalArgumentException("no training images left after the split");
-    }
-    if (!(options.resume() && options.splitFile() == null && Files.exists(savedSplit))) {
-      JsonObject splitParams = new JsonObject();
-      splitParams.addProperty("source", options.splitFile() != null ? options.splitFile().toString() : "random");
-      splitParams.addProperty("val_fraction", options.valFraction());
-      splitParams.addProperty("seed", options.splitSeed());
-      split.write(savedSplit, splitParams);
-    }
+    Checkpoints ckpt = workDir();
+    Split split = split(dataset);
     ckpt.writeConfig(config.json());
     PrintStream out = options.progress();
-
     try (NDManager root = NDManager.newBaseManager()) {
       MaskRcnn model = new MaskRcnn(config.model());
       model.initializeParameters(root);
@@ -108,177 +78,132 @@ public final class Training {
       Schedule sched = config.schedule();
       Sgd sgd = new Sgd(root, sched.momentum(), sched.weightDecay(), sched.gradClip());
       MetricsLog metrics = new MetricsLog(options.workDir().resolve("metrics.jsonl"));
-      int startEpoch = 0;
-      long iter = 0;
-      double bestMap = Double.NEGATIVE_INFINITY;
-      int bestEpoch = -1;
-      if (options.resume()) {
-        JsonObject latest = ckpt.latest();
-        if (latest == null) {
-          throw new IllegalArgumentException("--resume: no checkpoint in " + options.workDir());
-        }
-        Checkpoints.loadParameters(model, options.workDir().resolve(latest.get("checkpoint").getAsString() + ".params"), root);
-        ckpt.loadOptimizer(sgd, root);
-        int epoch = latest.get("epoch").getAsInt();
-        startEpoch = latest.has("complete") && !latest.get("complete").getAsBoolean() ? epoch - 1 : epoch;
-        iter = latest.get("iter").getAsLong();
-        metrics.truncateAfter(iter);
-        JsonObject best = ckpt.best();
-        if (best != null && best.has("val_map")) {
-          bestMap = best.get("val_map").getAsDouble();
-          bestEpoch = best.get("epoch").getAsInt();
-        }
-        log(out, "resumed from " + latest.get("checkpoint").getAsString() + " (iteration " + iter + "); training "
-            + "from epoch " + (startEpoch + 1));
-      }
-      List<Pair<String, Parameter>> params = model.getParameters().stream().collect(Collectors.toList());
+      Resumed resumed = options.resume() ? resume(model, sgd, ckpt, metrics, root) : Resumed.FRESH;
       int itersPerEpoch = BatchLoader.batches(BatchLoader.draws(dataset, split.train(), config.data()).size(),
           config.data().batchSize());
-      Set<String> trainTypes = split.train().stream().map(id -> dataset.image(id).cellType())
-          .collect(Collectors.toSet());
-      for (String type : config.data().cellTypeRepeat().keySet()) {
-        if (!trainTypes.contains(type)) {
-          log(out, "note: data.cell_type_repeat names '" + type + "', a cell type no training image has "
-              + new TreeSet<>(trainTypes));
-        }
-      }
-      Budget budget = new Budget(options.maxIterations(), options.maxMinutes());
-      long trainNanos = 0;
-      long validationNanos = 0;
-      long images = 0;
-      long sessionIters = 0;
-      int skipped = 0;
-      ValidationResult lastVal = null;
-      int lastEpoch = startEpoch;
-      int it = 0;
-      boolean complete = true;
-      String stoppedBy = null;
-      ProgressBar bar = out == null ? null : new ProgressBar(out);
-      // under a budget the budget, not the epochs, ends the run; an epoch the budget cuts short is the last
-      for (int epoch = startEpoch; (budget.limited() || epoch < sched.epochs()) && complete && stoppedBy == null
-          && !budget.spent(sessionIters); epoch++) {
-        Map<String, Double> window = new LinkedHashMap<>();
-        int inWindow = 0;
-        it = 0;
-        long epochIters = budget.byIterations()
-            ? Math.min(itersPerEpoch, budget.maxIterations() - sessionIters) : itersPerEpoch;
-        String label = epochLabel(epoch, startEpoch, itersPerEpoch, sched.epochs(), budget);
-        try (BatchLoader loader = new BatchLoader(dataset, split.train(), config.data(), true, config.seed() * 7919 + epoch)) {
-          while (loader.hasNext()) {
-            if (StopSignal.requested()) {
-              stoppedBy = "a stop signal";
-              break;
-            }
-            long t0 = System.nanoTime();
-            Batch batch = loader.next();
-            float lr = budget.limited() ? sched.lrInBudget(sessionIters, budget.fractionSpent(sessionIters))
-                : sched.lr(iter, epoch + (double) it / itersPerEpoch);
-            Map<String, Float> values = step(model, root, sgd, params, batch, lr, new Random(config.seed() * 31 + iter));
-            trainNanos += System.nanoTime() - t0;
-            images += batch.size();
-            iter++;
-            it++;
-            sessionIters++;
-            if (values.remove("skipped") != null) {
-              skipped++;
-              if (skipped == 1) {
-                note(bar, out, "skipped step " + iter + ": a non-finite gradient (first in " + sgd.nonFinite() + ");"
-                    + " normal early in training, many in a row mean the learning rate is too high (optimizer.lr)");
-              }
-              if (skipped > 20) {
-                throw new IllegalStateException("more than 20 iterations with non-finite gradients; lower optimizer.lr");
-              }
-            }
-            values.forEach((k, v) -> window.merge(k, (double) v, Double::sum));
-            inWindow++;
-            double ips = images / (trainNanos / 1e9);
-            boolean last = !loader.hasNext() || budget.spent(sessionIters);
-            if (inWindow == LOG_INTERVAL || last) {
-              JsonObject rec = new JsonObject();
-              rec.addProperty("epoch", epoch + 1);
-              rec.addProperty("iter", iter);
-              rec.addProperty("lr", lr);
-              for (Map.Entry<String, Double> e : window.entrySet()) {
-                rec.addProperty(e.getKey(), e.getValue() / inWindow);
-              }
-              rec.addProperty("images_per_s", ips);
-              metrics.append(rec);
-              window.clear();
-              inWindow = 0;
-            }
-            if (bar != null) {
-              Map<String, Float> shown = new LinkedHashMap<>(values);
-              shown.put("lr", lr);
-              double secondsPerIter = trainNanos / 1e9 / sessionIters;
-              double eta = budget.limited() ? budget.secondsLeft(sessionIters, secondsPerIter)
-                  : ((long) (sched.epochs() - epoch) * itersPerEpoch - it) * secondsPerIter;
-              bar.update(label, it, epochIters, shown, ips, eta, last);
-            }
-            if (budget.spent(sessionIters)) {
-              if (!budget.iterationsDone(sessionIters) && budget.byIterations()) {
-                stoppedBy = budget.capName();
-              }
-              break;
-            }
-          }
-        }
-        if (bar != null) {
-          bar.finish();
-        }
-        if (stoppedBy != null && !stoppedBy.startsWith("a stop")) {
-          log(out, stoppedBy + " stopped training at iteration " + iter + " (" + sessionIters + " of "
-              + budget.maxIterations() + " in this run); validating and saving");
-        }
-        long v0 = System.nanoTime();
-        complete = it == itersPerEpoch;
-        lastEpoch = epoch + 1;
-        JsonObject state = new JsonObject();
-        state.addProperty("epoch", lastEpoch);
-        state.addProperty("complete", complete);
-        state.addProperty("iterations_in_epoch", it);
-        state.addProperty("iter", iter);
-        String name = "epoch_" + lastEpoch;
-        boolean validated = false;
-        boolean signalled = stoppedBy != null && stoppedBy.startsWith("a stop");
-        if (!signalled && !split.val().isEmpty() && validates(epoch == startEpoch, complete, sessionIters, budget, sched)) {
-          try {
-            lastVal = validate(model, root, dataset, split);
-            validated = true;
-            addValidation(state, lastVal);
-            metrics.append(validationRecord(lastEpoch, iter, lastVal));
-            log(out, validationLine(lastEpoch, complete ? null : it + " of " + itersPerEpoch + " iterations", lastVal)
-                + (config.data().testFlip() ? ", flips averaged" : ""));
-          } catch (StopSignal.Stopped e) {
-            stoppedBy = "a stop signal";
-            signalled = true;
-          }
-        }
-        ckpt.save(name, model, sgd, state);
-        if (validated && lastVal.map() > bestMap) {
-          bestMap = lastVal.map();
-          bestEpoch = lastEpoch;
-          ckpt.markBest(name);
-        } else if (split.val().isEmpty()) {
-          ckpt.markBest(name);
-          bestEpoch = lastEpoch;
-        }
-        if (signalled) {
-          log(out, "stopped: kept " + name + (complete ? "" : " (" + it + " of " + itersPerEpoch + " iterations)")
-              + " in " + options.workDir() + "; --resume continues " + (complete ? "after it" : "from its start"));
-          break;
-        }
-        LossCurve.write(metrics.read(), options.workDir().resolve("loss_curve.png"));
-        long spentSaving = System.nanoTime() - v0;
-        validationNanos += spentSaving;
-        if (validated) {
-          budget.reserve(spentSaving);
-        }
-      }
-      double ips = trainNanos == 0 ? 0 : images / (trainNanos / 1e9);
-      return new TrainResult(bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : bestMap, bestEpoch, lastVal,
-          startEpoch + 1, lastEpoch, sched.epochs(), budget.describe(), stoppedBy, complete, it, itersPerEpoch, iter,
-          skipped, ips, trainNanos / 1e9, validationNanos / 1e9, budget.elapsedNanos() / 1e9, options.workDir());
+      noteCellTypesWithoutImages(dataset, split);
+      TrainState state = resumed.state(sched, new Budget(options.maxIterations(), options.maxMinutes()),
+          itersPerEpoch);
+      List<TrainHook> hooks = hooks(model, root, sgd, dataset, split, ckpt, metrics);
+      return result(new Trainer(model, root, sgd, dataset, split, config, state, hooks).train(), split);
     }
+  }
+
+  private void checkOptions() {
+    if (options.resume() && options.overwrite()) {
+      throw new IllegalArgumentException("--resume and --overwrite exclude each other");
+    }
+    if (options.initFrom() != null) {
+      CheckpointInit.checkOptions(options);
+    }
+  }
+
+  /** The work dir, created; a run already there is refused unless resumed or overwritten. */
+  private Checkpoints workDir() throws IOException {
+    Files.createDirectories(options.workDir());
+    Checkpoints ckpt = new Checkpoints(options.workDir());
+    if (!options.resume() && ckpt.holdsRun()) {
+      if (!options.overwrite()) {
+        throw new IllegalArgumentException("the work dir " + options.workDir() + " holds a training run already;"
+            + " give --resume to continue it, --overwrite to replace it, or another --work-dir");
+      }
+      ckpt.clearRun();
+    }
+    return ckpt;
+  }
+
+  /** The split file given, the one a resumed run kept, or a random one; saved in the work dir as split.json. */
+  private Split split(Dataset dataset) throws IOException {
+    Path savedSplit = options.workDir().resolve("split.json");
+    boolean kept = options.resume() && options.splitFile() == null && Files.exists(savedSplit);
+    Split split;
+    if (options.splitFile() != null) {
+      split = Split.read(options.splitFile(), dataset.ids());
+    } else if (kept) {
+      split = Split.read(savedSplit, dataset.ids()); // a resumed run keeps its split
+    } else {
+      split = Split.random(dataset.solution(dataset.ids()).images(), options.valFraction(), options.splitSeed());
+    }
+    if (split.train().isEmpty()) {
+      throw new IllegalArgumentException("no training images left after the split");
+    }
+    if (!kept) {
+      JsonObject splitParams = new JsonObject();
+      splitParams.addProperty("source", options.splitFile() != null ? options.splitFile().toString() : "random");
+      splitParams.addProperty("val_fraction", options.valFraction());
+      splitParams.addProperty("seed", options.splitSeed());
+      split.write(savedSplit, splitParams);
+    }
+    return split;
+  }
+
+  /** Where a resumed run goes on: the epoch to train next, the iteration count and the best validation so far. */
+  private record Resumed(int startEpoch, long iter, double bestMap, int bestEpoch) {
+    static final Resumed FRESH = new Resumed(0, 0, Double.NEGATIVE_INFINITY, -1);
+
+    TrainState state(Schedule sched, Budget budget, int itersPerEpoch) {
+      TrainState s = new TrainState(sched, budget, startEpoch, itersPerEpoch);
+      s.iter = iter;
+      s.bestMap = bestMap;
+      s.bestEpoch = bestEpoch;
+      return s;
+    }
+  }
+
+  /** Loads the latest checkpoint's weights and momentum; drops the metrics recorded after it. */
+  private Resumed resume(MaskRcnn model, Sgd sgd, Checkpoints ckpt, MetricsLog metrics, NDManager root)
+      throws IOException {
+    JsonObject latest = ckpt.latest();
+    if (latest == null) {
+      throw new IllegalArgumentException("--resume: no checkpoint in " + options.workDir());
+    }
+    String name = latest.get("checkpoint").getAsString();
+    ParamsFile.load(model, options.workDir().resolve(name + ".params"), root);
+    ckpt.loadOptimizer(sgd, root);
+    int epoch = latest.get("epoch").getAsInt();
+    int startEpoch = latest.has("complete") && !latest.get("complete").getAsBoolean() ? epoch - 1 : epoch;
+    long iter = latest.get("iter").getAsLong();
+    metrics.truncateAfter(iter);
+    JsonObject best = ckpt.best();
+    boolean validated = best != null && best.has("val_map");
+    log(options.progress(), "resumed from " + name + " (iteration " + iter + "); training from epoch "
+        + (startEpoch + 1));
+    return new Resumed(startEpoch, iter, validated ? best.get("val_map").getAsDouble() : Double.NEGATIVE_INFINITY,
+        validated ? best.get("epoch").getAsInt() : -1);
+  }
+
+  private void noteCellTypesWithoutImages(Dataset dataset, Split split) {
+    Set<String> trainTypes = split.train().stream().map(id -> dataset.image(id).cellType())
+        .collect(Collectors.toSet());
+    for (String type : config.data().cellTypeRepeat().keySet()) {
+      if (!trainTypes.contains(type)) {
+        log(options.progress(), "note: data.cell_type_repeat names '" + type + "', a cell type no training image has "
+            + new TreeSet<>(trainTypes));
+      }
+    }
+  }
+
+  /** The hooks in the order they run: the bar finishes before the validation line, which the checkpoint saves. */
+  private List<TrainHook> hooks(MaskRcnn model, NDManager root, Sgd sgd, Dataset dataset, Split split,
+      Checkpoints ckpt, MetricsLog metrics) {
+    PrintStream out = options.progress();
+    List<TrainHook> hooks = new ArrayList<>();
+    hooks.add(new MetricsHook(metrics));
+    if (out != null) {
+      hooks.add(new ProgressHook(out));
+    }
+    hooks.add(new ValidationHook(model, root, dataset, split, config, metrics, out));
+    hooks.add(new CheckpointHook(ckpt, model, sgd, !split.val().isEmpty(), out));
+    hooks.add(new LossCurveHook(metrics, options.workDir().resolve("loss_curve.png")));
+    return hooks;
+  }
+
+  private TrainResult result(TrainState s, Split split) {
+    double ips = s.trainNanos == 0 ? 0 : s.images / (s.trainNanos / 1e9);
+    return new TrainResult(s.bestEpoch < 0 || split.val().isEmpty() ? Double.NaN : s.bestMap, s.bestEpoch,
+        s.validation, s.startEpoch + 1, s.lastEpoch, s.schedule.epochs(), s.budget.describe(), s.stoppedBy,
+        s.complete, s.it, s.itersPerEpoch, s.iter, s.skipped, ips, s.trainNanos / 1e9, s.validationNanos / 1e9,
+        s.budget.elapsedNanos() / 1e9, options.workDir());
   }
 
   /** The weights of another run; a refusal leaves the work dir without this run, which had only just begun. */
@@ -305,76 +230,6 @@ public final class Training {
           + " Give pretrained weights (--set model.backbone.pretrained=FILE.npz, see model/README.md) or train from"
           + " scratch with --set model.backbone.frozen_stages=-1");
     }
-  }
-
-  /**
-   * Whether an epoch's end validates. Without a budget, always. Under one (where validations eat into the training
-   * time) only the first epoch (which measures how long a validation takes, the time to keep for the last), the
-   * last, and those after the last step decay, where picking the best checkpoint matters.
-   */
-  static boolean validates(boolean firstOfRun, boolean complete, long sessionIters, Budget budget, Schedule sched) {
-    return !budget.limited() || firstOfRun || !complete || budget.spent(sessionIters)
-        || budget.fractionSpent(sessionIters) * sched.epochs() >= sched.lastStep();
-  }
-
-  /**
-   * "epoch 3/12"; under a budget of iterations "epoch 3/5", the epochs they make; under minutes alone "epoch 3":
-   * a total that does not change while the run goes on.
-   */
-  static String epochLabel(int epoch, int startEpoch, int itersPerEpoch, int maxEpochs, Budget budget) {
-    if (budget.byIterations()) {
-      return "epoch " + (epoch + 1) + "/" + (startEpoch + (budget.maxIterations() + itersPerEpoch - 1) / itersPerEpoch);
-    }
-    return budget.timed() ? "epoch " + (epoch + 1) : "epoch " + (epoch + 1) + "/" + maxEpochs;
-  }
-
-  private ValidationResult validate(MaskRcnn model, NDManager root, Dataset dataset, Split split) throws IOException {
-    Predictor predictor = new Predictor(model, root, config.data().testScale(), config.data().testFlip());
-    return new Validator(dataset, split.val(), 10, config.model().numClasses(),
-        config.model().rcnn().maskThreshold()).validate(predictor);
-  }
-
-  /** The validation's figures in an epoch's checkpoint state. */
-  private void addValidation(JsonObject state, ValidationResult v) {
-    state.addProperty("val_map", v.map());
-    state.addProperty("val_map_tuned", v.tunedMap());
-    state.add("val_map_per_type", perType(v));
-    state.add("thresholds", thresholds(v));
-  }
-
-  /** The validation's record in metrics.jsonl. */
-  private JsonObject validationRecord(int epoch, long iter, ValidationResult v) {
-    JsonObject rec = new JsonObject();
-    rec.addProperty("epoch", epoch);
-    rec.addProperty("iter", iter);
-    rec.addProperty("val_map", v.map());
-    rec.addProperty("val_map_tuned", v.tunedMap());
-    rec.add("val_map_per_type", perType(v));
-    rec.add("thresholds", thresholds(v));
-    return rec;
-  }
-
-  private static JsonObject perType(ValidationResult v) {
-    JsonObject per = new JsonObject();
-    v.perType().forEach(per::addProperty);
-    return per;
-  }
-
-  private JsonObject thresholds(ValidationResult v) {
-    JsonObject thresholds = v.thresholds().toJson();
-    thresholds.addProperty("tta", config.data().testFlip()); // tuned on flip-averaged predictions or not
-    return thresholds;
-  }
-
-  /**
-   * "epoch 3: val mAP 0.194 (astro 0.0240, cort 0.500, shsy5y 0.130), 0.201 at score >= 0.5, mask >= 0.4 tuned on
-   * all; 7 images in 4.1 s": first each half at the other half's thresholds, then all at the thresholds kept.
-   */
-  static String validationLine(int epoch, String partial, ValidationResult v) {
-    return String.format("epoch %d%s: val mAP %s (%s), %s at score >= %.2f, mask >= %.2f tuned on all; %d images in"
-        + " %.1f s", epoch, partial == null ? "" : " (" + partial + ")", Figures.sig3(v.map()),
-        Figures.perType(v.perType()), Figures.sig3(v.tunedMap()), v.thresholds().score(), v.thresholds().mask(),
-        v.images(), v.seconds());
   }
 
   /**
@@ -417,15 +272,7 @@ public final class Training {
     return values;
   }
 
-  private static void note(ProgressBar bar, PrintStream out, String line) {
-    if (bar != null) {
-      bar.note(line);
-    } else {
-      log(out, line);
-    }
-  }
-
-  private static void log(PrintStream out, String line) {
+  static void log(PrintStream out, String line) {
     if (out != null) {
       out.println(line);
       out.flush();

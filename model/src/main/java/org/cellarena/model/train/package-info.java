@@ -1,7 +1,6 @@
 /**
- * Training: JSON configurations with {@code --set} overrides, the SGD schedule (warm-up, step decay, optional time
- * budget), SGD with momentum, the loop with per-iteration NDManagers, validation with the competition metric and
- * threshold tuning, checkpoints and resume, {@code metrics.jsonl}, the loss-curve PNG and the progress bar
- * (pretrained weights: {@code org.cellarena.model.pretrained}).
+ * Training: the trainer loop with per-iteration NDManagers and its hooks (metrics, progress, validation,
+ * checkpoints and resume, the loss-curve PNG), SGD with momentum, the time or iteration budget, and weights from
+ * another run ({@code --init-from}; pretrained weights: {@code org.cellarena.model.pretrained}).
  */
 package org.cellarena.model.train;

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import org.cellarena.model.train.ConfigException;
-import org.cellarena.model.train.ConfigLoader;
+import org.cellarena.model.config.ConfigException;
+import org.cellarena.model.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

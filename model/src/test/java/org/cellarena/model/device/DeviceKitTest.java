@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the libtorch this JVM loaded, trains one smoke and one timed iteration of the tiny config on small generated
  * images, predicts one, and prints its JSON line.
  */
+@Tag("slow")
 class DeviceKitTest {
   private static final Path DEVICE = Path.of("device").toAbsolutePath();
 

@@ -25,10 +25,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.cellarena.model.MaskRcnn;
-import org.cellarena.model.train.ConfigLoader;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.rcnn.MaskRcnn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * belongs to (found by its values), every parameter of the covered part must have been filled, and the sample
  * pairs below, written by hand from the upstream modules, must hold.
  */
+@Tag("slow")
 class PretrainedImporterTest {
   private static final Path SEED = Path.of(System.getProperty("user.dir")).getParent()
       .resolve("configs/mask_rcnn_s50_fpn_mstrain_sartorius.json");

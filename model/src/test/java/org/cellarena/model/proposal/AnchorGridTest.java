@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.cellarena.model.structures.Boxes;
 import org.cellarena.model.structures.MaxIoUAssigner;
-import org.cellarena.model.structures.Overlaps;
+import org.cellarena.model.structures.SparseIou;
 import org.junit.jupiter.api.Test;
 
 class AnchorGridTest {
@@ -21,7 +21,7 @@ class AnchorGridTest {
     AnchorGrid grid = new AnchorGrid(GENERATOR, HEIGHTS, WIDTHS);
     float[] gt = boxes(new Random(3), 40, 320, 224);
     float[] dense = Boxes.iouMatrix(gt, grid.all());
-    Overlaps o = grid.overlaps(gt);
+    SparseIou o = grid.overlaps(gt);
     int nonZero = 0;
     for (float v : dense) {
       nonZero += v > 0f ? 1 : 0;

@@ -18,12 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cellarena.model.MaskRcnn;
 import org.cellarena.model.SyntheticCells;
 import org.cellarena.model.cli.TrainCommand;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.predict.LoadedModel;
 import org.cellarena.model.pretrained.ModelParameters;
+import org.cellarena.model.rcnn.MaskRcnn;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -33,6 +36,7 @@ import picocli.CommandLine;
  * another (every tensor copied but the class heads, which the log names), and the refusals: another architecture,
  * a checkpoint that is not there or in the work dir, and {@code --resume}.
  */
+@Tag("slow")
 class InitFromTest {
   private static final Path CONFIG = Path.of(System.getProperty("user.dir")).getParent()
       .resolve("configs/tiny_cpu.json");

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cellarena.model.config.ConfigLoader;
+import org.cellarena.model.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 
 /**

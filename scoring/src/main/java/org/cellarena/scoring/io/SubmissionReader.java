@@ -69,12 +69,42 @@ public final class SubmissionReader {
    * scores the file next passes the same deadline to the scorer).
    */
   public Submission read(InputStream in, String name, Deadline deadline) throws IOException, InvalidFileException {
-    Problems problems = new Problems(problemLimit);
-    ReadBudget budget = new ReadBudget(limits, deadline, problems, name);
-    Map<String, ImageMasks> images = new LinkedHashMap<>();
-    Set<String> unknownIds = new HashSet<>();
+    Reading reading = new Reading(name, deadline);
     try {
       CsvRecords row = new CsvRecords(TextInput.open(in), MAX_ROW_BYTES);
+      reading.header(row);
+      while (row.next()) {
+        reading.row(row);
+      }
+    } catch (TextInput.BadTextException e) {
+      reading.problems.add(0, null, e.getMessage());
+      reading.problems.throwIfAny(name);
+    } catch (CsvRecords.MalformedCsvException e) {
+      reading.problems.addLast(e.line(), null, e.getMessage());
+      reading.problems.throwIfAny(name);
+    }
+    return reading.submission();
+  }
+
+  /** One read: the header's columns, the masks of each image met so far, the problems found. */
+  private final class Reading {
+    final Problems problems = new Problems(problemLimit);
+    private final String name;
+    private final ReadBudget budget;
+    private final Map<String, ImageMasks> images = new LinkedHashMap<>();
+    private final Set<String> unknownIds = new HashSet<>();
+    private int idCol, predictedCol;
+    private String id; // the image of the previous row, its size (null when unknown) and masks
+    private SolutionImages.Size truth;
+    private ImageMasks masks;
+
+    Reading(String name, Deadline deadline) {
+      this.name = name;
+      this.budget = new ReadBudget(limits, deadline, problems, name);
+    }
+
+    /** Reads the header: exactly the columns id and predicted, or the read stops here. */
+    void header(CsvRecords row) throws IOException, InvalidFileException {
       if (!row.next() || (row.size() == 1 && row.isBlank(0) && row.atEnd())) {
         problems.add(0, null, "the file is empty; expected a header id,predicted and a row per predicted cell");
         problems.throwIfAny(name);
@@ -89,74 +119,85 @@ public final class SubmissionReader {
         problems.add(1, null, what + "; expected the header id,predicted");
         problems.throwIfAny(name);
       }
-      int idCol = col.get("id"), predictedCol = col.get("predicted");
-      String id = null;
-      SolutionImages.Size truth = null;
-      ImageMasks masks = null;
-      while (row.next()) {
-        long line = row.number();
-        if (problems.full()) {
-          problems.addLast(line, null, "reading stopped here, at the first " + problemLimit + " problems");
-          problems.throwIfAny(name);
-        }
-        budget.row(line);
-        if (row.size() == 1 && row.isBlank(0)) {
-          continue;
-        }
-        if (row.size() != 2) {
-          problems.add(line, row.size() > 0 ? row.text(0) : null, "expected 2 fields (id,predicted), found " + row.size());
-          continue;
-        }
-        if (id == null || !row.is(idCol, id)) { // an image's rows usually follow one another
-          String rowId = row.text(idCol).trim();
-          if (rowId.isEmpty()) {
-            problems.add(line, null, "empty image id");
-            continue;
-          }
-          if (!rowId.equals(id)) {
-            id = rowId;
-            truth = solution.size(id);
-            masks = truth == null ? null : images.computeIfAbsent(id, k -> new ImageMasks());
-          }
-        }
-        if (truth == null) {
-          if (unknownIds.add(id)) {
-            problems.add(line, id, "unknown image id (not in the solution)");
-          }
-          continue;
-        }
-        if (row.isBlank(predictedCol)) {
-          continue;
-        }
-        long pixels = (long) truth.width() * truth.height();
-        if (row.length(predictedCol) > pixels) {
-          problems.add(line, id, "predicted is " + row.length(predictedCol) + " characters long, more than the "
-              + "image's " + truth.width() + " x " + truth.height() + " = " + pixels + " pixels: not a mask");
-          continue;
-        }
-        try {
-          RunMask mask = row.mask(predictedCol, truth.width(), truth.height());
-          if (!mask.isEmpty()) {
-            budget.admit(line, id, truth.width(), truth.height(), masks.masks.size(), masks.pixels, mask.area());
-            masks.add(mask, line);
-          }
-        } catch (RleFormatException e) {
-          problems.add(line, id, "predicted: " + e.getMessage());
-        }
-      }
-    } catch (TextInput.BadTextException e) {
-      problems.add(0, null, e.getMessage());
-      problems.throwIfAny(name);
-    } catch (CsvRecords.MalformedCsvException e) {
-      problems.addLast(e.line(), null, e.getMessage());
-      problems.throwIfAny(name);
+      idCol = col.get("id");
+      predictedCol = col.get("predicted");
     }
-    reportAbsentImages(solution.solution(), images, problems);
-    images.forEach((id, masks) -> reportOverlaps(id, masks, problems));
-    problems.throwIfAny(name);
-    Map<String, List<RunMask>> result = new LinkedHashMap<>();
-    images.forEach((id, masks) -> result.put(id, masks.masks));
-    return new Submission(result);
+
+    /** One row: a mask of a known image, or a problem with its line; stops the read at the problem limit. */
+    void row(CsvRecords row) throws IOException, InvalidFileException {
+      long line = row.number();
+      if (problems.full()) {
+        problems.addLast(line, null, "reading stopped here, at the first " + problemLimit + " problems");
+        problems.throwIfAny(name);
+      }
+      budget.row(line);
+      if (row.size() == 1 && row.isBlank(0)) {
+        return;
+      }
+      if (row.size() != 2) {
+        problems.add(line, row.size() > 0 ? row.text(0) : null,
+            "expected 2 fields (id,predicted), found " + row.size());
+        return;
+      }
+      if (!findImage(row, line)) {
+        return;
+      }
+      if (truth == null) {
+        if (unknownIds.add(id)) {
+          problems.add(line, id, "unknown image id (not in the solution)");
+        }
+        return;
+      }
+      if (!row.isBlank(predictedCol)) {
+        addMask(row, line);
+      }
+    }
+
+    /** Makes the row's image the current one (an image's rows usually follow one another); false for no id. */
+    private boolean findImage(CsvRecords row, long line) throws IOException {
+      if (id != null && row.is(idCol, id)) {
+        return true;
+      }
+      String rowId = row.text(idCol).trim();
+      if (rowId.isEmpty()) {
+        problems.add(line, null, "empty image id");
+        return false;
+      }
+      if (!rowId.equals(id)) {
+        id = rowId;
+        truth = solution.size(id);
+        masks = truth == null ? null : images.computeIfAbsent(id, k -> new ImageMasks());
+      }
+      return true;
+    }
+
+    private void addMask(CsvRecords row, long line) throws IOException, InvalidFileException {
+      long pixels = (long) truth.width() * truth.height();
+      if (row.length(predictedCol) > pixels) {
+        problems.add(line, id, "predicted is " + row.length(predictedCol) + " characters long, more than the "
+            + "image's " + truth.width() + " x " + truth.height() + " = " + pixels + " pixels: not a mask");
+        return;
+      }
+      try {
+        RunMask mask = row.mask(predictedCol, truth.width(), truth.height());
+        if (!mask.isEmpty()) {
+          budget.admit(line, id, truth.width(), truth.height(), masks.masks.size(), masks.pixels, mask.area());
+          masks.add(mask, line);
+        }
+      } catch (RleFormatException e) {
+        problems.add(line, id, "predicted: " + e.getMessage());
+      }
+    }
+
+    /** The masks read, or every problem found (absent images and overlaps included). */
+    Submission submission() throws IOException, InvalidFileException {
+      reportAbsentImages(solution.solution(), images, problems);
+      images.forEach((id, masks) -> reportOverlaps(id, masks, problems));
+      problems.throwIfAny(name);
+      Map<String, List<RunMask>> result = new LinkedHashMap<>();
+      images.forEach((id, masks) -> result.put(id, masks.masks));
+      return new Submission(result);
+    }
   }
 
   /** Names from the input, each cut to {@link Problem#MAX_ECHOED_ID} characters, at most ten of them. */

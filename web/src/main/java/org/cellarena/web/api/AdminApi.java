@@ -1,5 +1,17 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.http.Replies;
+import org.cellarena.web.http.Caller;
+import org.cellarena.web.http.Lookup;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.refusal.Refusal;
+import org.cellarena.web.store.Submissions;
+import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.Reveals;
+import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.store.CompetitionEdits;
+import org.cellarena.web.store.ChangeFeed;
+import org.cellarena.web.store.AuditLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -8,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.cellarena.web.Refusal;
-import org.cellarena.web.Services;
 import org.cellarena.scoring.io.Problem;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.CompetitionException;
@@ -18,24 +28,50 @@ import org.cellarena.web.competition.CompetitionSettings;
 import org.cellarena.web.scoring.ProbeFlags;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
-import org.cellarena.web.store.Submissions.ScoreRowOf;
+import org.cellarena.web.store.Leases;
+import org.cellarena.web.store.Results;
+import org.cellarena.web.store.Results.ScoreRowOf;
 
 /**
  * The admin's side of competitions: settings, submissions, the queue, reveal, rescore, export, the audit log
  * ({@link TeamAdminApi} has the teams). Every change is written to the audit log.
  */
-final class AdminApi {
+public final class AdminApi {
   static final String ACTOR = "admin";
 
-  private final Services services;
+  private final Lookup lookup;
+  private final Competitions competitions;
+  private final Submissions submissions;
+  private final Leases leases;
+  private final Results results;
+  private final ScoringQueue queue;
+  private final Reveals reveals;
+  private final Leaderboards leaderboards;
+  private final CompetitionEdits edits;
+  private final ChangeFeed changes;
+  private final AuditLog audit;
+  private final int scoringWorkers;
 
-  AdminApi(Services services) {
-    this.services = services;
+  public AdminApi(Lookup lookup, Competitions competitions, Submissions submissions, Leases leases,
+      Results results, ScoringQueue queue, Reveals reveals, Leaderboards leaderboards, CompetitionEdits edits,
+      ChangeFeed changes, AuditLog audit, int scoringWorkers) {
+    this.lookup = lookup;
+    this.competitions = competitions;
+    this.submissions = submissions;
+    this.leases = leases;
+    this.results = results;
+    this.queue = queue;
+    this.reveals = reveals;
+    this.leaderboards = leaderboards;
+    this.edits = edits;
+    this.changes = changes;
+    this.audit = audit;
+    this.scoringWorkers = scoringWorkers;
   }
 
   /** GET /api/admin/competitions/:cid: the competition with the settings the host may edit, the code included. */
   void competition(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Replies.json(ctx, 200, () -> describe(competition));
   }
 
@@ -44,7 +80,7 @@ final class AdminApi {
    * "feedback", "registration_code"} (any of them): effective at once, kept across restarts, audit-logged.
    */
   void editCompetition(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     JsonObject changes = Replies.jsonBody(ctx);
     if (changes.getValue("registration_code") instanceof String code && !code.isBlank()
         && code.strip().length() < RegistrationApi.MIN_CODE_LENGTH) {
@@ -59,7 +95,7 @@ final class AdminApi {
     }
     Replies.json(ctx, 200, () -> {
       synchronized (this) {
-        Competition current = SubmissionView.competition(services, competition.id());
+        Competition current = lookup.competition(competition.id());
         CompetitionSettings changed;
         try {
           changed = CompetitionLoader.settings(changes, current.settings(), "the change");
@@ -69,20 +105,20 @@ final class AdminApi {
         JsonObject stored = changed.toJson();
         JsonObject edits = new JsonObject();
         changes.fieldNames().forEach(k -> edits.put(k, stored.getValue(k)));
-        services.edits().put(competition.id(), edits);
-        services.changes().settingsChanged(competition.id()); // every node serves the new settings
+        this.edits.put(competition.id(), edits);
+        this.changes.settingsChanged(competition.id()); // every node serves the new settings
         if (edits.containsKey("registration_code")) { // the code itself stays out of the log
           edits.put("registration_code", changed.registrationCode() == null ? "closed" : "set");
         }
-        services.audit().record(ACTOR, "competition.edit", competition.id(), edits);
-        return describe(services.competitions().find(competition.id()).orElseThrow());
+        audit.record(ACTOR, "competition.edit", competition.id(), edits);
+        return describe(competitions.find(competition.id()).orElseThrow());
       }
     });
   }
 
   private JsonObject describe(Competition c) {
     return c.toJson().put("registration_code", c.settings().registrationCode())
-        .put("revealed", services.reveals().isRevealed(c.id()));
+        .put("revealed", reveals.isRevealed(c.id()));
   }
 
   /**
@@ -91,7 +127,7 @@ final class AdminApi {
    * {@link ProbeFlags}); {@code team} is a team's name or id.
    */
   void submissions(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     String status = ctx.request().getParam("status");
     String team = ctx.request().getParam("team");
     if (status != null && !status.isBlank()
@@ -100,14 +136,14 @@ final class AdminApi {
     }
     Replies.json(ctx, 200, () -> {
       JsonArray list = new JsonArray();
-      List<SubmissionRow> rows = services.submissions().forCompetition(competition.id());
+      List<SubmissionRow> rows = submissions.forCompetition(competition.id());
       for (int i = rows.size() - 1; i >= 0; i--) {
         SubmissionRow s = rows.get(i);
         boolean statusMatches = status == null || status.isBlank() || s.status().label().equals(status);
         boolean teamMatches = team == null || team.isBlank() || s.teamName().equals(team)
             || String.valueOf(s.teamId()).equals(team);
         if (statusMatches && teamMatches) {
-          list.add(SubmissionView.status(s, SubmissionView.queuePosition(services, s), true).put("team_id", s.teamId())
+          list.add(SubmissionView.status(s, SubmissionView.queuePosition(queue, s), true).put("team_id", s.teamId())
               .put("stored_bytes", s.storedBytes())
               .put("flags", new JsonArray(ProbeFlags.of(s.score() == null ? null : s.score().masks(),
                   competition.solution().images().size()))));
@@ -123,34 +159,34 @@ final class AdminApi {
       Instant now = Instant.now();
       JsonArray waiting = new JsonArray();
       JsonArray scoring = new JsonArray();
-      for (SubmissionRow s : services.submissions().active()) {
+      for (SubmissionRow s : submissions.active()) {
         JsonObject item = new JsonObject().put("id", s.id()).put("competition", s.competition())
             .put("team", s.teamName()).put("file_name", s.fileName()).put("created_at", s.createdAt().toString());
         if (s.status() == Status.QUEUED) {
-          waiting.add(item.put("position", Math.max(1, services.queue().position(s.id())))
+          waiting.add(item.put("position", Math.max(1, queue.position(s.id())))
               .put("waiting_seconds", Duration.between(s.createdAt(), now).toSeconds()));
         } else {
-          scoring.add(item.put("worker", services.queue().workerOf(s.id()))
+          scoring.add(item.put("worker", queue.workerOf(s.id()))
               .put("scoring_seconds", s.startedAt() == null ? 0 : Duration.between(s.startedAt(), now).toSeconds()));
         }
       }
-      return new JsonObject().put("workers", services.config().scoringWorkers()).put("waiting", waiting)
+      return new JsonObject().put("workers", scoringWorkers).put("waiting", waiting)
           .put("scoring", scoring);
     });
   }
 
   /** POST /api/admin/competitions/:cid/reveal: shows the private leaderboard and private rows, for good. */
   void reveal(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Replies.json(ctx, 200, () -> {
-      boolean now = services.reveals().reveal(competition.id());
+      boolean now = reveals.reveal(competition.id());
       if (now) {
-        services.audit().record(ACTOR, "reveal", competition.id(), null);
-        services.leaderboards().invalidate(competition.id());
+        audit.record(ACTOR, "reveal", competition.id(), null);
+        leaderboards.invalidate(competition.id());
       }
       return new JsonObject().put("competition", competition.id()).put("revealed", true)
           .put("already", !now)
-          .put("revealed_at", services.reveals().revealedAt(competition.id()).orElseThrow().toString());
+          .put("revealed_at", reveals.revealedAt(competition.id()).orElseThrow().toString());
     });
   }
 
@@ -158,28 +194,28 @@ final class AdminApi {
   void rescoreSubmission(RoutingContext ctx) {
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 202, () -> {
-      SubmissionRow s = SubmissionView.find(services, sid, Caller.theAdmin());
-      if (!services.submissions().requeue(s.id())) {
+      SubmissionRow s = lookup.submission(sid, Caller.theAdmin());
+      if (!leases.requeue(s.id())) {
         throw Refusal.conflict("submission " + s.id() + " is " + s.status().label() + " already");
       }
-      services.queue().enqueue(s.id(), s.teamId());
-      services.audit().record(ACTOR, "rescore", "submission " + s.id(), null);
+      queue.enqueue(s.id(), s.teamId());
+      audit.record(ACTOR, "rescore", "submission " + s.id(), null);
       return new JsonObject().put("id", s.id()).put("status", Status.QUEUED.label());
     });
   }
 
   /** POST /api/admin/competitions/:cid/rescore: queues every scored or failed submission again. */
   void rescoreCompetition(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Replies.json(ctx, 202, () -> {
       int queued = 0;
-      for (SubmissionRow s : services.submissions().forCompetition(competition.id())) {
-        if (services.submissions().requeue(s.id())) {
-          services.queue().enqueue(s.id(), s.teamId());
+      for (SubmissionRow s : submissions.forCompetition(competition.id())) {
+        if (leases.requeue(s.id())) {
+          queue.enqueue(s.id(), s.teamId());
           queued++;
         }
       }
-      services.audit().record(ACTOR, "rescore", competition.id(), new JsonObject().put("queued", queued));
+      audit.record(ACTOR, "rescore", competition.id(), new JsonObject().put("queued", queued));
       return new JsonObject().put("competition", competition.id()).put("queued", queued);
     });
   }
@@ -189,13 +225,13 @@ final class AdminApi {
    * CSV row per result, or per submission without one).
    */
   void export(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     boolean json = "json".equalsIgnoreCase(ctx.request().getParam("format"));
     ctx.vertx().executeBlocking(() -> {
-      List<SubmissionRow> rows = services.submissions().forCompetition(competition.id());
-      Map<Long, List<ScoreRowOf>> results = services.submissions().allResults(competition.id()).stream()
+      List<SubmissionRow> rows = submissions.forCompetition(competition.id());
+      Map<Long, List<ScoreRowOf>> results = this.results.allResults(competition.id()).stream()
           .collect(Collectors.groupingBy(ScoreRowOf::submissionId));
-      services.audit().record(ACTOR, "export", competition.id(), new JsonObject().put("submissions", rows.size()));
+      audit.record(ACTOR, "export", competition.id(), new JsonObject().put("submissions", rows.size()));
       return json ? ExportFormat.json(competition, rows, results).encode()
           : ExportFormat.csv(rows, results);
     }, false).onSuccess(body -> ctx.response()
@@ -207,7 +243,7 @@ final class AdminApi {
 
   /** GET /api/admin/audit */
   void audit(RoutingContext ctx) {
-    Replies.json(ctx, 200, () -> new JsonObject().put("entries", services.audit().entries()));
+    Replies.json(ctx, 200, () -> new JsonObject().put("entries", audit.entries()));
   }
 
 }

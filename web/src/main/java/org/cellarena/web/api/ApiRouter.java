@@ -2,40 +2,52 @@ package org.cellarena.web.api;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
-import org.cellarena.web.ServerConfig;
-import org.cellarena.web.Services;
-import org.cellarena.web.files.SubmissionFiles;
-import org.cellarena.web.pages.Pages;
+import java.nio.file.Path;
+import org.cellarena.web.http.Access;
 
 /**
- * The route table: every endpoint of the server, in one place. web/API.md describes each. Order matters:
- * the API, then the pages ({@link Pages}, which add {@code /api/...} endpoints of their own), then the
- * JSON 404 for unknown {@code /api} paths, then the static files of the classpath folder {@code webroot}.
+ * The route table of the API: every {@code /api} endpoint of the server but the pages' overlay, by audience
+ * (the public, a team, the host). web/API.md describes each. {@link org.cellarena.web.http.Fallbacks} adds the JSON
+ * errors and the static files after them.
  */
 public final class ApiRouter {
   private static final long SMALL_BODY = 64 * 1024;
 
-  private ApiRouter() {}
+  private final Access access;
+  private final OperationsApi operations;
+  private final CompetitionApi competitions;
+  private final RegistrationApi registration;
+  private final SubmissionApi submissions;
+  private final StatusStream events;
+  private final TeamAdminApi teams;
+  private final AdminApi admin;
+  private final BodyHandler uploadBody;
+  private final BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
 
-  public static Router create(Services services) {
-    Router router = Router.router(services.vertx());
-    ServerConfig config = services.config();
-    Access access = new Access(services);
-    CompetitionApi competitions = new CompetitionApi(services);
-    SubmissionApi submissions = new SubmissionApi(services);
-    StatusStream events = new StatusStream(services, submissions);
-    AdminApi admin = new AdminApi(services);
-    TeamAdminApi teams = new TeamAdminApi(services);
-    RegistrationApi registration = new RegistrationApi(services);
-    BodyHandler uploadBody = BodyHandler.create()
-        .setBodyLimit(config.uploadLimitBytes())
-        .setUploadsDirectory(config.submissionsDir().resolve(SubmissionFiles.UPLOADS).toString())
+  /** @param uploadsDir where multipart uploads are written while they arrive */
+  public ApiRouter(Access access, OperationsApi operations, CompetitionApi competitions,
+      RegistrationApi registration, SubmissionApi submissions, StatusStream events, TeamAdminApi teams,
+      AdminApi admin, Path uploadsDir, long uploadLimitBytes) {
+    this.access = access;
+    this.operations = operations;
+    this.competitions = competitions;
+    this.registration = registration;
+    this.submissions = submissions;
+    this.events = events;
+    this.teams = teams;
+    this.admin = admin;
+    this.uploadBody = BodyHandler.create().setBodyLimit(uploadLimitBytes).setUploadsDirectory(uploadsDir.toString())
         .setDeleteUploadedFilesOnEnd(true);
-    BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
+  }
 
-    // public
-    OperationsApi operations = new OperationsApi(services);
+  /** Adds the API's routes to the router: anyone's, then a team's, then the host's. */
+  public void mount(Router router) {
+    publicRoutes(router);
+    teamRoutes(router);
+    hostRoutes(router);
+  }
+
+  private void publicRoutes(Router router) {
     router.get("/api/health").handler(operations::health);
     router.get("/metrics").handler(operations.metrics());
     router.get("/api/competitions").handler(competitions::list);
@@ -47,8 +59,10 @@ public final class ApiRouter {
     router.get("/api/competitions/:cid/files").handler(competitions::files);
     router.get("/api/competitions/:cid/files/:name").handler(competitions::file);
     router.post("/api/competitions/:cid/register").handler(smallBody).handler(registration::register);
+  }
 
-    // a team (some also the admin)
+  /** A team's routes (some also the host's). */
+  private void teamRoutes(Router router) {
     router.get("/api/me").handler(access.team()).handler(submissions::me);
     router.post("/api/competitions/:cid/submissions").consumes("multipart/form-data").handler(access.team())
         .handler(submissions.admitUpload()).handler(uploadBody).handler(submissions::uploadMultipart);
@@ -60,8 +74,9 @@ public final class ApiRouter {
     router.get("/api/submissions/:sid/events").handler(access.teamOrAdminFromBrowser()).handler(events::stream);
     router.put("/api/submissions/:sid/final").handler(access.team()).handler(submissions::pickFinal);
     router.delete("/api/submissions/:sid/final").handler(access.team()).handler(submissions::unpickFinal);
+  }
 
-    // the admin
+  private void hostRoutes(Router router) {
     router.post("/api/admin/teams").handler(access.admin()).handler(smallBody).handler(teams::create);
     router.get("/api/admin/teams").handler(access.admin()).handler(teams::list);
     router.post("/api/admin/teams/:tid/disable").handler(access.admin()).handler(teams::disable);
@@ -82,25 +97,5 @@ public final class ApiRouter {
     router.post("/api/admin/submissions/:sid/rescore").handler(access.admin()).handler(admin::rescoreSubmission);
     router.get("/api/admin/competitions/:cid/export").handler(access.admin()).handler(admin::export);
     router.get("/api/admin/audit").handler(access.admin()).handler(admin::audit);
-
-    // the pages and their endpoint (overlays)
-    Pages.mount(router, services);
-
-    // every failure under /api is JSON, unknown paths (404) and wrong methods (405) included
-    long limitMb = config.uploadLimitBytes() / ServerConfig.MB;
-    router.route("/api/*").failureHandler(ctx -> Replies.failure(ctx, limitMb));
-    for (int status : new int[] {404, 405}) {
-      router.errorHandler(status, ctx -> {
-        if (ctx.request().path().startsWith("/api/")) {
-          Replies.failure(ctx, limitMb);
-        } else {
-          ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
-              .end(status == 404 ? "Not found\n" : "Method not allowed\n");
-        }
-      });
-    }
-
-    router.get("/*").handler(StaticHandler.create("webroot"));
-    return router;
   }
 }

@@ -1,11 +1,16 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.http.Replies;
+import org.cellarena.web.http.Lookup;
+import org.cellarena.web.http.Access;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.refusal.Refusal;
+import org.cellarena.web.store.Reveals;
+import org.cellarena.web.auth.AdminToken;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.cellarena.scoring.io.Problem;
-import org.cellarena.web.Refusal;
-import org.cellarena.web.Services;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.board.Leaderboards.Board;
 import org.cellarena.web.board.Leaderboards.Rendered;
@@ -17,37 +22,50 @@ import org.cellarena.web.competition.ParticipantFiles;
  * The public side of competitions: the list, one competition, its texts and files, its leaderboards
  * ({@link RegistrationApi} registers teams).
  */
-final class CompetitionApi {
-  private final Services services;
+public final class CompetitionApi {
+  private final Lookup lookup;
+  private final Access access;
+  private final Competitions competitions;
+  private final Reveals reveals;
+  private final Leaderboards leaderboards;
+  private final ParticipantFiles participantFiles;
+  private final AdminToken adminToken;
 
-  CompetitionApi(Services services) {
-    this.services = services;
+  public CompetitionApi(Lookup lookup, Access access, Competitions competitions, Reveals reveals,
+      Leaderboards leaderboards, ParticipantFiles participantFiles, AdminToken adminToken) {
+    this.lookup = lookup;
+    this.access = access;
+    this.competitions = competitions;
+    this.reveals = reveals;
+    this.leaderboards = leaderboards;
+    this.participantFiles = participantFiles;
+    this.adminToken = adminToken;
   }
 
   /** GET /api/competitions */
   void list(RoutingContext ctx) {
     JsonArray list = new JsonArray();
-    services.competitions().all().forEach(c -> list.add(describe(c)));
+    competitions.all().forEach(c -> list.add(describe(c)));
     Replies.json(ctx, 200, new JsonObject().put("competitions", list));
   }
 
   /** GET /api/competitions/:cid */
   void get(RoutingContext ctx) {
-    Replies.json(ctx, 200, describe(SubmissionView.competition(services, ctx.pathParam("cid"))));
+    Replies.json(ctx, 200, describe(lookup.competition(ctx.pathParam("cid"))));
   }
 
   /** GET /api/competitions/:cid/texts: the page's overview, data, evaluation and rules, as markdown and HTML. */
   void texts(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Replies.json(ctx, 200, () -> CompetitionTexts.render(competition).put("competition", competition.id()));
   }
 
   /** GET /api/competitions/:cid/files: what participants may download. */
   void files(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Replies.json(ctx, 200, () -> {
       JsonArray files = new JsonArray();
-      for (ParticipantFiles.File f : services.participantFiles().list(competition)) {
+      for (ParticipantFiles.File f : participantFiles.list(competition)) {
         files.add(new JsonObject().put("name", f.name()).put("bytes", f.bytes())
             .put("url", "/api/competitions/" + competition.id() + "/files/" + f.name()));
       }
@@ -57,9 +75,9 @@ final class CompetitionApi {
 
   /** GET /api/competitions/:cid/files/:name: one of the listed files, as a download. */
   void file(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     String name = ctx.pathParam("name");
-    ctx.vertx().executeBlocking(() -> services.participantFiles().find(competition, name)
+    ctx.vertx().executeBlocking(() -> participantFiles.find(competition, name)
         .orElseThrow(() -> Refusal.notFound("the competition " + competition.id() + " offers no file named "
             + Problem.cut(name, Problem.MAX_ECHOED_ID) + "; GET /api/competitions/" + competition.id()
             + "/files lists them")), false)
@@ -74,26 +92,26 @@ final class CompetitionApi {
 
   /** GET /api/competitions/:cid/leaderboard/history: the best public score over time of the top teams. */
   void history(RoutingContext ctx) {
-    board(ctx, SubmissionView.competition(services, ctx.pathParam("cid")), Board.HISTORY);
+    board(ctx, lookup.competition(ctx.pathParam("cid")), Board.HISTORY);
   }
 
   /** GET /api/competitions/:cid/leaderboard[?format=csv] */
   void publicLeaderboard(RoutingContext ctx) {
-    board(ctx, SubmissionView.competition(services, ctx.pathParam("cid")), Board.PUBLIC);
+    board(ctx, lookup.competition(ctx.pathParam("cid")), Board.PUBLIC);
   }
 
   /** GET /api/competitions/:cid/leaderboard/private[?format=csv]: after the reveal, or for the admin. */
   void privateLeaderboard(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
-    if (!services.reveals().isRevealed(competition.id()) && !isAdmin(ctx)) {
-      throw new Refusal(403, "the private leaderboard of \"" + competition.id() + "\" is hidden until the reveal");
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
+    if (!reveals.isRevealed(competition.id()) && !isAdmin(ctx)) {
+      throw Refusal.forbidden("the private leaderboard of \"" + competition.id() + "\" is hidden until the reveal");
     }
     board(ctx, competition, Board.PRIVATE);
   }
 
   private void board(RoutingContext ctx, Competition competition, Board board) {
     boolean csv = board != Board.HISTORY && "csv".equalsIgnoreCase(ctx.request().getParam("format"));
-    services.leaderboards().get(ctx.vertx(), competition, board)
+    leaderboards.get(ctx.vertx(), competition, board)
         .onSuccess(rendered -> send(ctx, rendered, csv))
         .onFailure(ctx::fail);
   }
@@ -119,10 +137,10 @@ final class CompetitionApi {
     if (token == null) {
       return false;
     }
-    if (services.adminToken().matches(token)) {
+    if (adminToken.matches(token)) {
       return true;
     }
-    Refusal refusal = Access.takeFromAllowance(services, "address " + ctx.request().remoteAddress().hostAddress());
+    Refusal refusal = access.takeFromAllowance("address " + ctx.request().remoteAddress().hostAddress());
     if (refusal != null) {
       throw refusal;
     }
@@ -130,10 +148,10 @@ final class CompetitionApi {
   }
 
   private JsonObject describe(Competition c) {
-    boolean revealed = services.reveals().isRevealed(c.id());
+    boolean revealed = reveals.isRevealed(c.id());
     return c.toJson()
         .put("revealed", revealed)
-        .put("revealed_at", services.reveals().revealedAt(c.id()).map(Object::toString).orElse(null))
+        .put("revealed_at", reveals.revealedAt(c.id()).map(Object::toString).orElse(null))
         .put("leaderboard_url", "/api/competitions/" + c.id() + "/leaderboard");
   }
 }

@@ -10,7 +10,7 @@ import org.cellarena.web.competition.Competition;
 import org.cellarena.web.csv.CsvWriter;
 import org.cellarena.web.store.ScoreRow;
 import org.cellarena.web.store.SubmissionRow;
-import org.cellarena.web.store.Submissions.ScoreRowOf;
+import org.cellarena.web.store.Results.ScoreRowOf;
 
 /** The admin export of a competition, as CSV (a row per result) or JSON (results nested per submission). */
 final class ExportFormat {

@@ -1,19 +1,23 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.http.Replies;
+import org.cellarena.web.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.core.Handler;
-import org.cellarena.web.Services;
 
 /** What an operator and a load balancer ask a node: is it healthy, and its Prometheus metrics. */
-final class OperationsApi {
+public final class OperationsApi {
   private static final int DATABASE_SECONDS = 2;
 
-  private final Services services;
+  private final Database database;
+  private final PrometheusMeterRegistry metrics;
 
-  OperationsApi(Services services) {
-    this.services = services;
+  public OperationsApi(Database database, PrometheusMeterRegistry metrics) {
+    this.database = database;
+    this.metrics = metrics;
   }
 
   /**
@@ -21,7 +25,7 @@ final class OperationsApi {
    * {@code "unreachable"} when this node cannot reach its database within 2 s (a load balancer then takes it out).
    */
   void health(RoutingContext ctx) {
-    ctx.vertx().executeBlocking(() -> services.database().reachable(DATABASE_SECONDS), false).onComplete(ar -> {
+    ctx.vertx().executeBlocking(() -> database.reachable(DATABASE_SECONDS), false).onComplete(ar -> {
       boolean up = ar.succeeded() && ar.result();
       Replies.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "ok" : "unavailable")
           .put("database", up ? "reachable" : "unreachable"));
@@ -30,6 +34,6 @@ final class OperationsApi {
 
   /** GET /metrics: the Prometheus text format. */
   Handler<RoutingContext> metrics() {
-    return PrometheusScrapingHandler.create(services.metrics());
+    return PrometheusScrapingHandler.create(metrics);
   }
 }

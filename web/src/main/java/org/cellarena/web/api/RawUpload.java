@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.cellarena.web.Refusal;
 import org.cellarena.web.files.DiskSpace;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * Streams a raw request body (a CSV or gzip upload) to a temporary file, never holding it in memory, and refuses
@@ -83,7 +83,8 @@ final class RawUpload {
   }
 
   private static Refusal tooLarge(long limitBytes) {
-    return new Refusal(413, "the upload is larger than the server's limit of " + limitBytes / (1024 * 1024)
+    return new Refusal(Refusal.Reason.TOO_LARGE, "the upload is larger than the server's limit of "
+        + limitBytes / (1024 * 1024)
         + " MB");
   }
 }

@@ -1,11 +1,14 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.http.Caller;
+import org.cellarena.web.http.Access;
+import org.cellarena.web.http.Lookup;
+import org.cellarena.web.store.Submissions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.cellarena.web.Services;
 import org.cellarena.web.store.Status;
 
 /**
@@ -13,23 +16,30 @@ import org.cellarena.web.store.Status;
  * up the queue) is one {@code event: status} whose data is the same JSON as GET /api/submissions/:sid; the
  * stream ends after scored or failed. A comment line every 15 s keeps proxies from closing it.
  */
-final class StatusStream {
+public final class StatusStream {
   private static final long POLL_MS = 1000;
   private static final long KEEPALIVE_MS = 15_000;
 
-  private final Services services;
-  private final SubmissionApi submissions;
+  private final Lookup lookup;
+  private final Submissions submissions;
+  private final SubmissionApi views;
 
-  StatusStream(Services services, SubmissionApi submissions) {
-    this.services = services;
+  public StatusStream(Lookup lookup, Submissions submissions, SubmissionApi views) {
+    this.lookup = lookup;
     this.submissions = submissions;
+    this.views = views;
+  }
+
+  /** The event-bus address on which a submission's status changes are published (the body is its competition). */
+  public static String address(long submissionId) {
+    return "cellarena.submission." + submissionId;
   }
 
   void stream(RoutingContext ctx) {
     Caller caller = Access.caller(ctx);
     String sid = ctx.pathParam("sid");
     // the first lookup answers 404 as JSON before the stream starts
-    ctx.vertx().executeBlocking(() -> SubmissionView.find(services, sid, caller), false).onComplete(ar -> {
+    ctx.vertx().executeBlocking(() -> lookup.submission(sid, caller), false).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;
@@ -67,9 +77,9 @@ final class StatusStream {
           .putHeader("X-Accel-Buffering", "no");
       response.write(": submission " + id + "\n\n");
       response.closeHandler(v -> close());
-      consumer = services.vertx().eventBus().consumer(Services.statusAddress(id), m -> refresh());
-      pollTimer = services.vertx().setPeriodic(POLL_MS, t -> refresh());
-      keepaliveTimer = services.vertx().setPeriodic(KEEPALIVE_MS, t -> {
+      consumer = ctx.vertx().eventBus().consumer(address(id), m -> refresh());
+      pollTimer = ctx.vertx().setPeriodic(POLL_MS, t -> refresh());
+      keepaliveTimer = ctx.vertx().setPeriodic(KEEPALIVE_MS, t -> {
         if (!closed) {
           response.write(": keep-alive\n\n");
         }
@@ -82,7 +92,7 @@ final class StatusStream {
         return;
       }
       long ask = ++asked;
-      ctx.vertx().executeBlocking(() -> services.submissions().find(id).map(s -> submissions.statusJson(s, caller)),
+      ctx.vertx().executeBlocking(() -> submissions.find(id).map(s -> views.statusJson(s, caller)),
           false).onComplete(ar -> {
             if (closed || ask < answered || ar.failed() || ar.result().isEmpty()) {
               return;
@@ -106,8 +116,8 @@ final class StatusStream {
         return;
       }
       closed = true;
-      services.vertx().cancelTimer(pollTimer);
-      services.vertx().cancelTimer(keepaliveTimer);
+      ctx.vertx().cancelTimer(pollTimer);
+      ctx.vertx().cancelTimer(keepaliveTimer);
       if (consumer != null) {
         consumer.unregister();
       }

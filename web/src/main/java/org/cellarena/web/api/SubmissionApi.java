@@ -1,5 +1,18 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.http.Replies;
+import org.cellarena.web.http.Caller;
+import org.cellarena.web.http.Access;
+import org.cellarena.web.http.Lookup;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.refusal.Refusal;
+import org.cellarena.web.store.Teams;
+import org.cellarena.web.store.Submissions;
+import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.Reveals;
+import org.cellarena.web.board.Leaderboards;
+import org.cellarena.web.board.DailyQuota;
+import org.cellarena.web.intake.SubmissionIntake;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,24 +25,52 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import org.cellarena.scoring.io.Usage;
-import org.cellarena.web.Refusal;
-import org.cellarena.web.Services;
-import org.cellarena.web.SubmissionIntake;
+import org.cellarena.web.intake.SubmissionIntake;
 import org.cellarena.web.board.LadderedScores;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Disclosure;
 import org.cellarena.web.competition.Feedback;
+import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.Team;
 
 /** A team's side: upload, its submissions, their status and detail, final picks. */
-final class SubmissionApi {
-  private final Services services;
+public final class SubmissionApi {
+  private final Lookup lookup;
+  private final Competitions competitions;
+  private final Teams teams;
+  private final Submissions submissions;
+  private final Results results;
+  private final FinalPicks picks;
+  private final ScoringQueue queue;
+  private final Reveals reveals;
+  private final Leaderboards leaderboards;
+  private final DailyQuota quota;
+  private final SubmissionIntake intake;
+  private final SubmissionFiles files;
+  private final Path uploadsDir;
+  private final long uploadLimitBytes;
 
-  SubmissionApi(Services services) {
-    this.services = services;
+  public SubmissionApi(Lookup lookup, Competitions competitions, Teams teams, Submissions submissions,
+      Results results, FinalPicks picks, ScoringQueue queue, Reveals reveals, Leaderboards leaderboards,
+      DailyQuota quota, SubmissionIntake intake, SubmissionFiles files, Path uploadsDir, long uploadLimitBytes) {
+    this.lookup = lookup;
+    this.competitions = competitions;
+    this.teams = teams;
+    this.submissions = submissions;
+    this.results = results;
+    this.picks = picks;
+    this.queue = queue;
+    this.reveals = reveals;
+    this.leaderboards = leaderboards;
+    this.quota = quota;
+    this.intake = intake;
+    this.files = files;
+    this.uploadsDir = uploadsDir;
+    this.uploadLimitBytes = uploadLimitBytes;
   }
 
   /**
@@ -44,7 +85,7 @@ final class SubmissionApi {
       ctx.request().pause();
       ctx.vertx().executeBlocking(() -> {
         SubmissionIntake.checkTexts(ctx.request().getParam("filename"), ctx.request().getParam("description"));
-        services.intake().admit(SubmissionView.competition(services, cid), team);
+        intake.admit(lookup.competition(cid), team);
         return null;
       }, false).onComplete(ar -> {
         if (ar.succeeded()) {
@@ -62,7 +103,7 @@ final class SubmissionApi {
    * handler has written it to disk) and an optional {@code description} field.
    */
   void uploadMultipart(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Team team = Access.caller(ctx).team();
     FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
         .orElseThrow(() -> Refusal.badRequest("the multipart form has no \"file\" field"));
@@ -75,12 +116,11 @@ final class SubmissionApi {
    * {@code ?description=} and {@code ?filename=} optional.
    */
   void uploadRaw(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Team team = Access.caller(ctx).team();
     String fileName = ctx.request().getParam("filename");
     String description = ctx.request().getParam("description");
-    RawUpload.receive(ctx, services.config().submissionsDir().resolve(SubmissionFiles.UPLOADS),
-        services.config().uploadLimitBytes(), services.files().space()).onComplete(received -> {
+    RawUpload.receive(ctx, uploadsDir, uploadLimitBytes, files.space()).onComplete(received -> {
           if (received.failed()) {
             if (received.cause() instanceof Refusal) {
               ctx.response().putHeader("Connection", "close"); // the rest of the body is not read
@@ -102,7 +142,7 @@ final class SubmissionApi {
     Replies.json(ctx, 202, () -> {
       long id;
       try (InputStream in = Files.newInputStream(body)) {
-        id = services.intake().accept(competition, team, in, fileName, description);
+        id = intake.accept(competition, team, in, fileName, description);
       }
       return new JsonObject().put("id", id).put("status", Status.QUEUED.label())
           .put("status_url", "/api/submissions/" + id)
@@ -112,21 +152,21 @@ final class SubmissionApi {
 
   /** GET /api/competitions/:cid/submissions: the caller's submissions, newest first, and its quota today. */
   void mine(RoutingContext ctx) {
-    Competition competition = SubmissionView.competition(services, ctx.pathParam("cid"));
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
     Team team = Access.caller(ctx).team();
     Replies.json(ctx, 200, () -> {
-      boolean revealed = services.reveals().isRevealed(competition.id());
+      boolean revealed = reveals.isRevealed(competition.id());
       JsonArray list = new JsonArray();
-      var rows = services.submissions().forTeam(competition.id(), team.id());
+      var rows = submissions.forTeam(competition.id(), team.id());
       for (SubmissionRow s : LadderedScores.shown(competition, revealed, rows)) {
         list.add(SubmissionView.status(s, position(s), revealed));
       }
       JsonArray picks = new JsonArray();
-      services.leaderboards().finalPicks(competition, rows).forEach(picks::add);
+      leaderboards.finalPicks(competition, rows).forEach(picks::add);
       return new JsonObject()
           .put("competition", competition.id())
           .put("team", team.name())
-          .put("quota", services.quota().usage(competition, team.id(), Instant.now()).toJson())
+          .put("quota", quota.usage(competition, team.id(), Instant.now()).toJson())
           .put("final_picks", new JsonObject().put("limit", competition.finalPicks())
               .put("explicit", rows.stream().anyMatch(SubmissionRow::finalPick)).put("submissions", picks))
           .put("submissions", list);
@@ -138,12 +178,12 @@ final class SubmissionApi {
     Team team = Access.caller(ctx).team();
     Replies.json(ctx, 200, () -> {
       JsonArray competitions = new JsonArray();
-      for (Competition c : services.competitions().all()) {
-        if (!services.teams().takesPart(team.id(), c.id())) {
+      for (Competition c : this.competitions.all()) {
+        if (!teams.takesPart(team.id(), c.id())) {
           continue;
         }
         competitions.add(new JsonObject().put("id", c.id())
-            .put("quota", services.quota().usage(c, team.id(), Instant.now()).toJson()));
+            .put("quota", quota.usage(c, team.id(), Instant.now()).toJson()));
       }
       return new JsonObject().put("team", new JsonObject().put("id", team.id()).put("name", team.name()))
           .put("competitions", competitions);
@@ -154,26 +194,26 @@ final class SubmissionApi {
   void status(RoutingContext ctx) {
     Caller caller = Access.caller(ctx);
     String sid = ctx.pathParam("sid");
-    Replies.json(ctx, 200, () -> statusJson(SubmissionView.find(services, sid, caller), caller));
+    Replies.json(ctx, 200, () -> statusJson(lookup.submission(sid, caller), caller));
   }
 
   JsonObject statusJson(SubmissionRow s, Caller caller) {
-    boolean revealed = services.reveals().isRevealed(s.competition());
+    boolean revealed = reveals.isRevealed(s.competition());
     return SubmissionView.status(caller.admin() ? s : asShown(s, revealed), position(s), caller.admin() || revealed);
   }
 
   /** The submission with its public score as its team is shown it (see {@link LadderedScores}). */
   private SubmissionRow asShown(SubmissionRow s, boolean revealed) {
-    Competition competition = services.competitions().find(s.competition()).orElse(null);
+    Competition competition = competitions.find(s.competition()).orElse(null);
     if (competition == null || competition.ladder() == null || revealed) {
       return s;
     }
-    return LadderedScores.shown(competition, false, services.submissions().forTeam(s.competition(), s.teamId()))
+    return LadderedScores.shown(competition, false, submissions.forTeam(s.competition(), s.teamId()))
         .stream().filter(r -> r.id() == s.id()).findFirst().orElse(s);
   }
 
   private int position(SubmissionRow s) {
-    return SubmissionView.queuePosition(services, s);
+    return SubmissionView.queuePosition(queue, s);
   }
 
   /**
@@ -186,10 +226,10 @@ final class SubmissionApi {
     Caller caller = Access.caller(ctx);
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 200, () -> {
-      SubmissionRow s = SubmissionView.find(services, sid, caller);
-      Competition competition = SubmissionView.competition(services, s.competition());
-      boolean revealed = services.reveals().isRevealed(s.competition());
-      String stored = services.submissions().latestDetail(s.id()).orElse(null);
+      SubmissionRow s = lookup.submission(sid, caller);
+      Competition competition = lookup.competition(s.competition());
+      boolean revealed = reveals.isRevealed(s.competition());
+      String stored = results.latestDetail(s.id()).orElse(null);
       if (stored == null || s.status() == Status.FAILED) {
         throw Refusal.conflict("submission " + s.id() + " has no score (it is " + s.status().label() + ")");
       }
@@ -256,9 +296,9 @@ final class SubmissionApi {
     Caller caller = Access.caller(ctx);
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 200, () -> {
-      SubmissionRow s = SubmissionView.find(services, sid, caller);
-      Competition competition = SubmissionView.competition(services, s.competition());
-      if (services.reveals().isRevealed(competition.id())) {
+      SubmissionRow s = lookup.submission(sid, caller);
+      Competition competition = lookup.competition(s.competition());
+      if (reveals.isRevealed(competition.id())) {
         throw Refusal.conflict("the private leaderboard is revealed: final picks cannot change any more");
       }
       if (competition.isPastDeadline(Instant.now())) {
@@ -269,12 +309,12 @@ final class SubmissionApi {
             + s.status().label() + ")");
       }
       // counted under the team's row lock in the database: two nodes cannot both give away the last pick
-      if (!services.submissions().setFinalPick(s.id(), s.teamId(), competition.id(), pick, competition.finalPicks())) {
-        int picked = services.submissions().finalPickCount(competition.id(), s.teamId());
+      if (!picks.setFinalPick(s.id(), s.teamId(), competition.id(), pick, competition.finalPicks())) {
+        int picked = picks.finalPickCount(competition.id(), s.teamId());
         throw Refusal.conflict("you have already picked " + picked + " of " + competition.finalPicks()
             + " final submissions; DELETE /api/submissions/<id>/final on one first");
       }
-      services.leaderboards().invalidate(competition.id());
+      leaderboards.invalidate(competition.id());
       return new JsonObject().put("id", s.id()).put("final_pick", pick);
     });
   }

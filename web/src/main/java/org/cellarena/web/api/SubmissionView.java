@@ -3,15 +3,13 @@ package org.cellarena.web.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import org.cellarena.web.Refusal;
-import org.cellarena.web.Services;
-import org.cellarena.web.competition.Competition;
+import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.ScoreRow;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
 
-/** How a submission looks over the API, and how a request names one. */
-public final class SubmissionView {
+/** How a submission looks over the API. */
+final class SubmissionView {
   private SubmissionView() {}
 
   /**
@@ -56,26 +54,8 @@ public final class SubmissionView {
   }
 
   /** Where a queued submission stands (1 = next); 0 when it is not queued. */
-  static int queuePosition(Services services, SubmissionRow s) {
-    return s.status() == Status.QUEUED ? Math.max(1, services.queue().position(s.id())) : 0;
-  }
-
-  /** The submission named by the path's {@code sid}, if the caller may see it; 404 otherwise. */
-  public static SubmissionRow find(Services services, String sid, Caller caller) {
-    long id;
-    try {
-      id = Long.parseLong(sid);
-    } catch (NumberFormatException e) {
-      throw Refusal.notFound("no submission \"" + sid + "\"");
-    }
-    return services.submissions().find(id).filter(s -> caller.owns(s.teamId()))
-        .orElseThrow(() -> Refusal.notFound("no submission " + sid + " of yours"));
-  }
-
-  /** The competition named by the path's {@code cid}; 404 otherwise. */
-  static Competition competition(Services services, String cid) {
-    return services.competitions().find(cid)
-        .orElseThrow(() -> Refusal.notFound("no competition \"" + cid + "\""));
+  static int queuePosition(ScoringQueue queue, SubmissionRow s) {
+    return s.status() == Status.QUEUED ? Math.max(1, queue.position(s.id())) : 0;
   }
 
   static String text(Instant t) {

@@ -1,13 +1,17 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.http.Replies;
+import org.cellarena.web.http.Lookup;
+import org.cellarena.web.competition.Competitions;
+import org.cellarena.web.refusal.Refusal;
+import org.cellarena.web.store.ChangeFeed;
+import org.cellarena.web.store.AuditLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import org.cellarena.web.Refusal;
-import org.cellarena.web.Services;
 import org.cellarena.web.store.NewTeam;
 import org.cellarena.web.store.Team;
 import org.cellarena.web.store.Teams;
@@ -17,11 +21,19 @@ import org.cellarena.web.store.Teams;
  * remove from a competition. Every change is written to the audit log; a change that alters the boards (disabled,
  * benchmark) recomputes them.
  */
-final class TeamAdminApi {
-  private final Services services;
+public final class TeamAdminApi {
+  private final Lookup lookup;
+  private final Competitions competitions;
+  private final Teams teams;
+  private final ChangeFeed changes;
+  private final AuditLog audit;
 
-  TeamAdminApi(Services services) {
-    this.services = services;
+  public TeamAdminApi(Lookup lookup, Competitions competitions, Teams teams, ChangeFeed changes, AuditLog audit) {
+    this.lookup = lookup;
+    this.competitions = competitions;
+    this.teams = teams;
+    this.changes = changes;
+    this.audit = audit;
   }
 
   /**
@@ -36,11 +48,11 @@ final class TeamAdminApi {
     boolean benchmark = Boolean.TRUE.equals(body.getValue("benchmark"));
     List<String> competitions = competitions(body.getValue("competitions"));
     Replies.json(ctx, 201, () -> {
-      NewTeam created = competitions == null ? services.teams().create(name)
-          : services.teams().createIn(name, competitions);
+      NewTeam created = competitions == null ? teams.create(name)
+          : teams.createIn(name, competitions);
       long id = created.team().id();
-      Team team = benchmark ? services.teams().setBenchmark(id, true).orElseThrow() : created.team();
-      services.audit().record(AdminApi.ACTOR, "team.create", "team " + id, new JsonObject().put("name", team.name())
+      Team team = benchmark ? teams.setBenchmark(id, true).orElseThrow() : created.team();
+      audit.record(AdminApi.ACTOR, "team.create", "team " + id, new JsonObject().put("name", team.name())
           .put("benchmark", benchmark).put("competitions", competitions == null ? null : new JsonArray(competitions)));
       return json(team).put("token", created.token());
     });
@@ -52,7 +64,7 @@ final class TeamAdminApi {
       return null;
     }
     if (!(value instanceof JsonArray list) || list.isEmpty()
-        || !list.stream().allMatch(id -> id instanceof String s && services.competitions().find(s).isPresent())) {
+        || !list.stream().allMatch(id -> id instanceof String s && competitions.find(s).isPresent())) {
       throw Refusal.badRequest("\"competitions\" is a non-empty list of competition ids (GET /api/competitions); "
           + "leave it out for a team that takes part in every competition");
     }
@@ -63,38 +75,38 @@ final class TeamAdminApi {
   void list(RoutingContext ctx) {
     Replies.json(ctx, 200, () -> {
       JsonArray teams = new JsonArray();
-      services.teams().all().forEach(t -> teams.add(json(t)));
+      this.teams.all().forEach(t -> teams.add(json(t)));
       return new JsonObject().put("teams", teams);
     });
   }
 
   /** POST /api/admin/teams/:tid/disable: its uploads are refused (403) and its rows leave the boards. */
   void disable(RoutingContext ctx) {
-    change(ctx, "team.disable", id -> services.teams().setDisabled(id, true));
+    change(ctx, "team.disable", id -> teams.setDisabled(id, true));
   }
 
   /** POST /api/admin/teams/:tid/enable */
   void enable(RoutingContext ctx) {
-    change(ctx, "team.enable", id -> services.teams().setDisabled(id, false));
+    change(ctx, "team.enable", id -> teams.setDisabled(id, false));
   }
 
   /** PUT /api/admin/teams/:tid/benchmark: its rows are shown as a reference (a baseline). */
   void markBenchmark(RoutingContext ctx) {
-    change(ctx, "team.benchmark", id -> services.teams().setBenchmark(id, true));
+    change(ctx, "team.benchmark", id -> teams.setBenchmark(id, true));
   }
 
   /** DELETE /api/admin/teams/:tid/benchmark */
   void unmarkBenchmark(RoutingContext ctx) {
-    change(ctx, "team.unbenchmark", id -> services.teams().setBenchmark(id, false));
+    change(ctx, "team.unbenchmark", id -> teams.setBenchmark(id, false));
   }
 
   /** POST /api/admin/teams/:tid/token: a new token, shown this once; the old one stops working at once. */
   void newToken(RoutingContext ctx) {
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
-      NewTeam renewed = services.teams().newToken(id).orElseThrow(() -> noSuchTeam(id));
-      services.changes().teamChanged(); // the old token stops working on every node
-      services.audit().record(AdminApi.ACTOR, "team.token", "team " + id, null);
+      NewTeam renewed = teams.newToken(id).orElseThrow(() -> noSuchTeam(id));
+      changes.teamChanged(); // the old token stops working on every node
+      audit.record(AdminApi.ACTOR, "team.token", "team " + id, null);
       return json(renewed.team()).put("token", renewed.token());
     });
   }
@@ -110,18 +122,18 @@ final class TeamAdminApi {
   }
 
   private void changeMembership(RoutingContext ctx, String action, boolean join) {
-    String competition = SubmissionView.competition(services, ctx.pathParam("cid")).id();
+    String competition = lookup.competition(ctx.pathParam("cid")).id();
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
-      Team team = services.teams().find(id).orElseThrow(() -> noSuchTeam(id));
-      if (!join && services.teams().competitionsOf(id).contains(Teams.EVERY_COMPETITION)) {
+      Team team = teams.find(id).orElseThrow(() -> noSuchTeam(id));
+      if (!join && teams.competitionsOf(id).contains(Teams.EVERY_COMPETITION)) {
         throw Refusal.conflict("the team " + team.name() + " takes part in every competition (the host created it "
             + "so); disable it instead, or create teams for chosen competitions with \"competitions\"");
       }
-      boolean changed = join ? services.teams().join(id, competition) : services.teams().leave(id, competition);
+      boolean changed = join ? teams.join(id, competition) : teams.leave(id, competition);
       if (changed) {
-        services.changes().teamChanged(); // every node forgets the team's competitions as it knew them
-        services.audit().record(AdminApi.ACTOR, action, "team " + id, new JsonObject().put("competition",
+        changes.teamChanged(); // every node forgets the team's competitions as it knew them
+        audit.record(AdminApi.ACTOR, action, "team " + id, new JsonObject().put("competition",
             competition));
       }
       return json(team);
@@ -132,8 +144,8 @@ final class TeamAdminApi {
     long id = teamId(ctx);
     Replies.json(ctx, 200, () -> {
       Team team = update.apply(id).orElseThrow(() -> noSuchTeam(id));
-      services.changes().teamChanged(); // every node forgets the team as it knew it, and its boards
-      services.audit().record(AdminApi.ACTOR, action, "team " + id, null);
+      changes.teamChanged(); // every node forgets the team as it knew it, and its boards
+      audit.record(AdminApi.ACTOR, action, "team " + id, null);
       return json(team);
     });
   }
@@ -154,6 +166,6 @@ final class TeamAdminApi {
   JsonObject json(Team t) {
     return new JsonObject().put("id", t.id()).put("name", t.name()).put("created_at", t.createdAt().toString())
         .put("disabled", t.disabled()).put("benchmark", t.benchmark())
-        .put("competitions", new JsonArray(List.copyOf(services.teams().competitionsOf(t.id()))));
+        .put("competitions", new JsonArray(List.copyOf(teams.competitionsOf(t.id()))));
   }
 }

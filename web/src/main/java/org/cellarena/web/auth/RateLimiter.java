@@ -10,13 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RateLimiter {
   private static final int FORGET_ABOVE = 10_000;
 
+  private final int perMinute;
   private final double capacity;
   private final double refillPerNano;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   public RateLimiter(int perMinute) {
+    this.perMinute = perMinute;
     this.capacity = perMinute;
     this.refillPerNano = perMinute / 60e9;
+  }
+
+  /** The requests a key may make a minute. */
+  public int perMinute() {
+    return perMinute;
   }
 
   /** Takes one request from the key's bucket: 0 when allowed, else the milliseconds until one is. */

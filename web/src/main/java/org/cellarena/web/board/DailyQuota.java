@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.cellarena.web.Refusal;
 import org.cellarena.web.competition.Competition;
-import org.cellarena.web.store.Submissions;
+import org.cellarena.web.refusal.Refusal;
+import org.cellarena.web.store.Quotas;
 
 /**
  * The daily submission limit: a team's scored submissions (and those still waiting, which will count unless
@@ -18,10 +18,10 @@ import org.cellarena.web.store.Submissions;
 public final class DailyQuota {
   public static final int ATTEMPTS_PER_SUBMISSION = 3;
 
-  private final Submissions submissions;
+  private final Quotas quotas;
 
-  public DailyQuota(Submissions submissions) {
-    this.submissions = submissions;
+  public DailyQuota(Quotas quotas) {
+    this.quotas = quotas;
   }
 
   /** Where a team stands today. */
@@ -38,7 +38,7 @@ public final class DailyQuota {
 
   public Usage usage(Competition competition, long teamId, Instant now) {
     Instant dayStart = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-    int used = submissions.countTowardsLimit(competition.id(), teamId, dayStart);
+    int used = quotas.countTowardsLimit(competition.id(), teamId, dayStart);
     return new Usage(competition.dailyLimit(), used, dayStart.plus(Duration.ofDays(1)));
   }
 
@@ -50,7 +50,7 @@ public final class DailyQuota {
           + "(scored or waiting to be scored; failed ones do not)");
     }
     int attempts = ATTEMPTS_PER_SUBMISSION * competition.dailyLimit();
-    if (submissions.countAttempts(competition.id(), teamId, usage.resetsAt().minus(Duration.ofDays(1)))
+    if (quotas.countAttempts(competition.id(), teamId, usage.resetsAt().minus(Duration.ofDays(1)))
         >= attempts) {
       throw tooMany(now, usage.resetsAt(), "attempt limit reached: a team may upload " + attempts + " files a day "
           + "(" + ATTEMPTS_PER_SUBMISSION + " times the daily limit), failed ones included");
@@ -59,7 +59,6 @@ public final class DailyQuota {
 
   private static Refusal tooMany(Instant now, Instant resetsAt, String reason) {
     long seconds = Math.max(1, Duration.between(now, resetsAt).toSeconds());
-    return new Refusal(429, reason + "; try again after " + resetsAt,
-        new JsonObject().put("retry_at", resetsAt.toString()).put("retry_after_seconds", seconds));
+    return new Refusal(Refusal.Reason.TOO_MANY, reason + "; try again after " + resetsAt, seconds, resetsAt);
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.csv.CsvWriter;
+import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Reveals;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;
@@ -51,6 +52,7 @@ public final class Leaderboards {
   private record Cached(long generation, Rendered rendered) {}
 
   private final Submissions submissions;
+  private final Results results;
   private final Teams teams;
   private final Reveals reveals;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
@@ -60,16 +62,18 @@ public final class Leaderboards {
   /** Told of each {@link #invalidate}, to tell the other server nodes; by default only this one. */
   private final Consumer<String> broadcast;
 
-  public Leaderboards(Submissions submissions, Teams teams, Reveals reveals) {
-    this(submissions, teams, reveals, null);
+  public Leaderboards(Submissions submissions, Results results, Teams teams, Reveals reveals) {
+    this(submissions, results, teams, reveals, null);
   }
 
   /**
    * @param broadcast tells every node (this one included) that a competition's boards changed; each node then
    *     calls {@link #invalidateHere}. Null: this node only.
    */
-  public Leaderboards(Submissions submissions, Teams teams, Reveals reveals, Consumer<String> broadcast) {
+  public Leaderboards(Submissions submissions, Results results, Teams teams, Reveals reveals,
+      Consumer<String> broadcast) {
     this.submissions = submissions;
+    this.results = results;
     this.teams = teams;
     this.reveals = reveals;
     this.broadcast = broadcast != null ? broadcast : this::invalidateHere;
@@ -252,7 +256,7 @@ public final class Leaderboards {
 
   /** The 95% interval of a submission's private score, from its latest result's detail. */
   private JsonArray privateInterval(long submission) {
-    JsonObject part = submissions.latestDetail(submission).map(JsonObject::new)
+    JsonObject part = results.latestDetail(submission).map(JsonObject::new)
         .map(d -> d.getJsonObject("private")).orElse(null);
     return part == null ? null : part.getJsonArray("ci95");
   }

@@ -1,8 +1,7 @@
 package org.cellarena.web.files;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * The free space the data dir must keep: an upload is refused (507) before it is read when less is left, so that
@@ -40,9 +39,8 @@ public final class DiskSpace {
   }
 
   private Refusal full(long free) {
-    return new Refusal(507, "the server's disk is nearly full (" + free / MB + " MB free, it keeps "
-        + marginBytes / MB + " MB free): the upload was not stored; try again later, and tell the host",
-        new JsonObject().put("retry_after_seconds", RETRY_SECONDS));
+    return new Refusal(Refusal.Reason.NO_SPACE, "the server's disk is nearly full (" + free / MB + " MB free, it keeps "
+        + marginBytes / MB + " MB free): the upload was not stored; try again later, and tell the host", RETRY_SECONDS);
   }
 
   private long usable() {

@@ -4,7 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * Checks an upload's content as it is read, so that a gzip bomb fails after a few hundred kilobytes of input,
@@ -61,12 +61,13 @@ final class InflationGuard extends FilterInputStream {
   private void add(long n) {
     out += n;
     if (out > sizeLimit) {
-      throw new Refusal(413, "the file decompresses to more than " + sizeLimit / (1024 * 1024)
+      throw new Refusal(Refusal.Reason.TOO_LARGE, "the file decompresses to more than " + sizeLimit / (1024 * 1024)
           + " MB, the server's limit");
     }
     if (compressed != null && out > RATIO_FREE_BYTES && out > maxRatio * compressed.count) {
-      throw new Refusal(413, "the gzip file decompresses to more than " + maxRatio + " times its size ("
-          + out + " bytes from the first " + compressed.count + "), the server's limit: a gzip bomb? "
+      throw new Refusal(Refusal.Reason.TOO_LARGE, "the gzip file decompresses to more than " + maxRatio
+          + " times its size (" + out + " bytes from the first " + compressed.count
+          + "), the server's limit: a gzip bomb? "
           + "Send the submission CSV, plain or as it gzips");
     }
   }

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * Bounds how many uploads are being decompressed and stored at once: one per team, {@code slots} in all. A team's
@@ -31,8 +31,9 @@ public final class StagingSlots {
   /** A slot for one upload of {@code team} (blocking up to the wait). */
   public Slot take(long team) {
     if (!teams.add(team)) {
-      throw new Refusal(429, "another upload of your team is still being stored; send the next one when it has "
-          + "been accepted", new io.vertx.core.json.JsonObject().put("retry_after_seconds", 5));
+      throw new Refusal(Refusal.Reason.TOO_MANY,
+          "another upload of your team is still being stored; send the next one when it has "
+          + "been accepted", 5);
     }
     boolean acquired = false;
     try {
@@ -45,8 +46,7 @@ public final class StagingSlots {
       }
     }
     if (!acquired) {
-      throw new Refusal(503, "the server is storing other uploads; try again in a few seconds",
-          new io.vertx.core.json.JsonObject().put("retry_after_seconds", 5));
+      throw new Refusal(Refusal.Reason.BUSY, "the server is storing other uploads; try again in a few seconds", 5);
     }
     return () -> {
       teams.remove(team);

@@ -25,7 +25,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /** Stores uploads as immutable gzip files under the data dir and opens them again for scoring. */
 public final class SubmissionFiles {

@@ -14,7 +14,7 @@ import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.ScoringWorkers;
-import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.Leases;
 
 /**
  * The gauges that describe the whole deployment, read from the database every {@link #EVERY_MILLIS} ms (off
@@ -25,7 +25,7 @@ public final class DatabaseGauges {
   static final long EVERY_MILLIS = 5000;
 
   private final Vertx vertx;
-  private final Submissions submissions;
+  private final Leases leases;
   private final ScoringWorkers workers;
   private final Map<String, AtomicInteger> depth = new ConcurrentHashMap<>();
   private final AtomicInteger workersAlive = new AtomicInteger();
@@ -34,7 +34,7 @@ public final class DatabaseGauges {
 
   public DatabaseGauges(Vertx vertx, Database db, Competitions competitions, MeterRegistry registry) {
     this.vertx = vertx;
-    this.submissions = new Submissions(db);
+    this.leases = new Leases(db);
     this.workers = new ScoringWorkers(db);
     for (Competition c : competitions.all()) {
       AtomicInteger n = new AtomicInteger();
@@ -59,7 +59,7 @@ public final class DatabaseGauges {
 
   private void refresh() {
     try {
-      Map<String, Integer> queued = submissions.queuedByCompetition();
+      Map<String, Integer> queued = leases.queuedByCompetition();
       depth.forEach((competition, n) -> n.set(queued.getOrDefault(competition, 0)));
       ScoringWorkers.Alive alive =
           workers.alive(Instant.now().minus(ScoringQueue.DEFAULT_LEASE.multipliedBy(3)));

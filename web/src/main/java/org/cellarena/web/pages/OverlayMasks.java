@@ -20,7 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.cellarena.scoring.io.Submission;
 import org.cellarena.scoring.rle.RunMask;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * A submission's predicted masks by image, for the overlays. The stored file is read once per submission (and
@@ -73,8 +73,8 @@ final class OverlayMasks {
     if (under == null) {
       try {
         if (!reading.tryAcquire()) {
-          throw new Refusal(503, "the overlays of another submission are being prepared: try again in "
-              + RETRY_SECONDS + " s", new io.vertx.core.json.JsonObject().put("retry_after_seconds", RETRY_SECONDS));
+          throw new Refusal(Refusal.Reason.BUSY, "the overlays of another submission are being prepared: try again in "
+              + RETRY_SECONDS + " s", RETRY_SECONDS);
         }
         try {
           write(index, layout, parse.get());

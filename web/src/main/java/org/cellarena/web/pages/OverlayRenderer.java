@@ -35,10 +35,10 @@ import org.cellarena.web.competition.Disclosure;
  * </ul>
  *
  * <p>The outcome comes from the scoring module: {@link Scorer#scoreImage} gives each cell's and prediction's best
- * partner, and the match at threshold t_k is decided by {@link Thresholds#exceeds} on that pair's intersection and
- * union, exactly as the metric decides it. Colours are from the Okabe-Ito palette (readable with the common forms
- * of colour blindness, the unmatched-cell colour brightened for dark backgrounds); unmatched cells and predictions
- * are also lightly filled so they stand out without relying on hue alone.
+ * partner and IoU, and a cell or prediction is matched at t_k when that IoU exceeds t_k, as the metric decides it.
+ * Colours are from the Okabe-Ito palette (readable with the common forms of colour blindness, the unmatched-cell
+ * colour brightened for dark backgrounds); unmatched cells and predictions are also lightly filled so they stand
+ * out without relying on hue alone.
  */
 public final class OverlayRenderer {
   /** A ground-truth cell matched by a prediction at the threshold: bluish green. */
@@ -92,54 +92,57 @@ public final class OverlayRenderer {
       throw new IllegalArgumentException("threshold must be one of 0.50, 0.55, ..., 0.95; got " + threshold);
     }
     ImageResult result = Scorer.scoreImage(truth, predicted);
-    boolean[] cellMatched = new boolean[truth.size()];
-    boolean[] predictionMatched = new boolean[predicted.size()];
-    for (int c = 0; c < truth.size(); c++) {
-      cellMatched[c] = matches(truth.get(c), predicted, result.cellBestPrediction()[c], k);
-    }
-    for (int q = 0; q < predicted.size(); q++) {
-      int c = result.predictionBestCell()[q];
-      predictionMatched[q] = c >= 0 && matches(truth.get(c), predicted, q, k);
-    }
-
+    boolean[] cellMatched = matched(result.cellBestIou(), k);
+    boolean[] predictionMatched = matched(result.predictionBestIou(), k);
     if (!shown.showsOutcomes()) { // drawn as if all matched: one colour, no fill
       Arrays.fill(predictionMatched, true);
     }
     int[] rgb = background(image, width, height);
-    boolean imagePresent = image != null;
-    List<RunMask> cells = shown.showsTruth() ? truth : List.of();
-    // Fills first, then contours: matched predictions, matched cells, unmatched predictions, unmatched cells on top.
-    for (int q = 0; q < predicted.size(); q++) {
-      if (!predictionMatched[q]) {
-        fill(rgb, predicted.get(q), UNMATCHED_PREDICTION);
-      }
-    }
-    for (int c = 0; c < cells.size(); c++) {
-      if (!cellMatched[c]) {
-        fill(rgb, cells.get(c), UNMATCHED_CELL);
-      }
-    }
-    for (int q = 0; q < predicted.size(); q++) {
-      if (predictionMatched[q]) {
-        contour(rgb, predicted.get(q), MATCHED_PREDICTION);
-      }
-    }
-    for (int c = 0; c < cells.size(); c++) {
-      if (cellMatched[c]) {
-        contour(rgb, cells.get(c), MATCHED_CELL);
-      }
-    }
-    for (int q = 0; q < predicted.size(); q++) {
-      if (!predictionMatched[q]) {
-        contour(rgb, predicted.get(q), UNMATCHED_PREDICTION);
-      }
-    }
-    for (int c = 0; c < cells.size(); c++) {
-      if (!cellMatched[c]) {
-        contour(rgb, cells.get(c), UNMATCHED_CELL);
-      }
-    }
+    draw(rgb, shown.showsTruth() ? truth : List.of(), cellMatched, predicted, predictionMatched);
+    return new Overlay(png(rgb, width, height),
+        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, image != null, shown));
+  }
 
+  /**
+   * Which cells (or predictions) the scorer matched at t_k: those whose best partner's IoU exceeds it. The
+   * scorer's IoU is a correctly rounded quotient of pixel counts, so this agrees with its exact integer test
+   * ({@link Thresholds#exceeds}) for any image under 2^31 pixels: a quotient that exceeds t_k does so by more than
+   * 1/(20 union), far above the rounding.
+   */
+  private static boolean[] matched(double[] bestIou, int k) {
+    boolean[] matched = new boolean[bestIou.length];
+    for (int i = 0; i < bestIou.length; i++) {
+      matched[i] = bestIou[i] > Thresholds.value(k);
+    }
+    return matched;
+  }
+
+  /** Fills first, then contours: matched predictions, matched cells, unmatched predictions, unmatched cells on top. */
+  private static void draw(int[] rgb, List<RunMask> cells, boolean[] cellMatched, List<RunMask> predicted,
+      boolean[] predictionMatched) {
+    paint(rgb, predicted, predictionMatched, false, UNMATCHED_PREDICTION, true);
+    paint(rgb, cells, cellMatched, false, UNMATCHED_CELL, true);
+    paint(rgb, predicted, predictionMatched, true, MATCHED_PREDICTION, false);
+    paint(rgb, cells, cellMatched, true, MATCHED_CELL, false);
+    paint(rgb, predicted, predictionMatched, false, UNMATCHED_PREDICTION, false);
+    paint(rgb, cells, cellMatched, false, UNMATCHED_CELL, false);
+  }
+
+  /** Fills or outlines, in {@code color}, the masks whose matched flag is {@code which}. */
+  private static void paint(int[] rgb, List<RunMask> masks, boolean[] matched, boolean which, int color,
+      boolean fill) {
+    for (int i = 0; i < masks.size(); i++) {
+      if (matched[i] == which) {
+        if (fill) {
+          fill(rgb, masks.get(i), color);
+        } else {
+          contour(rgb, masks.get(i), color);
+        }
+      }
+    }
+  }
+
+  private static byte[] png(int[] rgb, int width, int height) {
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     out.setRGB(0, 0, width, height, rgb, 0, width);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -148,19 +151,7 @@ public final class OverlayRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Overlay(png.toByteArray(),
-        table(result, truth, predicted, cellMatched, predictionMatched, k, width, height, imagePresent, shown));
-  }
-
-  /** Whether cell {@code cell} and prediction {@code q} match at t_k (false when q is -1, no overlap). */
-  private static boolean matches(RunMask cell, List<RunMask> predicted, int q, int k) {
-    if (q < 0) {
-      return false;
-    }
-    RunMask p = predicted.get(q);
-    long inter = cell.intersectionArea(p);
-    long union = (long) cell.area() + p.area() - inter;
-    return Thresholds.exceeds(inter, union, k);
+    return png.toByteArray();
   }
 
   private static JsonObject table(ImageResult r, List<RunMask> truth, List<RunMask> predicted,

@@ -1,7 +1,7 @@
 /**
- * The browser pages of the server. {@link org.cellarena.web.pages.Pages} (mounted by
- * {@link org.cellarena.web.api.ApiRouter}) serves each page URL's HTML from {@code webroot/} and the
- * overlay endpoint {@code GET /api/submissions/{sid}/overlay/{imageId}.png|.json?threshold=t};
+ * The browser pages of the server. {@link org.cellarena.web.pages.Pages} (mounted after the API by the wiring; it
+ * uses {@code http} below it, never the API) serves each page URL's HTML from {@code webroot/} and the overlay
+ * endpoint {@code GET /api/submissions/{sid}/overlay/{imageId}.png|.json?threshold=t};
  * {@link org.cellarena.web.pages.OverlayRenderer} draws the overlays. The pages themselves are plain HTML, CSS and
  * ES modules under {@code src/main/resources/webroot} (no external code, so they work offline):
  *

@@ -2,18 +2,18 @@ package org.cellarena.web.scoring;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.Leases;
 
 /** The {@link FairQueue} in memory: the order for a database that this process alone uses (the embedded H2). */
 final class LocalOrder implements JobOrder {
   private final FairQueue waiting;
-  private final Submissions submissions;
+  private final Leases leases;
   private final Duration lease;
 
   /** @param anyThreads the threads of the {@link Lane#ANY} lane */
-  LocalOrder(Submissions submissions, Duration lease, int anyThreads) {
+  LocalOrder(Leases leases, Duration lease, int anyThreads) {
     this.waiting = new FairQueue(anyThreads);
-    this.submissions = submissions;
+    this.leases = leases;
     this.lease = lease;
   }
 
@@ -25,7 +25,7 @@ final class LocalOrder implements JobOrder {
     }
     boolean claimed;
     try {
-      claimed = submissions.claim(claim.id(), owner, Instant.now().plus(lease));
+      claimed = leases.claim(claim.id(), owner, Instant.now().plus(lease));
     } catch (RuntimeException e) { // the database is down: the job waits for it in the order, not lost
       waiting.done(claim, 0);
       waiting.add(claim.id(), claim.team());
@@ -45,7 +45,7 @@ final class LocalOrder implements JobOrder {
 
   @Override
   public void handBack(Job job, double seconds) {
-    if (submissions.handBack(job.id(), job.owner())) {
+    if (leases.handBack(job.id(), job.owner())) {
       waiting.handBack(claimOf(job), seconds);
     } else {
       waiting.done(claimOf(job), seconds);

@@ -25,14 +25,15 @@ import org.cellarena.scoring.io.SubmissionReader;
 import org.cellarena.scoring.metric.ScoreReport;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.scoring.metric.TimeLimitException;
-import org.cellarena.web.Refusal;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.store.NewResult;
 import org.cellarena.web.store.SubmissionRow;
 import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.StoreException;
+import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 
@@ -60,6 +61,7 @@ public final class ScoringQueue implements AutoCloseable {
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   private final Submissions submissions;
+  private final Leases leases;
   private final SubmissionFiles files;
   private final Competitions competitions;
   private final int workerCount;
@@ -88,10 +90,11 @@ public final class ScoringQueue implements AutoCloseable {
    * @param shared whether other processes use the database too
    * @param onStatusChange told each time a submission's status changes (on a worker thread)
    */
-  public ScoringQueue(Submissions submissions, TeamUsage usage, ScoringWorkers registry, SubmissionFiles files,
-      Competitions competitions, int workerCount, boolean shared, Duration lease, MeterRegistry meters,
-      StatusListener onStatusChange) {
+  public ScoringQueue(Submissions submissions, Leases leases, TeamUsage usage, ScoringWorkers registry,
+      SubmissionFiles files, Competitions competitions, int workerCount, boolean shared, Duration lease,
+      MeterRegistry meters, StatusListener onStatusChange) {
     this.submissions = submissions;
+    this.leases = leases;
     this.files = files;
     this.competitions = competitions;
     this.workerCount = workerCount;
@@ -101,18 +104,18 @@ public final class ScoringQueue implements AutoCloseable {
     this.registry = registry;
     this.metrics = new ScoringMetrics(meters);
     Set<String> ids = competitions.all().stream().map(Competition::id).collect(Collectors.toSet());
-    this.order = shared ? new SharedOrder(submissions, usage, ids, lease, workerCount)
-        : new LocalOrder(submissions, lease, workerCount);
+    this.order = shared ? new SharedOrder(leases, usage, ids, lease, workerCount)
+        : new LocalOrder(leases, lease, workerCount);
   }
 
   /** Requeues interrupted work (a database of its own only), loads the queue and starts the workers. */
   public void start() {
     if (!shared) {
-      int interrupted = submissions.requeueInterrupted();
+      int interrupted = leases.requeueInterrupted();
       if (interrupted > 0) {
         LOG.info(interrupted + " submission(s) were being scored when the server stopped; they are queued again");
       }
-      submissions.queued().forEach(q -> enqueue(q.id(), q.teamId()));
+      leases.queued().forEach(q -> enqueue(q.id(), q.teamId()));
     }
     running = true;
     if (workerCount == 0) {
@@ -164,13 +167,13 @@ public final class ScoringQueue implements AutoCloseable {
     try {
       Instant now = Instant.now();
       active.forEach((id, owner) -> {
-        if (!submissions.extendLease(id, owner, now.plus(lease))) {
+        if (!leases.extendLease(id, owner, now.plus(lease))) {
           LOG.warning("submission " + id + ": the lease expired and was taken back; its result will be discarded");
         }
       });
       registry.seen(workerId, workerCount, now);
-      if (!shared && submissions.requeueExpired(now) > 0) {
-        submissions.queued().stream().filter(q -> order.position(q.id()) == 0 && !active.containsKey(q.id()))
+      if (!shared && leases.requeueExpired(now) > 0) {
+        leases.queued().stream().filter(q -> order.position(q.id()) == 0 && !active.containsKey(q.id()))
             .forEach(q -> enqueue(q.id(), q.teamId()));
       }
     } catch (RuntimeException e) {
@@ -246,8 +249,8 @@ public final class ScoringQueue implements AutoCloseable {
     if (attempt == Attempt.OVER_LANE_LIMIT) {
       return false;
     }
-    boolean recorded = attempt.result() != null ? submissions.recordResult(id, job.owner(), attempt.result())
-        : submissions.fail(id, job.owner(), attempt.failure());
+    boolean recorded = attempt.result() != null ? leases.recordResult(id, job.owner(), attempt.result())
+        : leases.fail(id, job.owner(), attempt.failure());
     if (recorded) {
       metrics.scored(row.competition(), attempt.result() == null, (System.nanoTime() - begin) / 1e9);
       onStatusChange.changed(id, row.competition());

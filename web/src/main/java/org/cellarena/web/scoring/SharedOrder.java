@@ -9,20 +9,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cellarena.web.store.Submissions;
+import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.TeamUsage;
 
 /**
  * The {@link FairQueue}'s rule kept in the database, for nodes and workers that share it: each claim takes the
- * next submission in SQL ({@link Submissions#claimNext}), so the order holds across every worker. A team's recent
+ * next submission in SQL ({@link Leases#claimNext}), so the order holds across every worker. A team's recent
  * scoring time is stored as a key that SQL orders by ({@link UsageKeys}). An idle thread asks the database again
  * every {@link #POLL_MILLIS} ms, and at once when this node queues something. A submission the light lane hands
- * back stays marked in its row ({@link Submissions#handBack}), so no light lane of any worker takes it again.
+ * back stays marked in its row ({@link Leases#handBack}), so no light lane of any worker takes it again.
  */
 final class SharedOrder implements JobOrder {
   static final long POLL_MILLIS = 250;
 
-  private final Submissions submissions;
+  private final Leases leases;
   private final TeamUsage usage;
   private final Set<String> competitions;
   private final Duration lease;
@@ -31,9 +31,9 @@ final class SharedOrder implements JobOrder {
   private final AtomicInteger anyBusy = new AtomicInteger();
 
   /** @param anyThreads this process's threads of the {@link Lane#ANY} lane */
-  SharedOrder(Submissions submissions, TeamUsage usage, Set<String> competitions, Duration lease, int anyThreads) {
+  SharedOrder(Leases leases, TeamUsage usage, Set<String> competitions, Duration lease, int anyThreads) {
     this.anyThreads = anyThreads;
-    this.submissions = submissions;
+    this.leases = leases;
     this.usage = usage;
     this.competitions = Set.copyOf(competitions);
     this.lease = lease;
@@ -45,8 +45,8 @@ final class SharedOrder implements JobOrder {
     while (true) {
       Instant now = Instant.now();
       // the light lane stays free while a thread of the ANY lane of this process is free
-      var claimed = lane == Lane.LIGHT && anyBusy.get() < anyThreads ? Optional.<Submissions.Queued>empty()
-          : submissions.claimNext(competitions, lane == Lane.LIGHT, owner, now, now.plus(lease));
+      var claimed = lane == Lane.LIGHT && anyBusy.get() < anyThreads ? Optional.<Leases.Queued>empty()
+          : leases.claimNext(competitions, lane == Lane.LIGHT, owner, now, now.plus(lease));
       if (claimed.isPresent()) {
         if (lane == Lane.ANY) {
           anyBusy.incrementAndGet();
@@ -75,7 +75,7 @@ final class SharedOrder implements JobOrder {
 
   @Override
   public void handBack(Job job, double seconds) {
-    submissions.handBack(job.id(), job.owner());
+    leases.handBack(job.id(), job.owner());
     done(job, seconds);
     add(job.id(), job.team());
   }
@@ -89,10 +89,10 @@ final class SharedOrder implements JobOrder {
 
   @Override
   public int position(long id) {
-    List<Submissions.Queued> queued = submissions.queued();
+    List<Leases.Queued> queued = leases.queued();
     Map<Long, TreeSet<Long>> waitingByTeam = new HashMap<>();
     Long team = null;
-    for (Submissions.Queued q : queued) {
+    for (Leases.Queued q : queued) {
       waitingByTeam.computeIfAbsent(q.teamId(), t -> new TreeSet<>()).add(q.id());
       if (q.id() == id) {
         team = q.teamId();

@@ -1,40 +1,53 @@
 package org.cellarena.web.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
-import javax.sql.ConnectionPoolDataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * A pool of connections and two ways to use one: a single statement, or a transaction. The database is the
- * embedded H2 (the default: one server process owns it) or a PostgreSQL that several nodes and workers share.
- * When it fails as a whole (closed under the server, as H2 closes itself on a full disk, or unreachable) the
- * work fails with a {@link DatabaseUnavailableException} and the pool is replaced, so that the next work opens
- * the database again once it can: no restart needed.
+ * A pool of connections (HikariCP) and two ways to use one: a single statement, or a transaction. The database
+ * is the embedded H2 (the default: one server process owns it) or a PostgreSQL that several nodes and workers
+ * share. When it fails as a whole (closed under the server, as H2 closes itself on a full disk, or unreachable)
+ * the work fails with a {@link DatabaseUnavailableException} and the pool is replaced, so that the next work
+ * opens the database again once it can: no restart needed.
  */
 public final class Database implements AutoCloseable {
   /** H2's codes for a database closed, shut down, cut off, a connection closed with it, a failed write (a full disk). */
   private static final Set<Integer> H2_UNAVAILABLE = Set.of(90098, 90121, 90067, 90007, 90028, 90031);
+  private static final String ALIVE_BYPASS_PROPERTY = "com.zaxxer.hikari.aliveBypassWindowMs";
 
-  private final ConnectionPoolDataSource source;
+  static {
+    // HikariCP tests a connection idle for over half a second before lending it (a round trip to PostgreSQL) and
+    // silently replaces a dead one. Here, as with the pool before it, the work that meets a database closed under
+    // the server fails with DatabaseUnavailableException (503) and the whole pool is replaced (failure below).
+    // Hikari reads the property when it makes a pool, which only this class does.
+    if (System.getProperty(ALIVE_BYPASS_PROPERTY) == null) {
+      System.setProperty(ALIVE_BYPASS_PROPERTY, String.valueOf(Long.MAX_VALUE / 2));
+    }
+  }
+
   /** How long PostgreSQL lets a session sit inside a transaction without a statement before it ends it. */
   static final java.time.Duration IDLE_IN_TRANSACTION = java.time.Duration.ofSeconds(15);
+  private static final int MAX_CONNECTIONS = 32;
+  /** How long a request waits for a connection (all busy, or the database down) before it fails (503). */
+  private static final long CONNECTION_TIMEOUT_MILLIS = 5000;
 
-  private volatile JdbcConnectionPool pool;
+  private final HikariConfig poolConfig;
+  private volatile HikariDataSource pool;
   private final String url;
   private final String user;
   private final String password;
   private final boolean postgres;
   private boolean closed;
 
-  private Database(ConnectionPoolDataSource source, String url, String user, String password, boolean postgres) {
-    this.source = source;
-    this.pool = newPool(source);
+  private Database(HikariConfig poolConfig, String url, String user, String password, boolean postgres) {
+    this.poolConfig = poolConfig;
+    this.pool = newPool(poolConfig, true);
     this.url = url;
     this.user = user;
     this.password = password;
@@ -56,28 +69,25 @@ public final class Database implements AutoCloseable {
       throw new IllegalArgumentException("unsupported database URL \"" + jdbcUrl
           + "\": use jdbc:postgresql://host:port/db or jdbc:h2:...");
     }
-    ConnectionPoolDataSource source;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
     if (postgres) {
-      PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-      pg.setURL(jdbcUrl);
       // a process frozen inside a transaction (SIGSTOP, a long pause) would hold its locks, queue_lock's among
       // them, and so every node's claims: the server ends such a session and its locks go with it
-      pg.setOptions("-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION.toMillis());
-      if (user != null) {
-        pg.setUser(user);
-      }
-      if (password != null) {
-        pg.setPassword(password);
-      }
-      source = pg;
+      config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout="
+          + IDLE_IN_TRANSACTION.toMillis());
+      config.setUsername(user);
+      config.setPassword(password);
     } else {
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL(jdbcUrl);
-      h2.setUser(user != null ? user : "sa");
-      h2.setPassword(password != null ? password : "");
-      source = h2;
+      config.setUsername(user != null ? user : "sa");
+      config.setPassword(password != null ? password : "");
     }
-    Database db = new Database(source, jdbcUrl, user, password, postgres);
+    Database db;
+    try {
+      db = new Database(config, jdbcUrl, user, password, postgres);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw e.getCause() instanceof SQLException cause ? failed(cause) : e;
+    }
     try {
       Migrations.apply(db);
     } catch (RuntimeException e) {
@@ -87,10 +97,24 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
-  private static JdbcConnectionPool newPool(ConnectionPoolDataSource source) {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(source);
-    pool.setMaxConnections(32);
-    return pool;
+  /**
+   * A pool that opens connections as they are asked for, as many as {@link #MAX_CONNECTIONS}, and keeps them (the
+   * embedded H2 closes when its last connection does).
+   *
+   * @param failFast connect once now and throw when that fails (at open); else connect to nothing now, so that a
+   *     pool replacing a failed one is made even while the database is down
+   */
+  private static HikariDataSource newPool(HikariConfig config, boolean failFast) {
+    HikariConfig pool = new HikariConfig();
+    config.copyStateTo(pool);
+    pool.setMaximumPoolSize(MAX_CONNECTIONS);
+    pool.setMinimumIdle(0);
+    pool.setIdleTimeout(0);
+    pool.setMaxLifetime(0);
+    pool.setKeepaliveTime(0);
+    pool.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    pool.setInitializationFailTimeout(failFast ? 1 : -1);
+    return new HikariDataSource(pool);
   }
 
   /** The URL with any password in it replaced by ***, for messages and logs. */
@@ -119,12 +143,8 @@ public final class Database implements AutoCloseable {
 
   /** Whether the database answers within {@code seconds}; never throws. */
   public boolean reachable(int seconds) {
-    JdbcConnectionPool used = pool;
-    try (Connection c = used.getConnection()) {
-      return c.isValid(seconds);
-    } catch (SQLException e) {
-      failure(used, e); // a closed database is opened again by the next caller
-      return false;
+    try {
+      return onConnection(c -> c.isValid(seconds)); // a closed database is opened again by the next caller
     } catch (RuntimeException e) {
       return false;
     }
@@ -144,18 +164,12 @@ public final class Database implements AutoCloseable {
 
   /** Work done on one connection in auto-commit mode: each statement (a query or an update) commits alone. */
   public <T> T autoCommit(SqlWork<T> work) {
-    JdbcConnectionPool used = pool;
-    try (Connection c = used.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw failure(used, e);
-    }
+    return onConnection(work);
   }
 
   /** Work done in one transaction: committed when it returns, rolled back when it throws. */
   public <T> T transaction(SqlWork<T> work) {
-    JdbcConnectionPool used = pool;
-    try (Connection c = used.getConnection()) {
+    return onConnection(c -> {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -167,8 +181,31 @@ public final class Database implements AutoCloseable {
       } finally {
         c.setAutoCommit(true);
       }
+    });
+  }
+
+  /**
+   * Runs the work on a pooled connection. Handing the connection back cannot fail the work once it is done: a
+   * database closed under the server fails the next work on that connection instead, which replaces the pool.
+   */
+  private <T> T onConnection(SqlWork<T> work) {
+    HikariDataSource used = pool;
+    Connection c;
+    try {
+      c = used.getConnection();
     } catch (SQLException e) {
       throw failure(used, e);
+    }
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(used, e);
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // the connection is dead: see above
+      }
     }
   }
 
@@ -181,17 +218,23 @@ public final class Database implements AutoCloseable {
   }
 
   /** The exception for a failed piece of work; a database that failed as a whole gets a fresh pool first. */
-  private StoreException failure(JdbcConnectionPool used, SQLException e) {
-    if (!isUnavailable(e)) {
-      return new StoreException(e);
-    }
-    synchronized (this) {
-      if (pool == used && !closed) {
-        pool = newPool(source);
-        used.dispose();
+  private StoreException failure(HikariDataSource used, SQLException e) {
+    if (isUnavailable(e)) {
+      synchronized (this) {
+        if (pool == used && !closed) {
+          pool = newPool(poolConfig, false);
+          // Hikari's close waits up to 10 s for connections still lent: not this work's business
+          Thread closing = new Thread(used::close, "cellarena-pool-close");
+          closing.setDaemon(true);
+          closing.start();
+        }
       }
     }
-    return new DatabaseUnavailableException(e);
+    return failed(e);
+  }
+
+  private static StoreException failed(SQLException e) {
+    return isUnavailable(e) ? new DatabaseUnavailableException(e) : new StoreException(e);
   }
 
   private static boolean isUnavailable(SQLException e) {
@@ -204,7 +247,7 @@ public final class Database implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    pool.dispose();
+    pool.close();
   }
 
   /** A piece of JDBC work. */

@@ -16,7 +16,7 @@ public final class ScoringWorkers {
   public void seen(String id, int threads, Instant now) {
     db.transaction(c -> {
       try (PreparedStatement u = c.prepareStatement("UPDATE scoring_workers SET seen_at = ? WHERE id = ?")) {
-        u.setObject(1, Submissions.utc(now));
+        u.setObject(1, Sql.utc(now));
         u.setString(2, id);
         if (u.executeUpdate() == 1) {
           return null;
@@ -26,8 +26,8 @@ public final class ScoringWorkers {
           "INSERT INTO scoring_workers (id, threads, started_at, seen_at) VALUES (?, ?, ?, ?)")) {
         s.setString(1, id);
         s.setInt(2, threads);
-        s.setObject(3, Submissions.utc(now));
-        s.setObject(4, Submissions.utc(now));
+        s.setObject(3, Sql.utc(now));
+        s.setObject(4, Sql.utc(now));
         s.executeUpdate();
       }
       return null;
@@ -39,7 +39,7 @@ public final class ScoringWorkers {
     db.autoCommit(c -> {
       try (PreparedStatement d = c.prepareStatement("DELETE FROM scoring_workers WHERE id = ? OR seen_at < ?")) {
         d.setString(1, id);
-        d.setObject(2, Submissions.utc(staleBefore));
+        d.setObject(2, Sql.utc(staleBefore));
         return d.executeUpdate();
       }
     });
@@ -52,7 +52,7 @@ public final class ScoringWorkers {
     return db.autoCommit(c -> {
       try (PreparedStatement q = c.prepareStatement(
           "SELECT COUNT(*), COALESCE(SUM(threads), 0) FROM scoring_workers WHERE seen_at >= ?")) {
-        q.setObject(1, Submissions.utc(since));
+        q.setObject(1, Sql.utc(since));
         try (ResultSet rs = q.executeQuery()) {
           rs.next();
           return new Alive(rs.getInt(1), rs.getInt(2));

@@ -4,7 +4,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * Team names as people see them. A name is kept normalised (NFKC, no invisible or control characters, runs of

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 
 /**
  * Teams, their tokens and the competitions they take part in. A token found once is remembered, and so are a

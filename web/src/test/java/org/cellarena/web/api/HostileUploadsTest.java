@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.cellarena.web.Safeguards;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +105,7 @@ class HostileUploadsTest {
   }
 
   @Test
+  @Tag("slow") // a close that lands while the worker scores leaves the submission to its 30 s lease
   void aDatabaseClosedUnderTheServerIs503ThenReopenedWithNothingStuck() {
     try (ServerFixture fx = ServerFixture.start(dataDir, c -> c.withScoringWorkers(1))) {
       String team = fx.createTeam("steady");

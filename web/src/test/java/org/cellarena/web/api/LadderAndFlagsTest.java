@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,7 @@ class LadderAndFlagsTest {
   }
 
   @Test
+  @Tag("slow") // indexes the overlays of a whole submission
   void overlayMasksAreReadFromTheStoredFileOnceAndKeptBesideIt() throws IOException {
     try (ServerFixture fx = ServerFixture.start(dataDir)) { // the example is at full: every image has overlays
       String team = fx.createTeam("viewer");

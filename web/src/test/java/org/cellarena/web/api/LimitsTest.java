@@ -86,6 +86,15 @@ class LimitsTest {
     }
   }
 
+  /** Polls until {@code dir} holds {@code n} files (at most 10 s). */
+  private static void awaitFiles(Path dir, long n, String what) throws java.io.IOException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (count(dir) != n) {
+      assertTrue(System.nanoTime() < deadline, what + ": " + count(dir) + " files in " + dir);
+      ServerFixture.sleep(10);
+    }
+  }
+
   private static long count(Path dir) throws java.io.IOException {
     if (!Files.isDirectory(dir)) {
       return 0;
@@ -139,20 +148,18 @@ class LimitsTest {
   void aBodyCutShortByTheClientLeavesNoSubmission() throws Exception {
     try (ServerFixture fx = ServerFixture.start(dataDir)) {
       String team = fx.createTeam("quitter");
+      Path uploads = dataDir.resolve("submissions/.uploads");
       try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fx.server.port())) {
         var out = socket.getOutputStream();
         out.write(("POST /api/competitions/example/submissions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
             + team + "\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\n").getBytes());
         out.write(java.util.Arrays.copyOf(ServerFixture.exampleSubmission(), 1000));
         out.flush();
-        ServerFixture.sleep(300);
+        awaitFiles(uploads, 1, "the server stores the body as it comes");
       }
-      ServerFixture.sleep(300);
+      awaitFiles(uploads, 0, "the partial body is deleted");
       assertEquals(0, fx.http.get("/api/competitions/example/submissions", team).json()
           .getJsonArray("submissions").size());
-      try (Stream<Path> files = Files.list(dataDir.resolve("submissions/.uploads"))) {
-        assertEquals(0, files.count(), "the partial body was deleted");
-      }
     }
   }
 

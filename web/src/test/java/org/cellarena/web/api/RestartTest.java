@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing accepted is lost: work queued or half-scored when the server stops (or is killed) is scored after. */
+@Tag("slow")
 class RestartTest {
   @TempDir Path dataDir;
 
@@ -29,7 +31,7 @@ class RestartTest {
       assertEquals(3, fx.http.get("/api/submissions/" + ids.get(2), token).json().getInteger("queue_position"),
           "third in line");
       // the first one was being scored when the server went down
-      assertTrue(fx.server.services().submissions().claim(ids.get(0)));
+      assertTrue(fx.server.services().leases().claim(ids.get(0)));
       assertEquals("scoring", fx.http.get("/api/submissions/" + ids.get(0), token).json().getString("status"));
     }
     try (ServerFixture fx = ServerFixture.start(dataDir)) {

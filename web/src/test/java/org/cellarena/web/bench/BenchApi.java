@@ -1,57 +1,50 @@
 package org.cellarena.web.bench;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.cellarena.web.api.Http;
 
 /** The few API calls the benchmarks make against the server they started, over loopback HTTP. */
 final class BenchApi {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final String base;
+  /** How long an upload may take: a large file is parsed before it is answered. */
+  static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Http http;
   private final String admin;
   private final String competition;
 
   BenchApi(String base, String admin, String competition) {
-    this.base = base;
+    this.http = new Http(base);
     this.admin = admin;
     this.competition = competition;
   }
 
-  HttpClient http() {
+  Http http() {
     return http;
   }
 
-  String base() {
-    return base;
+  /** Creates a team; returns its token. */
+  String createTeam(String name) {
+    return http.postJson("/api/admin/teams", admin, new JsonObject().put("name", name)).json().getString("token");
   }
 
-  /** Creates a team; returns its token. */
-  String createTeam(String name) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/teams"))
-        .header("Authorization", "Bearer " + admin)
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", name).encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new JsonObject(r.body()).getString("token");
+  /** Uploads a CSV (plain or gzip) as the team; the answer, whatever its status. */
+  Http.Reply tryUpload(String team, byte[] csv) {
+    return http.postBytes("/api/competitions/" + competition + "/submissions", team, "text/csv", csv,
+        UPLOAD_TIMEOUT);
   }
 
   /** Uploads a CSV (plain or gzip) as the team; returns the new submission's id. */
-  long upload(String team, byte[] csv) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/competitions/" + competition
-        + "/submissions")).header("Authorization", "Bearer " + team).header("Content-Type", "text/csv")
-        .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 202) {
-      throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
+  long upload(String team, byte[] csv) {
+    Http.Reply r = tryUpload(team, csv);
+    if (r.status() != 202) {
+      throw new IllegalStateException("upload answered " + r.status() + ": " + r.body());
     }
-    return new JsonObject(r.body()).getLong("id");
+    return r.json().getLong("id");
   }
 
   /** The submission's status JSON. */
-  JsonObject status(long id, String team) throws Exception {
-    return new JsonObject(http.send(HttpRequest.newBuilder(URI.create(base + "/api/submissions/" + id))
-        .header("Authorization", "Bearer " + team).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+  JsonObject status(long id, String team) {
+    return http.get("/api/submissions/" + id, team).json();
   }
 }

@@ -4,12 +4,10 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ public final class FloodBenchmark {
   private static final String COMPETITION = "flood";
 
   private BenchApi api;
-  private String base;
 
   public static void main(String[] args) throws Exception {
     int images = 240;
@@ -63,8 +60,7 @@ public final class FloodBenchmark {
     ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withAdminToken(ADMIN)
         .withRequestsPerMinute(1_000_000);
     try (Server server = Server.start(config)) {
-      base = server.url();
-      api = new BenchApi(base, ADMIN, COMPETITION);
+      api = new BenchApi(server.url(), ADMIN, COMPETITION);
       System.out.printf("server: %d scoring worker(s), default limits%n", config.scoringWorkers());
       for (int n : maskCounts) {
         flood(n, ids, normal);
@@ -86,9 +82,8 @@ public final class FloodBenchmark {
         peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         long t = System.nanoTime();
         try {
-          api.http().send(HttpRequest.newBuilder(URI.create(base + "/api/health")).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
-        } catch (IOException | InterruptedException e) {
+          api.http().get("/api/health", null);
+        } catch (UncheckedIOException | IllegalStateException e) {
           return;
         }
         slowestHealthNanos.accumulateAndGet(System.nanoTime() - t, Math::max);

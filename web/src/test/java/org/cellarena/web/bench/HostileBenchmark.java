@@ -8,9 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +18,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
+import org.cellarena.web.api.Http;
 
 /**
  * Issue 24's hostile clients, timed: gzip bombs (one member, and many members) refused as they inflate, and half-sent
@@ -84,11 +82,8 @@ public final class HostileBenchmark {
 
   private static void upload(BenchApi api, String team, String kind, byte[] body) throws Exception {
     long t0 = System.nanoTime();
-    HttpResponse<String> r = api.http().send(HttpRequest.newBuilder(URI.create(api.base() + "/api/competitions/"
-        + COMPETITION + "/submissions")).header("Authorization", "Bearer " + team)
-        .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(5))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    System.out.printf("bomb (%s, %.1f MB): %d after %.2f s: %s%n", kind, body.length / 1e6, r.statusCode(),
+    Http.Reply r = api.tryUpload(team, body);
+    System.out.printf("bomb (%s, %.1f MB): %d after %.2f s: %s%n", kind, body.length / 1e6, r.status(),
         (System.nanoTime() - t0) / 1e9, r.body().length() > 140 ? r.body().substring(0, 140) + "..." : r.body());
   }
 

@@ -5,14 +5,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +36,6 @@ public final class ServerBenchmark {
   private static final long PACED_THINK_MS = 100;
   private static final long WARM_UP_MS = 3000;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private String base;
   private BenchApi api;
 
@@ -235,10 +229,8 @@ public final class ServerBenchmark {
   }
 
   private JsonObject awaitFinal(long id, String team, long pollMillis) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/submissions/" + id))
-        .header("Authorization", "Bearer " + team).GET().build();
     while (true) {
-      JsonObject status = new JsonObject(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      JsonObject status = api.status(id, team);
       String s = status.getString("status");
       if ("scored".equals(s) || "failed".equals(s)) {
         return status;

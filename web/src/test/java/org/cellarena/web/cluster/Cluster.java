@@ -4,11 +4,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,18 +11,19 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
+import org.cellarena.web.api.Http;
 
 /**
  * Pieces of a deployment on one PostgreSQL, for the tests and the benchmark: serve nodes in this JVM, workers in
- * their own ({@code cellarena worker}, so that one can be killed with SIGKILL), an HTTP client, and a look into the
- * database.
+ * their own ({@code cellarena worker}, so that one can be killed with SIGKILL), HTTP calls to a node, and a look into
+ * the database.
  */
 final class Cluster implements AutoCloseable {
   static final String ADMIN = "cluster-admin-token";
@@ -36,7 +32,7 @@ final class Cluster implements AutoCloseable {
   final Path dataDir;
   private final List<Server> nodes = new ArrayList<>();
   private final List<Worker> workers = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final Map<Server, Http> clients = new ConcurrentHashMap<>();
 
   Cluster(String jdbcUrl, Path dataDir) {
     this.jdbcUrl = jdbcUrl;
@@ -54,6 +50,7 @@ final class Cluster implements AutoCloseable {
   /** Stops a node (the others serve on). */
   void stop(Server node) {
     nodes.remove(node);
+    clients.remove(node);
     node.close();
   }
 
@@ -99,46 +96,24 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  /** An HTTP answer. */
-  record Reply(int status, String body) {
-    JsonObject json() {
-      return new JsonObject(body);
-    }
+  /** The HTTP client of one node. */
+  Http http(Server node) {
+    return clients.computeIfAbsent(node, n -> new Http(n.url()));
   }
 
-  Reply send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  Http.Reply get(Server node, String path, String token) {
+    return http(node).get(path, token);
   }
 
-  CompletableFuture<Reply> sendAsync(HttpRequest.Builder request) {
-    return http.sendAsync(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString())
-        .thenApply(r -> new Reply(r.statusCode(), r.body()));
-  }
-
-  static HttpRequest.Builder get(Server node, String path, String token) {
-    return HttpRequest.newBuilder(URI.create(node.url() + path)).header("Authorization", "Bearer " + token).GET();
-  }
-
-  static HttpRequest.Builder upload(Server node, String competition, String token, byte[] csv) {
-    return HttpRequest.newBuilder(URI.create(node.url() + "/api/competitions/" + competition + "/submissions"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(csv));
+  Http.Reply upload(Server node, String competition, String token, byte[] csv) {
+    return http(node).postBytes("/api/competitions/" + competition + "/submissions", token, "text/csv", csv);
   }
 
   /** Polls the status on {@code node} until scored or failed (at most {@code seconds}); the final status. */
   JsonObject awaitFinal(Server node, long id, String token, int seconds) {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     while (System.nanoTime() < end) {
-      JsonObject status = send(get(node, "/api/submissions/" + id, token)).json();
+      JsonObject status = get(node, "/api/submissions/" + id, token).json();
       String s = status.getString("status");
       if (s.equals("scored") || s.equals("failed")) {
         return status;

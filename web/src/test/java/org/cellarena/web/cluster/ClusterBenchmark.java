@@ -1,13 +1,12 @@
 package org.cellarena.web.cluster;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cellarena.web.Server;
+import org.cellarena.web.api.Http;
 import org.cellarena.web.bench.SartoriusSizedData;
 
 /**
@@ -38,7 +37,7 @@ public final class ClusterBenchmark {
         tokens.add(a.createTeam("team " + t).token());
       }
       for (int i = 0; i < count; i++) {
-        Cluster.Reply r = cluster.send(Cluster.upload(i % 2 == 0 ? a : b, "bench", tokens.get(i % 8), csv));
+        Http.Reply r = cluster.upload(i % 2 == 0 ? a : b, "bench", tokens.get(i % 8), csv);
         if (r.status() != 202) {
           throw new IllegalStateException("upload refused: " + r.body());
         }
@@ -69,9 +68,7 @@ public final class ClusterBenchmark {
 
   /** The admin rescores the competition: every submission queued at once. */
   private static void rescore(Cluster cluster, Server node) {
-    Cluster.Reply r = cluster.send(HttpRequest.newBuilder(URI.create(node.url()
-        + "/api/admin/competitions/bench/rescore")).header("Authorization", "Bearer " + Cluster.ADMIN)
-        .POST(HttpRequest.BodyPublishers.noBody()));
+    Http.Reply r = cluster.http(node).post("/api/admin/competitions/bench/rescore", Cluster.ADMIN);
     if (r.status() != 202) {
       throw new IllegalStateException("rescore refused: " + r.body());
     }
@@ -82,8 +79,8 @@ public final class ClusterBenchmark {
     double[] times = new double[5];
     for (int i = 0; i < times.length; i++) {
       long start = System.nanoTime();
-      long id = cluster.send(Cluster.upload(a, "bench", token, csv)).json().getLong("id");
-      while (!cluster.send(Cluster.get(b, "/api/submissions/" + id, token)).json().getString("status")
+      long id = cluster.upload(a, "bench", token, csv).json().getLong("id");
+      while (!cluster.get(b, "/api/submissions/" + id, token).json().getString("status")
           .equals("scored")) {
         Cluster.sleep(5);
       }

@@ -17,6 +17,7 @@ import org.cellarena.scoring.io.Deadline;
 import org.cellarena.scoring.io.SubmissionLimits;
 import org.cellarena.scoring.metric.Scorer;
 import org.cellarena.web.Server;
+import org.cellarena.web.api.Http;
 import org.cellarena.web.bench.SartoriusSizedData;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.CompetitionLoader;
@@ -24,6 +25,7 @@ import org.cellarena.web.scoring.ScoreSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --workers 0} nodes, scored by two {@code worker} processes of which one is killed with SIGKILL while scoring,
  * a node restarted meanwhile, the daily limit raced from both nodes, status events across nodes.
  */
+@Tag("slow")
 class ClusterTest {
   private static final String BENCH = "bench";
   private static PostgresServer postgres;
@@ -96,7 +99,7 @@ class ClusterTest {
         }
         Server node = i % 2 == 0 ? a : b;
         String token = tokens.get(i % 4);
-        Cluster.Reply r = cluster.send(Cluster.upload(node, BENCH, token, csv));
+        Http.Reply r = cluster.upload(node, BENCH, token, csv);
         assertEquals(202, r.status(), r.body());
         ids.add(r.json().getLong("id"));
         owners.add(token);
@@ -113,14 +116,14 @@ class ClusterTest {
       }
       assertEquals(20, cluster.count("SELECT COUNT(*) FROM results"), "exactly one result each");
       assertEquals(20, cluster.count("SELECT COUNT(DISTINCT submission_id) FROM results"));
-      JsonArray export = cluster.send(Cluster.get(b, "/api/admin/competitions/" + BENCH + "/export?format=json",
-          Cluster.ADMIN)).json().getJsonArray("submissions");
+      JsonArray export = cluster.get(b, "/api/admin/competitions/" + BENCH + "/export?format=json",
+          Cluster.ADMIN).json().getJsonArray("submissions");
       assertEquals(20, export.size());
       for (int i = 0; i < export.size(); i++) {
         assertEquals(1, export.getJsonObject(i).getJsonArray("results").size(), export.getJsonObject(i).encode());
       }
-      String boardA = cluster.send(Cluster.get(a, "/api/competitions/" + BENCH + "/leaderboard", "-")).body();
-      String boardB = cluster.send(Cluster.get(b, "/api/competitions/" + BENCH + "/leaderboard", "-")).body();
+      String boardA = cluster.get(a, "/api/competitions/" + BENCH + "/leaderboard", "-").body();
+      String boardB = cluster.get(b, "/api/competitions/" + BENCH + "/leaderboard", "-").body();
       assertEquals(boardA, boardB, "both nodes serve the same leaderboard");
       assertEquals(4, new JsonObject(boardA).getJsonArray("rows").size());
     }
@@ -136,7 +139,7 @@ class ClusterTest {
       Cluster.Worker frozen = cluster.worker(3);
       long held = -1;
       for (int attempt = 0; attempt < 10 && held < 0; attempt++) {
-        long id = cluster.send(Cluster.upload(node, BENCH, token, csv)).json().getLong("id");
+        long id = cluster.upload(node, BENCH, token, csv).json().getLong("id");
         while (held < 0 && cluster.count("SELECT COUNT(*) FROM submissions WHERE id = " + id
             + " AND status IN ('queued', 'scoring')") == 1) {
           if (cluster.scoringBy(frozen) == id) {
@@ -191,13 +194,13 @@ class ClusterTest {
       assertEquals(10, refused, "the rest refused with 429");
       assertEquals(30, cluster.count("SELECT COUNT(*) FROM submissions"));
       long last = cluster.count("SELECT MAX(id) FROM submissions");
-      assertEquals(30, cluster.send(Cluster.get(b, "/api/submissions/" + last, token)).json()
+      assertEquals(30, cluster.get(b, "/api/submissions/" + last, token).json()
           .getInteger("queue_position"), "the queue position, from the database");
       String depth = "cellarena_queue_depth{competition=\"example\"} 30.0";
       long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
       String metrics = "";
       while (!metrics.contains(depth) && System.nanoTime() < end) {
-        metrics = cluster.send(Cluster.get(a, "/metrics", "-")).body();
+        metrics = cluster.get(a, "/metrics", "-").body();
         Cluster.sleep(200);
       }
       assertTrue(metrics.contains(depth), "the queue depth on the other node's metrics: " + metrics);
@@ -212,27 +215,29 @@ class ClusterTest {
       Server front = cluster.node(0);
       Server scorer = cluster.node(1); // a node that scores too: its worker is in another process than front
       String token = front.createTeam("watcher").token();
-      Cluster.Reply health = cluster.send(Cluster.get(front, "/api/health", "-"));
+      Http.Reply health = cluster.get(front, "/api/health", "-");
       assertEquals(200, health.status());
       assertEquals("reachable", health.json().getString("database"));
-      long id = cluster.send(Cluster.upload(front, "example", token, csv)).json().getLong("id");
-      String events = cluster.send(Cluster.get(front, "/api/submissions/" + id + "/events", token)).body();
+      long id = cluster.upload(front, "example", token, csv).json().getLong("id");
+      String events = cluster.get(front, "/api/submissions/" + id + "/events", token).body();
       assertTrue(events.contains("\"status\":\"scored\""), events);
-      String metrics = cluster.send(Cluster.get(scorer, "/metrics", "-")).body();
+      String metrics = cluster.get(scorer, "/metrics", "-").body();
       assertTrue(metrics.contains("cellarena_queue_depth{competition=\"example\"}"), metrics);
       assertTrue(metrics.contains("cellarena_scoring_seconds_count{competition=\"example\",outcome=\"scored\"} 1"),
           metrics);
     }
   }
 
-  /** Uploads, retrying while another upload of the team is being stored on that node; the final status. */
+  /** Uploads, retrying while another upload of the team is being stored on that node (at most 60 s). */
   private static int uploadUntilDecided(Cluster cluster, Server node, String token, byte[] csv) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
-      Cluster.Reply r = cluster.send(Cluster.upload(node, "example", token, csv));
+      Http.Reply r = cluster.upload(node, "example", token, csv);
       boolean busy = r.status() == 503 || (r.status() == 429 && r.body().contains("still being stored"));
       if (!busy) {
         return r.status();
       }
+      assertTrue(System.nanoTime() < deadline, "still busy after 60 s: " + r.status() + " " + r.body());
       Cluster.sleep(5);
     }
   }

@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.cellarena.web.Refusal;
+import org.cellarena.web.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class InflationGuardTest {
   void aSingleMemberBombIsRefusedAfterAFewKilobytes() throws IOException {
     Counted upload = new Counted(new ByteArrayInputStream(members(1, 64 << 20)));
     Refusal r = assertThrows(Refusal.class, () -> files().stage("c", upload));
-    assertEquals(413, r.status());
+    assertEquals(Refusal.Reason.TOO_LARGE, r.reason());
     assertTrue(r.getMessage().contains("100 times its size"), r.getMessage());
     assertTrue(upload.read <= MOST_READ, upload.read + " compressed bytes read");
   }
@@ -39,7 +39,7 @@ class InflationGuardTest {
     byte[] bomb = members(4096, 1 << 20); // 4 MB inflating to 4 GB, each member alone under the free output
     Counted upload = new Counted(new ByteArrayInputStream(bomb));
     Refusal r = assertThrows(Refusal.class, () -> files().stage("c", upload));
-    assertEquals(413, r.status());
+    assertEquals(Refusal.Reason.TOO_LARGE, r.reason());
     assertTrue(upload.read <= MOST_READ && upload.read < bomb.length, upload.read + " compressed bytes read");
   }
 
@@ -53,14 +53,14 @@ class InflationGuardTest {
   void theSizeLimitHoldsForPlainFiles() {
     SubmissionFiles small = new SubmissionFiles(dataDir, 1000, RATIO, new DiskSpace(dataDir, 0));
     Refusal r = assertThrows(Refusal.class, () -> small.stage("c", new ByteArrayInputStream(new byte[1001])));
-    assertEquals(413, r.status());
+    assertEquals(Refusal.Reason.TOO_LARGE, r.reason());
   }
 
   @Test
   void aFullDiskIs507() {
     SubmissionFiles full = new SubmissionFiles(dataDir, LIMIT, RATIO, new DiskSpace(dataDir, Long.MAX_VALUE));
     Refusal r = assertThrows(Refusal.class, () -> full.space().check());
-    assertEquals(507, r.status());
+    assertEquals(Refusal.Reason.NO_SPACE, r.reason());
     assertTrue(r.getMessage().contains("disk is nearly full"), r.getMessage());
   }
 

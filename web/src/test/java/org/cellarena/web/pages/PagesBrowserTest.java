@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,9 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cellarena.web.Server;
 import org.cellarena.web.ServerConfig;
+import org.cellarena.web.api.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Selenium Manager's downloads), against the server started here on a free port with a temporary data dir.
  * Screenshots of every page go to {@code target/screenshots/} for a person to look at.
  */
+@Tag("slow")
 class PagesBrowserTest {
   /** Debian's browser and driver; -Dcellarena.chromium / -Dcellarena.chromedriver point elsewhere. */
   private static final Path CHROMIUM = Paths.get(System.getProperty("cellarena.chromium", "/usr/bin/chromium"));
@@ -56,7 +57,7 @@ class PagesBrowserTest {
   private static WebDriver driver;
   private static WebDriverWait wait;
   private static String teamToken;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static Http http;
 
   @BeforeAll
   static void start() throws IOException {
@@ -67,6 +68,7 @@ class PagesBrowserTest {
     Path competition = PagesFixture.competition(temp.resolve("competitions"));
     server = Server.start(ServerConfig.defaults(temp.resolve("data")).withPort(0).withCompetition(competition)
         .withAdminToken(ADMIN).withScoringWorkers(1), token -> {});
+    http = new Http(server.url());
     teamToken = server.createTeam("Team Pixel").token();
     Files.createDirectories(SHOTS);
 
@@ -185,9 +187,9 @@ class PagesBrowserTest {
     // A benchmark row (the host's baseline), the signed-in team's row highlighted, the scores over time
     String baseline = server.createTeam("Baseline (classical)").token();
     long baselineTeam = server.services().teams().byToken(baseline).orElseThrow().id();
-    assertEquals(200, send("PUT", "/api/admin/teams/" + baselineTeam + "/benchmark", ADMIN, null));
-    assertEquals(202, send("POST", "/api/competitions/" + PagesFixture.COMPETITION + "/submissions", baseline,
-        PagesFixture.privateOnly()));
+    assertEquals(200, http.put("/api/admin/teams/" + baselineTeam + "/benchmark", ADMIN).status());
+    assertEquals(202, http.postBytes("/api/competitions/" + PagesFixture.COMPETITION + "/submissions", baseline,
+        "text/csv", PagesFixture.privateOnly().getBytes(StandardCharsets.UTF_8)).status());
     driver.get(base + "/competitions/" + PagesFixture.COMPETITION);
     waitForText(By.id("leaderboard"), "benchmark");
     assertTrue(driver.findElement(By.cssSelector("#leaderboard tr.mine")).getText().contains("Team Pixel"),
@@ -389,15 +391,6 @@ class PagesBrowserTest {
         "return getComputedStyle(document.documentElement).getPropertyValue(arguments[0])", name)).strip();
   }
 
-  /** An HTTP request with a body (or none) and a bearer token; returns the status. */
-  private static int send(String method, String path, String token, String body)
-      throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
   /** Picks a file in the upload form, sends it and returns the new submission's id once its status is final. */
   private static long upload(Path file, String description) {
     WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
@@ -453,9 +446,8 @@ class PagesBrowserTest {
     });
   }
 
-  private static HttpResponse<byte[]> get(String path, String token) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  private static HttpResponse<byte[]> get(String path, String token) {
+    return http.getBytes(path, token);
   }
 
   private static void shot(String name) throws IOException {
