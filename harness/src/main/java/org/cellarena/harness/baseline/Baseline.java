@@ -17,19 +17,28 @@ import org.opencv.core.Mat;
 public final class Baseline {
   private Baseline() {}
 
-  /** Segments every {@code <id>.png} in {@code images} (sorted by id) and writes {@code out}; returns the masks. */
+  /** {@link #run(Path, Map, Path, PrintStream)} with every cell type unknown (chosen from each image). */
   public static Map<String, List<RunMask>> run(Path images, Path out, PrintStream progress) throws IOException {
+    return run(images, Map.of(), out, progress);
+  }
+
+  /**
+   * Segments every {@code <id>.png} in {@code images} (sorted by id) with the settings of its cell type in
+   * {@code cellTypes} (by id; an image without one, or of a type not known, gets the automatic choice) and writes
+   * {@code out}; returns the masks.
+   */
+  public static Map<String, List<RunMask>> run(Path images, Map<String, String> cellTypes, Path out,
+      PrintStream progress) throws IOException {
     List<String> ids = Dataset.pngIds(images);
     if (ids.isEmpty()) {
       throw new DataException("no PNG images in " + images);
     }
-    ClassicalSegmenter segmenter = new ClassicalSegmenter();
     Map<String, List<RunMask>> masks = new LinkedHashMap<>();
     long start = System.nanoTime();
     int cells = 0;
     for (int i = 0; i < ids.size(); i++) {
       Mat gray = PngImages.read8Bit(images.resolve(ids.get(i) + ".png"));
-      List<RunMask> found = segmenter.segment(gray);
+      List<RunMask> found = CellTypeSettings.segment(gray, cellTypes.get(ids.get(i)));
       gray.release();
       masks.put(ids.get(i), found);
       cells += found.size();

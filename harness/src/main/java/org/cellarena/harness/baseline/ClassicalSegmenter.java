@@ -28,20 +28,14 @@ import org.opencv.imgproc.Imgproc;
  * Each pixel gets at most one label, so the masks never overlap.
  */
 public final class ClassicalSegmenter {
-  /** Tunable settings; {@link #DEFAULTS} suit 704x520 Sartorius-like images. */
+  /** Tunable settings; {@link CellTypeSettings} holds those that suit each cell type. */
   public record Settings(int backgroundWindow, double smoothSigma, double lowMads, double thresholdMads, int openSize,
       int peakWindow, int growSteps, int minArea) {}
-
-  public static final Settings DEFAULTS = new Settings(41, 1.5, 1, 8, 5, 13, 3, 80);
 
   private final Settings settings;
 
   public ClassicalSegmenter(Settings settings) {
     this.settings = settings;
-  }
-
-  public ClassicalSegmenter() {
-    this(DEFAULTS);
   }
 
   /** The cells found in an 8-bit gray image. */

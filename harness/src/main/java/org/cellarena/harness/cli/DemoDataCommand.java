@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
     description = {"Generate a realistic phase-contrast dataset in the Kaggle layout.",
         "Writes train.csv (with plate/sample metadata) and train/<id>.png, looking like the Sartorius images: "
-            + "shsy5y (hundreds of small elongated cells with neurites), astro (tens of large irregular cells), "
-            + "cort (about 35 small round cells); touching and overlapping cells with overlapping ground truth.",
+            + "shsy5y (hundreds of small elongated cells with long neurites), astro (tens of large irregular "
+            + "cells), cort (about 30 small round cells among fine neurites and debris); touching and overlapping "
+            + "cells with overlapping ground truth; debris and dead cells in the pixels only.",
         "The same seed gives the same files."})
 public final class DemoDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -46,12 +46,12 @@ final class CellShape {
     double angle = random.nextDouble() * Math.PI;
     return switch (type) {
       case SHSY5Y -> {
-        double major = 7 + random.nextDouble() * 8;
+        double major = 8 + random.nextDouble() * 8;
         yield new CellShape(major, major * (0.35 + random.nextDouble() * 0.25), angle,
             1.15 + random.nextDouble() * 0.5, 3, 0.18, 0, 0, 0, random);
       }
       case ASTRO -> {
-        double major = 14 + random.nextDouble() * 16;
+        double major = 11 + random.nextDouble() * 13;
         yield new CellShape(major, major * (0.5 + random.nextDouble() * 0.4), angle,
             1.5 + random.nextDouble() * 0.5, 4, 0.3,
             1 + random.nextInt(4), 0.4, 1.5, random);

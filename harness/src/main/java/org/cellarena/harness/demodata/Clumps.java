@@ -27,9 +27,9 @@ final class Clumps {
     double spread;
     double scatter;
     switch (type) {
-      case SHSY5Y -> { count = 5 + random.nextInt(8); spread = 45; scatter = 0.3; }
-      case ASTRO -> { count = 2 + random.nextInt(4); spread = 70; scatter = 0.5; }
-      default -> { count = 3 + random.nextInt(4); spread = 40; scatter = 0.7; }
+      case SHSY5Y -> { count = 5 + random.nextInt(8); spread = 40; scatter = 0.25; }
+      case ASTRO -> { count = 2 + random.nextInt(4); spread = 40; scatter = 0.15; }
+      default -> { count = 4 + random.nextInt(5); spread = 22; scatter = 0.35; }
     }
     count = Math.max(1, (int) Math.round(count * scale * scale));
     double[][] centres = new double[count][];

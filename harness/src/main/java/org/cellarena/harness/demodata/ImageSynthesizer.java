@@ -7,7 +7,7 @@ import org.cellarena.scoring.rle.RunMask;
 
 /**
  * Makes one image of one cell type: places cells (in clumps, touching and partly overlapping, as in culture),
- * draws their bodies, neurites and some unannotated debris as thickness, images it with
+ * draws their bodies, neurites and unannotated {@link Debris} as thickness, images it with
  * {@link PhaseContrastOptics}, and returns the pixels with the ground-truth body masks.
  */
 public final class ImageSynthesizer {
@@ -45,7 +45,7 @@ public final class ImageSynthesizer {
     for (int c = 0; c < placed.size(); c++) {
       growNeurites(type, map, placed.get(c), shapes.get(c), random);
     }
-    scatterDebris(map, random);
+    Debris.scatter(type, map, random);
     return new SyntheticImage(width, height, type, PhaseContrastOptics.image(map, random), cells);
   }
 
@@ -88,7 +88,7 @@ public final class ImageSynthesizer {
   private static double peakThickness(CellType type, Random random) {
     return switch (type) {
       case SHSY5Y -> 0.7 + 0.35 * random.nextDouble();
-      case ASTRO -> 0.45 + 0.25 * random.nextDouble();
+      case ASTRO -> 0.4 + 0.2 * random.nextDouble();
       case CORT -> 1.0 + 0.4 * random.nextDouble();
     };
   }
@@ -109,7 +109,7 @@ public final class ImageSynthesizer {
         int count = 1 + random.nextInt(3);
         for (int n = 0; n < count; n++) {
           double heading = shape.angle + (n % 2) * Math.PI + 0.5 * random.nextGaussian();
-          Neurites.grow(map, cx, cy, heading, 15 + random.nextDouble() * 60, 0.5, random, 1);
+          Neurites.grow(map, cx, cy, heading, 20 + random.nextDouble() * 90, 0.4, random, 1);
         }
       }
       case ASTRO -> {
@@ -120,34 +120,11 @@ public final class ImageSynthesizer {
         }
       }
       case CORT -> {
-        int count = random.nextInt(3);
+        int count = 2 + random.nextInt(5);
         for (int n = 0; n < count; n++) {
-          Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 25 + random.nextDouble() * 100, 0.45,
+          Neurites.grow(map, cx, cy, random.nextDouble() * 2 * Math.PI, 60 + random.nextDouble() * 140, 0.35,
               random, 2);
         }
-      }
-    }
-  }
-
-  /**
-   * Particles and clusters of rounded dead cells: in the pixels, not in the ground truth, as in the real data.
-   */
-  private static void scatterDebris(ThicknessMap map, Random random) {
-    int count = 3 + random.nextInt(18);
-    for (int d = 0; d < count; d++) {
-      map.dot(random.nextDouble() * map.width, random.nextDouble() * map.height, 1.2 + random.nextDouble() * 1.6,
-          0.8 + random.nextDouble() * 0.8);
-    }
-    int clusters = random.nextInt(8);
-    for (int c = 0; c < clusters; c++) {
-      double x = random.nextDouble() * map.width;
-      double y = random.nextDouble() * map.height;
-      int members = 2 + random.nextInt(7);
-      for (int m = 0; m < members; m++) {
-        double r = 2.5 + random.nextDouble() * 1.8;
-        map.ring(x, y, r, 0.8 + random.nextDouble() * 0.6);
-        x += (2 * r) * Math.cos(random.nextDouble() * 2 * Math.PI);
-        y += (2 * r) * Math.sin(random.nextDouble() * 2 * Math.PI);
       }
     }
   }

@@ -11,8 +11,9 @@ import org.opencv.imgproc.Imgproc;
  * Images a thickness map the way a phase-contrast microscope roughly does: the gray level drops with the
  * thickness minus its blurs at two scales (a band-pass of the optical path), so bodies and neurites come out
  * dark and every edge gets a bright halo outside, with a slight relief (light from one side); then a gray
- * background (mean 128, as the competition's images) with uneven illumination, fine grain, faint scan lines
- * and sensor noise. Output: 8-bit range gray values, row-major.
+ * background (mean 128, as the competition's images) that is nearly flat, as in the real images (flat-field
+ * corrected: their 64x64 block medians differ by at most 3 gray levels), with faint grain, scan lines and sensor
+ * noise. Output: 8-bit range gray values, row-major.
  */
 final class PhaseContrastOptics {
   private PhaseContrastOptics() {}
@@ -38,20 +39,20 @@ final class PhaseContrastOptics {
     grainMat.release();
 
     double base = 128;
-    double stripes = 0.8 + random.nextDouble() * 1.2;
-    double edgeContrast = 90 + random.nextDouble() * 25;
+    double stripes = 0.2 + random.nextDouble() * 0.4;
+    double edgeContrast = 110 + random.nextDouble() * 30;
     double relief = 12 + random.nextDouble() * 10;
-    double bodyContrast = 12 + random.nextDouble() * 8;
-    double tiltX = (random.nextDouble() - 0.5) * 10;
-    double tiltY = (random.nextDouble() - 0.5) * 10;
+    double bodyContrast = 12 + random.nextDouble() * 6;
+    double tiltX = (random.nextDouble() - 0.5) * 3;
+    double tiltY = (random.nextDouble() - 0.5) * 3;
     double spotX = random.nextDouble() * w;
     double spotY = random.nextDouble() * h;
     double spotRadius = 0.4 * Math.max(w, h) * (0.7 + random.nextDouble());
-    double spotGain = (random.nextDouble() - 0.3) * 8;
-    double noise = 1.5 + random.nextDouble();
+    double spotGain = (random.nextDouble() - 0.3) * 3;
+    double noise = 0.6 + 0.4 * random.nextDouble();
     float[] pixels = new float[w * h];
     for (int y = 0; y < h; y++) {
-      double scanLine = 0.7 * random.nextGaussian() + stripes * ((y % 3) - 1);
+      double scanLine = 0.3 * random.nextGaussian() + stripes * ((y % 3) - 1);
       for (int x = 0; x < w; x++) {
         int p = y * w + x;
         double dx = (x - spotX) / spotRadius;
@@ -62,7 +63,7 @@ final class PhaseContrastOptics {
         if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
           phase += relief * (sharp[p - w - 1] - sharp[p + w + 1]);
         }
-        pixels[p] = (float) (light + phase + 5 * fineGrain[p] + scanLine + noise * random.nextGaussian());
+        pixels[p] = (float) (light + phase + 1.5 * fineGrain[p] + scanLine + noise * random.nextGaussian());
       }
     }
     centreOn(pixels, base);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoDataGeneratorTest {
   /** Cells per 704x520 image as the real data has them: shsy5y hundreds, astro tens, cort about 35. */
-  static final Map<String, int[]> REAL_RANGE = Map.of("shsy5y", new int[] {100, 800}, "astro", new int[] {10, 99},
-      "cort", new int[] {20, 55});
+  static final Map<String, int[]> REAL_RANGE = Map.of("shsy5y", new int[] {100, 800}, "astro", new int[] {10, 120},
+      "cort", new int[] {9, 72});
 
   @Test
   void cellsPerImageAreInTheRealRangeForEachType() throws Exception {
