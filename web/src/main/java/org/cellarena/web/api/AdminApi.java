@@ -195,6 +195,10 @@ public final class AdminApi {
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 202, () -> {
       SubmissionRow s = lookup.submission(sid, Caller.theAdmin());
+      if (s.storedFile().isEmpty()) {
+        throw Refusal.conflict("submission " + s.id() + " has no CSV to score: its model produced none (it is "
+            + s.status().label() + "); the team may upload the model again");
+      }
       if (!leases.requeue(s.id())) {
         throw Refusal.conflict("submission " + s.id() + " is " + s.status().label() + " already");
       }
