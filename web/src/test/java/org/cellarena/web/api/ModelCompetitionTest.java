@@ -106,7 +106,11 @@ class ModelCompetitionTest {
         png(overlay + ModelFixtures.SAMPLE, token));
     for (String hidden : ModelFixtures.HIDDEN) {
       assertEquals(401, fx.http.get(overlay + hidden + ".png", null).status(), hidden);
-      assertFalse(Arrays.equals(png(overlay + hidden, ServerFixture.ADMIN), png(overlay + hidden, token)), hidden);
+      HttpResponse<byte[]> shown = fx.http.getBytes(overlay + hidden + ".png", token);
+      if (shown.statusCode() != 403) { // a Private image's overlay waits for the reveal
+        assertEquals(200, shown.statusCode(), hidden);
+        assertFalse(Arrays.equals(png(overlay + hidden, ServerFixture.ADMIN), shown.body()), hidden);
+      }
     }
   }
 
