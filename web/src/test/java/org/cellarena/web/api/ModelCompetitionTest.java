@@ -84,6 +84,10 @@ class ModelCompetitionTest {
   @Test
   void noHiddenTestImageLeavesTheServerAsAFileAZipOrAnOverlay() throws Exception {
     String token = fx.createTeam("lookers");
+    JsonObject competition = fx.http.get("/api/competitions/models", null).json();
+    assertEquals("model", competition.getString("kind"));
+    assertEquals(List.of(ModelFixtures.SAMPLE), competition.getJsonArray("sample_test").getList());
+    assertEquals("csv", fx.http.get("/api/competitions/example", null).json().getString("kind"));
     for (String caller : Arrays.asList(token, null)) {
       JsonArray files = fx.http.get("/api/competitions/models/files", caller).json().getJsonArray("files");
       List<String> names = new ArrayList<>();
