@@ -183,7 +183,9 @@ class ModelCompetitionTest {
     JsonObject status = fx.awaitFinal(id, token);
     assertEquals("failed", status.getString("status"), status.encode());
     assertTrue(status.getString("error").startsWith("Out Of Memory: "), status.encode());
-    long next = accepted(submitModel(token, "models", ModelFixtures.copyingModel()));
+    // the team page's form, the archive dropped on it
+    long next = accepted(fx.http.postMultipart("/api/competitions/models/submissions", token, "model.zip",
+        ModelFixtures.copyingModel(), "after the oom"));
     assertEquals("scored", fx.awaitFinal(next, token).getString("status"));
   }
 
