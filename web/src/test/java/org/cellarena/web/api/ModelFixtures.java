@@ -24,12 +24,16 @@ public final class ModelFixtures {
   public static final String HIDDEN_FEEDBACK = "ex-cort-3";
   public static final List<String> HIDDEN = List.of("ex-astro-2", "ex-astro-5", "ex-cort-3", "ex-cort-6", "ex-shsy5y-1");
 
+  /** The repository's examples, from web/ (the tests) or the repository root (web/bench.sh). */
+  private static final Path EXAMPLES = Files.isDirectory(ServerFixture.EXAMPLES) ? ServerFixture.EXAMPLES
+      : Path.of("examples");
+
   private ModelFixtures() {}
 
   /** Writes {@code dataDir/competitions/<id>}: the example's images, a model competition with these limits. */
   public static void modelCompetition(Path dataDir, String id, JsonObject inference) {
     try {
-      Path source = ServerFixture.EXAMPLES.resolve("competitions/example");
+      Path source = EXAMPLES.resolve("competitions/example");
       Path target = dataDir.resolve("competitions").resolve(id);
       if (Files.exists(target.resolve("competition.json"))) {
         return;
@@ -57,8 +61,17 @@ public final class ModelFixtures {
   public static byte[] model(JsonObject config) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("config.json", config.encode().getBytes(StandardCharsets.UTF_8));
-    entries.put("model.params", ServerFixture.exampleSubmission());
+    entries.put("model.params", exampleSubmission());
     return zip(entries);
+  }
+
+  /** The example submission, which the test runner's weights hold. */
+  public static byte[] exampleSubmission() {
+    try {
+      return Files.readAllBytes(EXAMPLES.resolve("submissions/example.csv"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static byte[] copyingModel() {
