@@ -9,6 +9,8 @@ import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.inference.InferenceLane;
+import org.cellarena.web.intake.ModelIntake;
 import org.cellarena.web.intake.SubmissionIntake;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
@@ -16,6 +18,7 @@ import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Inferences;
 import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Reveals;
@@ -31,5 +34,6 @@ public record Services(
     Submissions submissions, Leases leases, Results results, FinalPicks picks, SubmissionFiles files,
     ScoringQueue queue, SubmissionIntake intake, Leaderboards leaderboards, DailyQuota quota, Reveals reveals,
     AuditLog audit, AdminToken adminToken, RateLimiter rateLimiter, PrometheusMeterRegistry metrics,
-    ChangeFeed changes, CompetitionEdits edits, ParticipantFiles participantFiles) {
+    ChangeFeed changes, CompetitionEdits edits, ParticipantFiles participantFiles, Inferences inferences,
+    InferenceLane inferenceLane, ModelIntake modelIntake) {
 }
