@@ -45,7 +45,7 @@ public final class ModelCheck {
         return new ModelSummary(sha256(weights), parameters, describe(loaded, parameters, thresholds != null));
       }
     } catch (WeightsException e) {
-      throw new ModelArchiveException(weights.getFileName() + ": " + e.getMessage());
+      throw new ModelArchiveException(weights.getFileName() + ": " + withoutPath(e.getMessage(), modelDir));
     } catch (ConfigException e) {
       throw new ModelArchiveException("config.json: " + withoutPath(e.getMessage(), modelDir));
     } catch (IOException | RuntimeException e) {

@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cellarena.model.config.ConfigLoader;
 import org.cellarena.model.config.TrainConfig;
+import org.cellarena.model.pretrained.PretrainedImporter;
 import org.cellarena.model.rcnn.MaskRcnn;
 import org.cellarena.model.rcnn.MaskRcnnConfig;
-import org.cellarena.model.pretrained.PretrainedImporter;
 import org.cellarena.model.rcnn.ParamsFile;
 import org.cellarena.model.runtime.CpuThreads;
 
 /**
- * A trained model loaded for prediction: from a training work dir (its {@code best.params}, else the latest epoch)
- * or from one {@code .params} file with {@code config.json} beside it; thresholds from the checkpoint's
+ * A trained model loaded for prediction: from a training work dir (its {@code best.params}, else the latest epoch),
+ * an unpacked model archive (its {@code model.params}, or a whole mmdet state dict through the pretrained importer)
+ * or one {@code .params} file with {@code config.json} beside it; thresholds from the checkpoint's
  * {@code .json} (tuned on validation) or the defaults; {@code thresholdsTta} tells whether they were tuned on
  * flip-averaged predictions (null when none were tuned: the defaults).
  */
@@ -44,7 +45,7 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThreshol
     if (isStateDict(params)) {
       PretrainedImporter.loadWholeModel(model, params, manager);
     } else {
-      ParamsFile.load(model, params, manager);
+      ParamsFile.load(model, params);
     }
     PredictionThresholds t = PredictionThresholds.defaults(m.rcnn().maskThreshold());
     String base = params.getFileName().toString().replaceFirst("\\.(params|safetensors|npz)$", "");

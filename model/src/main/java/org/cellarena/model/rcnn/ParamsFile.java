@@ -1,6 +1,5 @@
 package org.cellarena.model.rcnn;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -36,13 +35,13 @@ public final class ParamsFile {
   private ParamsFile() {}
 
   /** Loads parameters into an initialised model, re-attaching gradients to the trainable ones. */
-  public static void load(MaskRcnn model, Path params, NDManager manager) throws IOException {
+  public static void load(MaskRcnn model, Path params) throws IOException {
     Map<String, Parameter> expected = ModelParameters.of(model);
     try (InputStream is = new BufferedInputStream(Files.newInputStream(params), 1 << 16);
         DataInputStream in = new DataInputStream(is)) {
       int done = 0;
       for (Map.Entry<String, Parameter> p : expected.entrySet()) {
-        String found = skipToRecord(in, p.getValue().getName());
+        String found = skipToRecord(in, p.getKey());
         if (found == null) {
           throw new WeightsException("the weights file ends after " + done + " of the model's " + expected.size()
               + " tensors: " + p.getKey() + " " + p.getValue().getArray().getShape() + " and those after it are"
