@@ -57,7 +57,8 @@ public final class FolderPrediction {
 
   public static Summary run(Path checkpoint, Path imagesDir, Path out, Boolean tta, PrintStream progress)
       throws IOException, InvalidFileException {
-    return run(checkpoint, imagesDir, out, new Settings(tta, null, null, null, 1000), progress);
+    return run(checkpoint, imagesDir, out, new Settings(tta, null, null, null, Settings.DEFAULTS.maxDetections()),
+        progress);
   }
 
   /** Predicts every PNG of {@code imagesDir}; the progress bar and notes go to {@code progress}, or nowhere. */
