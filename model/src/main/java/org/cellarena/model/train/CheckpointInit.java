@@ -68,7 +68,7 @@ public final class CheckpointInit {
       MaskRcnn donor = new MaskRcnn(donorConfig.model());
       donor.initializeParameters(scope);
       try {
-        ParamsFile.load(donor, params, scope);
+        ParamsFile.load(donor, params);
       } catch (IOException e) {
         throw new IllegalArgumentException("--init-from " + from + ": " + params + " does not load with the"
             + " config.json beside it: " + e.getMessage());

@@ -158,7 +158,7 @@ public final class Training {
       throw new IllegalArgumentException("--resume: no checkpoint in " + options.workDir());
     }
     String name = latest.get("checkpoint").getAsString();
-    ParamsFile.load(model, options.workDir().resolve(name + ".params"), root);
+    ParamsFile.load(model, options.workDir().resolve(name + ".params"));
     ckpt.loadOptimizer(sgd, root);
     int epoch = latest.get("epoch").getAsInt();
     int startEpoch = latest.has("complete") && !latest.get("complete").getAsBoolean() ? epoch - 1 : epoch;

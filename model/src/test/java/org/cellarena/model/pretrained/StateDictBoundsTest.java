@@ -1,0 +1,75 @@
+package org.cellarena.model.pretrained;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * numpy {@code .npz} state dicts have their headers checked against their sizes before anything is decoded: a
+ * well-formed file passes, a header claiming a huge shape, an entry that is not a {@code .npy} and a file that is not
+ * a zip are refused in one sentence. (The safetensors side: {@code ModelCheckTest}.)
+ */
+class StateDictBoundsTest {
+  private static final KeyList SMALL = new KeyList("small", List.of(
+      new KeyList.Entry(0, "backbone.stem.0.weight", new long[] {8, 3, 3, 3}),
+      new KeyList.Entry(1, "backbone.stem.1.num_batches_tracked", new long[0])));
+
+  @Test
+  void aWellFormedNpzPasses(@TempDir Path tmp) throws Exception {
+    Path npz = tmp.resolve("model.npz");
+    StateDictFiles.writeNpz(SMALL, npz);
+    StateDictBounds.check(npz);
+  }
+
+  @Test
+  void refusesAHeaderClaimingAHugeShape(@TempDir Path tmp) throws Exception {
+    Path npz = tmp.resolve("model.npz");
+    String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100), }";
+    byte[] npy = npy(header, new byte[16]);
+    try (OutputStream out = Files.newOutputStream(npz); ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("backbone.stem.0.weight.npy"));
+      zip.write(npy);
+      zip.closeEntry();
+    }
+    WeightsException e = assertThrows(WeightsException.class, () -> StateDictBounds.check(npz));
+    assertEquals("tensor backbone.stem.0.weight claims shape [100000,100000,100] (4000000000000 bytes), which does"
+        + " not fit its " + npy.length + " bytes in the file: the file is truncated or malformed", e.getMessage());
+  }
+
+  @Test
+  void refusesAnEntryThatIsNotAnArrayAndAFileThatIsNotAZip(@TempDir Path tmp) throws Exception {
+    Path npz = tmp.resolve("model.npz");
+    try (OutputStream out = Files.newOutputStream(npz); ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("../evil.sh"));
+      zip.write("echo".getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    }
+    assertEquals("the weights file is not a numpy .npz of tensors: entry ../evil.sh is not a .npy",
+        assertThrows(WeightsException.class, () -> StateDictBounds.check(npz)).getMessage());
+    Files.writeString(npz, "not a zip");
+    assertEquals("the weights file is not a readable .npz (zip) file",
+        assertThrows(WeightsException.class, () -> StateDictBounds.check(npz)).getMessage());
+  }
+
+  private static byte[] npy(String header, byte[] data) {
+    String padded = header + " ".repeat((64 - (10 + header.length() + 1) % 64) % 64) + "\n";
+    byte[] out = new byte[10 + padded.length() + data.length];
+    out[0] = (byte) 0x93;
+    System.arraycopy("NUMPY".getBytes(StandardCharsets.US_ASCII), 0, out, 1, 5);
+    out[6] = 1;
+    out[8] = (byte) padded.length();
+    out[9] = (byte) (padded.length() >> 8);
+    System.arraycopy(padded.getBytes(StandardCharsets.US_ASCII), 0, out, 10, padded.length());
+    System.arraycopy(data, 0, out, 10 + padded.length(), data.length);
+    return out;
+  }
+}
