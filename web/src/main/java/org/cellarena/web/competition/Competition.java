@@ -16,9 +16,24 @@ import org.cellarena.scoring.io.Usage;
  *     overrides)
  * @param solutionHash SHA-256 of {@code solution.csv}; results are keyed by it, so a changed solution rescored
  *     keeps the old results beside the new
+ * @param model what makes it a {@code model} competition; null for a {@code csv} one (the test images are
+ *     handed out and teams upload CSVs)
  */
 public record Competition(String id, CompetitionSettings settings, SubmissionLimits limits, Path dir,
-    Solution solution, String solutionHash) {
+    Solution solution, String solutionHash, ModelTerms model) {
+
+  /** Whether teams submit models that the server runs on test images it never hands out. */
+  public boolean isModel() {
+    return model != null;
+  }
+
+  /**
+   * Whether {@code imageId} names a test image that never leaves the server: in a model competition, every
+   * test image but the sample ones.
+   */
+  public boolean isHidden(String imageId) {
+    return model != null && !model.sampleTest().contains(imageId) && solution.image(imageId) != null;
+  }
 
   public String title() {
     return settings.title();
@@ -57,7 +72,7 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
 
   /** The same competition with other settings. */
   public Competition with(CompetitionSettings changed) {
-    return new Competition(id, changed, limits, dir, solution, solutionHash);
+    return new Competition(id, changed, limits, dir, solution, solutionHash, model);
   }
 
   /** The held-out images of the competition ({@code dir/test}), which may be absent. */
@@ -107,6 +122,9 @@ public record Competition(String id, CompetitionSettings settings, SubmissionLim
         .put("public_images", imageCount(Usage.PUBLIC))
         .put("private_images", imageCount(Usage.PRIVATE))
         .put("feedback_images", imageCount(Usage.FEEDBACK))
+        .put("kind", isModel() ? "model" : "csv")
+        .put("sample_test", isModel() ? model.sampleTestJson() : null)
+        .put("inference", isModel() ? model.toJson() : null)
         .put("what_teams_see", whatTeamsSee());
   }
 

@@ -52,7 +52,9 @@ public final class CompetitionLoader {
     try {
       byte[] bytes = Files.readAllBytes(solutionFile);
       Solution solution = SolutionReader.read(new java.io.ByteArrayInputStream(bytes), solutionFile.toString());
-      return new Competition(id, settings, limits, dir.toAbsolutePath().normalize(), solution, sha256(bytes));
+      ModelTerms model = ModelTermsReader.read(json, solution, jsonFile.toString());
+      return new Competition(id, settings, limits, dir.toAbsolutePath().normalize(), solution, sha256(bytes),
+          model);
     } catch (InvalidFileException e) {
       throw new CompetitionException(e.getMessage());
     } catch (IOException e) {

@@ -39,7 +39,8 @@ public final class CompetitionTexts {
     Map<String, String> values = values(competition);
     JsonObject parts = new JsonObject();
     for (String part : PARTS) {
-      String markdown = fill(read(competition.dir().resolve(part + ".md"), DEFAULTS.get(part)), values);
+      String markdown = fill(read(competition.dir().resolve(part + ".md"), DEFAULTS.get(part))
+          + (competition.isModel() ? MODEL_PARTS.getOrDefault(part, "") : ""), values);
       parts.put(part, new JsonObject().put("markdown", markdown).put("html", RENDERER.render(PARSER.parse(markdown))));
     }
     return parts;
@@ -86,6 +87,14 @@ public final class CompetitionTexts {
     v.put("masks_per_image", count(c.limits().masksPerImage()));
     v.put("masks_per_file", count(c.limits().masksPerFile()));
     v.put("scoring_seconds", count(c.limits().time().toSeconds()));
+    if (c.isModel()) {
+      ModelTerms model = c.model();
+      v.put("sample_test", count(model.sampleTest().size()));
+      v.put("hidden_test", count(c.solution().images().size() - model.sampleTest().size()));
+      v.put("time_limit", ModelTerms.minutes(model.timeLimit()));
+      v.put("compute_per_day", String.format(Locale.ROOT, "%.4g", model.computeMinutesPerDay()));
+      v.put("max_archive_mb", count(model.maxArchiveBytes() / (1024 * 1024)));
+    }
     return v;
   }
 
@@ -102,6 +111,30 @@ public final class CompetitionTexts {
         : "Deadline: " + DEADLINE.format(c.deadline()) + ". Submissions close then, or earlier if the host reveals "
             + "the private leaderboard first; " + after + ", and only submissions made before the close are ranked.";
   }
+
+  /**
+   * Added to the parts of a model competition whatever its folder's texts say, so that no text tells its teams
+   * that the test images are handed out.
+   */
+  private static final Map<String, String> MODEL_PARTS = Map.of(
+      "data", """
+
+          **This is a model competition.** Of the test images, only the {{sample_test}} sample ones are handed out
+          (in `test.zip`, when listed); the other {{hidden_test}} never leave the server, which runs your model on
+          them. No page, file or overlay shows their pixels.
+          """,
+      "evaluation", """
+
+          **Model submissions**: upload your model archive (`cellarena submit --model W`, or drop the `.zip` on your
+          team page): `config.json`, one weights file (`model.params`, `model.safetensors` or `model.npz`) and
+          optionally `model.json`, weights and settings only, never code. It is checked before it is queued (a
+          refusal costs no submission); the server then predicts every test image exactly as `cellarena predict`
+          does and scores the CSV that comes out. Overlays of hidden images show your own contours on a blank
+          canvas.
+
+          **Inference limits**: {{time_limit}} per submission; {{compute_per_day}} minutes of inference per team
+          per day (00:00 UTC resets); archives of at most {{max_archive_mb}} MB.
+          """);
 
   private static final Map<String, String> DEFAULTS = Map.of(
       "overview", """

@@ -3,6 +3,7 @@ package org.cellarena.web.competition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>A name is served only when it is in the listing, which is made from plain files (no links) whose names
  * never start with "solution": a request names an entry of a list, never a path, so no traversal or encoding
- * can reach the solution.
+ * can reach the solution. In a model competition no file named after a hidden test image ({@link
+ * Competition#isHidden}) is listed or zipped, whatever folder holds it.
  */
 public final class ParticipantFiles {
   public static final String BUNDLE_DIR = "participant";
@@ -52,7 +54,17 @@ public final class ParticipantFiles {
   }
 
   private Map<String, File> listing(Competition competition) {
-    return listings.computeIfAbsent(competition.id() + "/" + competition.solutionHash(), k -> build(competition));
+    return listings.computeIfAbsent(competition.id() + "/" + version(competition), k -> build(competition));
+  }
+
+  /** What the files depend on: the solution, and in a model competition the sample images. */
+  private static String version(Competition competition) {
+    String solution = competition.solutionHash().substring(0, 16);
+    if (!competition.isModel()) {
+      return solution;
+    }
+    String sample = String.join("\n", competition.model().sampleTest());
+    return solution + "-model-" + CompetitionLoader.sha256(sample.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
   }
 
   private Map<String, File> build(Competition competition) {
@@ -61,12 +73,12 @@ public final class ParticipantFiles {
     try {
       if (Files.isDirectory(bundle, LinkOption.NOFOLLOW_LINKS)) {
         for (Path p : children(bundle)) {
-          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && offered(p)) {
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && offered(competition, p)) {
             files.put(p.getFileName().toString(), new File(p.getFileName().toString(), Files.size(p), p));
           }
         }
         for (Path p : children(bundle)) {
-          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && offered(p)) {
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && offered(competition, p)) {
             add(files, zip(competition, p));
           }
         }
@@ -89,9 +101,11 @@ public final class ParticipantFiles {
     files.put(file.name(), file);
   }
 
-  private static boolean offered(Path p) {
+  private static boolean offered(Competition competition, Path p) {
     String name = p.getFileName().toString();
-    return !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).startsWith("solution");
+    int dot = name.indexOf('.');
+    return !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).startsWith("solution")
+        && !competition.isHidden(dot < 0 ? name : name.substring(0, dot));
   }
 
   private static List<Path> children(Path dir) throws IOException {
@@ -103,15 +117,14 @@ public final class ParticipantFiles {
   /** The folder as {@code <name>.zip} (its plain files, sorted), built once per solution version. */
   private File zip(Competition competition, Path folder) throws IOException {
     String name = folder.getFileName() + ".zip";
-    Path target = zipCache.resolve(competition.id()).resolve(competition.solutionHash().substring(0, 16))
-        .resolve(name);
+    Path target = zipCache.resolve(competition.id()).resolve(version(competition)).resolve(name);
     if (!Files.isRegularFile(target)) {
       Files.createDirectories(target.getParent());
       Path partial = Files.createTempFile(target.getParent(), ".building-", ".zip");
       try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
         List<Path> entries = new ArrayList<>();
         for (Path p : children(folder)) {
-          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && offered(p)) {
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && offered(competition, p)) {
             entries.add(p);
           }
         }

@@ -152,7 +152,9 @@ public final class Pages {
       throw new Refusal(Refusal.Reason.TOO_MANY, "too many overlays at once: wait for those under way", 1);
     }
     try {
-      Path picture = competition.testImagesDir().resolve(imageId + ".png");
+      // a hidden test image's pixels never reach a team: its own contours are drawn on a blank canvas
+      Path picture = !caller.admin() && competition.isHidden(image.id()) ? null
+          : competition.testImagesDir().resolve(image.id() + ".png");
       return OverlayRenderer.render(picture, image.width(), image.height(), image.cells(),
           predicted(row, competition, image), threshold, shown);
     } finally {
