@@ -1,11 +1,11 @@
 package org.cellarena.harness.competition;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.cellarena.web.competition.CompetitionLoader;
 import org.cellarena.web.competition.Feedback;
+import org.cellarena.web.competition.ModelTerms;
 
 /**
  * What {@code competition.json} says, plus how the held-out images are cut (seeded, per cell type; see
@@ -59,9 +59,10 @@ public record CompetitionSpec(String id, String title, String description, int d
         .put("daily_limit", dailyLimit).put("final_picks", finalPicks)
         .put("deadline", deadline == null ? null : deadline.toString())
         .put("feedback", feedback.label());
-    if (kind == CompetitionKind.MODEL) {
-      json.put("kind", kind.label()).put("sample_test", new JsonArray(sampleIds)).put("inference", new JsonObject()
-          .put("time_limit_minutes", 20).put("compute_minutes_per_day", 60).put("max_archive_mb", 1024));
+    if (kind == CompetitionKind.MODEL) { // the default limits, written out for the host to edit
+      ModelTerms terms = new ModelTerms(sampleIds, ModelTerms.DEFAULT_TIME_LIMIT, ModelTerms.DEFAULT_COMPUTE_MINUTES,
+          ModelTerms.DEFAULT_ARCHIVE_MB * 1024 * 1024);
+      json.put("kind", kind.label()).put("sample_test", terms.sampleTestJson()).put("inference", terms.toJson());
     }
     return json;
   }

@@ -18,6 +18,9 @@ import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.scoring.io.SolutionReader;
 import org.cellarena.scoring.io.SubmissionReader;
 import org.cellarena.scoring.io.Usage;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.CompetitionLoader;
+import org.cellarena.scoring.io.SubmissionLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,8 +86,12 @@ class CompetitionCreateTest {
     assertEquals("model", json.getString("kind"));
     List<String> samples = json.getJsonArray("sample_test").stream().map(Object::toString).toList();
     assertEquals(2, samples.size());
-    assertEquals(new JsonObject().put("time_limit_minutes", 20).put("compute_minutes_per_day", 60)
-        .put("max_archive_mb", 1024), json.getJsonObject("inference"));
+    JsonObject inference = json.getJsonObject("inference");
+    assertEquals(20, inference.getDouble("time_limit_minutes"));
+    assertEquals(60, inference.getDouble("compute_minutes_per_day"));
+    assertEquals(1024, inference.getLong("max_archive_mb"));
+    Competition served = CompetitionLoader.load(out, SubmissionLimits.DEFAULTS);
+    assertEquals(samples, served.model().sampleTest(), "the server reads what create wrote");
 
     Solution solution = SolutionReader.read(out.resolve("solution.csv"));
     assertEquals(new HashSet<>(SplitManifest.read(split).holdout()), solution.ids());
