@@ -4,6 +4,7 @@
  * their arrows point down only (checked by {@code ArchitectureTest}); a package may use those below it:
  * <pre>
  *   commands    org.cellarena.model (ModelApi), cli, device, submit
+ *   archive     model archives: pack, and check before a server runs one
  *   train       the trainer loop and its hooks, SGD, budget, checkpoints, metrics, the loss curve
  *   validate    validation with the competition metric and threshold tuning (runs predict)
  *   predict     whole-image inference, TTA, mask pasting, submissions

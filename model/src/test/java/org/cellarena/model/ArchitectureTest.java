@@ -28,6 +28,7 @@ class ArchitectureTest {
   void layersOnlyReachDown() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Commands").definedBy("org.cellarena.model", "..model.cli..", "..model.device..", "..model.submit..")
+        .layer("Archive").definedBy("..model.archive..")
         .layer("Training").definedBy("..model.train..")
         .layer("Validation").definedBy("..model.validate..")
         .layer("Prediction").definedBy("..model.predict..")
@@ -38,13 +39,16 @@ class ArchitectureTest {
         .layer("Foundation").definedBy("..model.layers..", "..model.structures..", "..model.data..",
             "..model.runtime..", "..model.bench..")
         .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Archive").mayOnlyBeAccessedByLayers("Commands")
         .whereLayer("Training").mayOnlyBeAccessedByLayers("Commands")
         .whereLayer("Validation").mayOnlyBeAccessedByLayers("Training")
-        .whereLayer("Prediction").mayOnlyBeAccessedByLayers("Validation", "Training", "Commands")
-        .whereLayer("Config").mayOnlyBeAccessedByLayers("Prediction", "Validation", "Training", "Commands")
-        .whereLayer("Model").mayOnlyBeAccessedByLayers("Config", "Prediction", "Validation", "Training", "Commands")
-        .whereLayer("Parts").mayOnlyBeAccessedByLayers("Model", "Config", "Prediction", "Validation", "Training",
+        .whereLayer("Prediction").mayOnlyBeAccessedByLayers("Validation", "Training", "Archive", "Commands")
+        .whereLayer("Config").mayOnlyBeAccessedByLayers("Prediction", "Validation", "Training", "Archive",
             "Commands")
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("Config", "Prediction", "Validation", "Training", "Archive",
+            "Commands")
+        .whereLayer("Parts").mayOnlyBeAccessedByLayers("Model", "Config", "Prediction", "Validation", "Training",
+            "Archive", "Commands")
         .whereLayer("Foundation").mayNotAccessAnyLayer()
         .check(classes);
   }

@@ -23,6 +23,9 @@ import org.cellarena.model.rcnn.MaskRcnnConfig;
  * {@code --cfg-options}: the key must exist, the value is JSON or else a string) and builds the typed config.
  */
 public final class ConfigLoader {
+  private static final List<String> BACKBONES = List.of("ResNeSt");
+  private static final List<String> NORMS = List.of("BN", "GN");
+
   private ConfigLoader() {}
 
   public static TrainConfig load(Path file, List<String> overrides) {
@@ -128,10 +131,31 @@ public final class ConfigLoader {
   }
 
   private static BackboneConfig backbone(JsonObject bb) {
+    if (bb.has("type") && !BACKBONES.contains(bb.get("type").getAsString())) {
+      throw new ConfigException("model.backbone.type '" + bb.get("type").getAsString() + "' is not a backbone this"
+          + " model builds (" + String.join(", ", BACKBONES) + ")");
+    }
     int[] blocks = bb.has("stage_blocks") && !bb.get("stage_blocks").isJsonNull()
-        ? ints(bb, "stage_blocks") : BackboneConfig.blocksForDepth(bb.get("depth").getAsInt());
+        ? ints(bb, "stage_blocks") : depthBlocks(bb.get("depth").getAsInt());
     return new BackboneConfig(blocks, i(bb, "stem_channels"), i(bb, "base_channels"), i(bb, "radix"),
-        i(bb, "reduction_factor"), bb.get("avd").getAsBoolean(), i(bb, "frozen_stages"), s(bb, "norm"));
+        i(bb, "reduction_factor"), bb.get("avd").getAsBoolean(), i(bb, "frozen_stages"), norm(bb, "backbone"));
+  }
+
+  private static int[] depthBlocks(int depth) {
+    try {
+      return BackboneConfig.blocksForDepth(depth);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("model.backbone.depth " + depth + " is not a ResNeSt depth (50, 101, 152)");
+    }
+  }
+
+  /** {@code BN} or {@code GN}, as {@code Norms} builds them. */
+  private static String norm(JsonObject section, String name) {
+    String norm = s(section, "norm");
+    if (!NORMS.contains(norm.toUpperCase())) {
+      throw new ConfigException("model." + name + ".norm '" + norm + "' is not a norm this model builds (BN, GN)");
+    }
+    return norm;
   }
 
   private static MaskRcnnConfig.Rpn rpn(JsonObject rpn) {
@@ -142,7 +166,7 @@ public final class ConfigLoader {
 
   private static MaskRcnnConfig.Rcnn rcnn(JsonObject roi) {
     return new MaskRcnnConfig.Rcnn(i(roi, "box_num_convs"), i(roi, "box_conv_channels"), i(roi, "box_fc_channels"),
-        i(roi, "mask_num_convs"), i(roi, "mask_conv_channels"), s(roi, "norm"), f(roi, "pos_iou_thr"),
+        i(roi, "mask_num_convs"), i(roi, "mask_conv_channels"), norm(roi, "roi_head"), f(roi, "pos_iou_thr"),
         i(roi, "num_samples"), f(roi, "pos_fraction"), f(roi, "finest_scale"), i(roi, "roi_chunk"),
         f(roi, "score_thr"), f(roi, "nms_iou"), i(roi, "max_per_img"), f(roi, "mask_thr"));
   }

@@ -6,10 +6,12 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cellarena.model.config.ConfigLoader;
 import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.rcnn.MaskRcnn;
 import org.cellarena.model.rcnn.MaskRcnnConfig;
+import org.cellarena.model.pretrained.PretrainedImporter;
 import org.cellarena.model.rcnn.ParamsFile;
 import org.cellarena.model.runtime.CpuThreads;
 
@@ -21,11 +23,13 @@ import org.cellarena.model.runtime.CpuThreads;
  */
 public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThresholds thresholds, Boolean thresholdsTta,
     Path params) {
+  /** The weights file of a model dir, an unpacked model archive. */
+  public static final List<String> WEIGHT_NAMES = List.of("model.params", "model.safetensors", "model.npz");
 
   public static LoadedModel load(Path checkpoint, NDManager manager, int maxDetections) throws IOException {
     Path params = paramsFile(checkpoint);
     Path configFile = configBeside(params);
-    TrainConfig cfg = ConfigLoader.load(configFile, java.util.List.of());
+    TrainConfig cfg = ConfigLoader.load(configFile, List.of());
     CpuThreads.apply(cfg.json());
     MaskRcnnConfig m = cfg.model();
     if (maxDetections > 0) {
@@ -37,9 +41,13 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThreshol
     }
     MaskRcnn model = new MaskRcnn(m);
     model.initializeParameters(manager);
-    ParamsFile.load(model, params, manager);
+    if (isStateDict(params)) {
+      PretrainedImporter.loadWholeModel(model, params, manager);
+    } else {
+      ParamsFile.load(model, params, manager);
+    }
     PredictionThresholds t = PredictionThresholds.defaults(m.rcnn().maskThreshold());
-    String base = params.getFileName().toString().replaceFirst("\\.params$", "");
+    String base = params.getFileName().toString().replaceFirst("\\.(params|safetensors|npz)$", "");
     Boolean tta = null;
     Path state = params.resolveSibling(base + ".json");
     if (Files.exists(state)) {
@@ -53,7 +61,11 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThreshol
     return new LoadedModel(model, cfg, t, tta, params);
   }
 
-  /** The checkpoint's weights: a work dir's {@code best.params}, else its latest epoch; or the file itself. */
+  /**
+   * The checkpoint's weights: a work dir's {@code best.params}, else its latest epoch; a model dir's one
+   * {@code model.params}, {@code model.safetensors} or {@code model.npz} (an unpacked model archive); or the file
+   * itself.
+   */
   public static Path paramsFile(Path checkpoint) throws IOException {
     if (Files.isRegularFile(checkpoint)) {
       return checkpoint;
@@ -67,10 +79,25 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThreshol
     }
     Path latest = checkpoint.resolve("latest.json");
     if (!Files.exists(latest)) {
-      throw new IllegalArgumentException("no checkpoint in " + checkpoint + " (no best.params or latest.json)");
+      return modelWeights(checkpoint);
     }
     String name = JsonParser.parseString(Files.readString(latest)).getAsJsonObject().get("checkpoint").getAsString();
     return checkpoint.resolve(name + ".params");
+  }
+
+  /** Whether the weights are a whole mmdet state dict ({@code .safetensors}, {@code .npz}) for the importer. */
+  public static boolean isStateDict(Path weights) {
+    String name = weights.getFileName().toString();
+    return name.endsWith(".safetensors") || name.endsWith(".npz");
+  }
+
+  private static Path modelWeights(Path dir) {
+    List<Path> found = WEIGHT_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
+    if (found.size() != 1) {
+      throw new IllegalArgumentException("no checkpoint in " + dir + " (no best.params or latest.json, and "
+          + (found.isEmpty() ? "none" : "more than one") + " of " + String.join(", ", WEIGHT_NAMES) + ")");
+    }
+    return found.get(0);
   }
 
   /** The {@code config.json} the checkpoint's model was built from, beside it. */

@@ -31,19 +31,34 @@ public final class PretrainedImporter {
   static final List<SourceNaming> NAMINGS = List.of(BackboneNames.timm(), BackboneNames.mmdet(2, ""),
       BackboneNames.mmdet(3, ""), BackboneNames.mmdet(2, "backbone."), BackboneNames.mmdet(3, "backbone."),
       new MaskRcnnNames(2), new MaskRcnnNames(3));
+  private static final List<SourceNaming> WHOLE_MODEL = List.of(new MaskRcnnNames(2), new MaskRcnnNames(3));
   private static final int LISTED = 20;
 
   private PretrainedImporter() {}
 
   public static ImportReport load(Block model, Path file, NDManager manager) throws IOException {
     try (NDManager scope = manager.newSubManager(); StateDict dict = StateDict.read(file, scope)) {
-      return load(model, dict, file.toString());
+      return load(model, dict, file.toString(), NAMINGS, false);
     }
   }
 
-  private static ImportReport load(Block model, StateDict dict, String file) {
+  /**
+   * Loads a whole mmdet Mask R-CNN that must fit the model exactly, as a submitted model must: every tensor present
+   * with its shape (class rows included), none extra; else a {@link WeightsException} naming the first misfit.
+   */
+  public static ImportReport loadWholeModel(Block model, Path file, NDManager manager) throws IOException {
+    StateDictBounds.check(file);
+    try (NDManager scope = manager.newSubManager(); StateDict dict = StateDict.read(file, scope)) {
+      return load(model, dict, file.getFileName().toString(), WHOLE_MODEL, true);
+    } catch (IllegalArgumentException e) {
+      throw new WeightsException(e.getMessage());
+    }
+  }
+
+  private static ImportReport load(Block model, StateDict dict, String file, List<SourceNaming> namings,
+      boolean exact) throws WeightsException {
     Map<String, Parameter> params = ModelParameters.of(model);
-    SourceNaming naming = recognise(params, dict, file);
+    SourceNaming naming = recognise(params, dict, file, namings);
     Map<Parameter, NDArray> copies = new LinkedHashMap<>();
     List<String> reinitialised = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -66,20 +81,13 @@ public final class PretrainedImporter {
       } else if (src.getShape().equals(expected)) {
         used.add(s.key());
         copies.put(p.getValue(), s.layout().toOurs(src, ours));
-      } else if (s.perClass() && sameButFirst(src.getShape(), expected)) {
+      } else if (s.perClass() && !exact && sameButFirst(src.getShape(), expected)) {
         used.add(s.key());
         reinitialised.add(s.key() + " " + src.getShape() + " (ours " + ours + ")");
       } else {
         problems.add(s.key() + ": expected " + expected + " (for " + p.getKey() + "), found " + src.getShape());
       }
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("pretrained weights " + file + " (" + naming.description() + " names) do"
-          + " not fit the model: " + problems.size() + " problems:\n  " + String.join("\n  ",
-          problems.subList(0, Math.min(LISTED, problems.size())))
-          + (problems.size() > LISTED ? "\n  and " + (problems.size() - LISTED) + " more" : ""));
-    }
-    copies.forEach(PretrainedImporter::assign);
     List<String> unused = new ArrayList<>();
     int counters = 0;
     for (String key : dict.keys()) {
@@ -89,14 +97,30 @@ public final class PretrainedImporter {
         unused.add(key);
       }
     }
+    if (exact) {
+      unused.forEach(key -> problems.add(key + " " + dict.get(key).getShape() + " is extra: the model has no place"
+          + " for it"));
+      if (!problems.isEmpty()) {
+        throw new WeightsException("the weights do not fit the model the config builds: " + problems.get(0)
+            + (problems.size() > 1 ? " (" + problems.size() + " problems in all)" : ""));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("pretrained weights " + file + " (" + naming.description() + " names) do"
+          + " not fit the model: " + problems.size() + " problems:\n  " + String.join("\n  ",
+          problems.subList(0, Math.min(LISTED, problems.size())))
+          + (problems.size() > LISTED ? "\n  and " + (problems.size() - LISTED) + " more" : ""));
+    }
+    copies.forEach(PretrainedImporter::assign);
     return new ImportReport(file, naming, copies.size(), reinitialised, unused, counters);
   }
 
   /** The naming that finds most of its keys in the file; an error that says what was expected when none does. */
-  private static SourceNaming recognise(Map<String, Parameter> params, StateDict dict, String file) {
-    SourceNaming best = NAMINGS.get(0);
+  private static SourceNaming recognise(Map<String, Parameter> params, StateDict dict, String file,
+      List<SourceNaming> namings) {
+    SourceNaming best = namings.get(0);
     long most = 0;
-    for (SourceNaming n : NAMINGS) {
+    for (SourceNaming n : namings) {
       long found = found(n, params, dict);
       if (found > most) {
         best = n;
@@ -106,7 +130,7 @@ public final class PretrainedImporter {
     if (most == 0) {
       List<String> keys = dict.keys();
       StringBuilder expected = new StringBuilder();
-      for (SourceNaming n : NAMINGS) {
+      for (SourceNaming n : namings) {
         expected.append(expected.length() == 0 ? "" : ", ").append(n.exampleKey()).append(" (")
             .append(n.description()).append(")");
       }

@@ -67,6 +67,19 @@ public final class StateDict implements AutoCloseable {
   }
 
   private static void refuseUnsupportedTypes(Path file) throws IOException {
+    for (Map.Entry<String, JsonElement> e : safetensorsHeaderOf(file).entrySet()) {
+      if (e.getValue().isJsonObject() && e.getValue().getAsJsonObject().has("dtype")) {
+        String dtype = e.getValue().getAsJsonObject().get("dtype").getAsString();
+        if (UNSUPPORTED.contains(dtype)) {
+          throw new IllegalArgumentException("pretrained weights " + file + ": tensor " + e.getKey() + " is "
+              + dtype + "; save float32 tensors (.float() before saving, see model/README.md)");
+        }
+      }
+    }
+  }
+
+  /** The JSON header of a safetensors file, read within bounds. */
+  static JsonObject safetensorsHeaderOf(Path file) throws IOException {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       byte[] size = in.readNBytes(8);
       long n = size.length == 8 ? ByteBuffer.wrap(size).order(ByteOrder.LITTLE_ENDIAN).getLong() : -1;
@@ -74,16 +87,11 @@ public final class StateDict implements AutoCloseable {
         throw new IllegalArgumentException("pretrained weights " + file + " is not a safetensors file (header size "
             + n + ")");
       }
-      JsonObject header = JsonParser.parseString(new String(in.readNBytes((int) n), StandardCharsets.UTF_8))
-          .getAsJsonObject();
-      for (Map.Entry<String, JsonElement> e : header.entrySet()) {
-        if (e.getValue().isJsonObject() && e.getValue().getAsJsonObject().has("dtype")) {
-          String dtype = e.getValue().getAsJsonObject().get("dtype").getAsString();
-          if (UNSUPPORTED.contains(dtype)) {
-            throw new IllegalArgumentException("pretrained weights " + file + ": tensor " + e.getKey() + " is "
-                + dtype + "; save float32 tensors (.float() before saving, see model/README.md)");
-          }
-        }
+      try {
+        return JsonParser.parseString(new String(in.readNBytes((int) n), StandardCharsets.UTF_8)).getAsJsonObject();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("pretrained weights " + file + " is not a safetensors file (its header"
+            + " is not a JSON object)");
       }
     }
   }
