@@ -27,7 +27,8 @@ final class Routes {
     Access access = new Access(s.adminToken(), s.teams(), s.competitions(), s.rateLimiter());
     Lookup lookup = new Lookup(s.competitions(), s.submissions());
     SubmissionApi submissions = new SubmissionApi(lookup, s.competitions(), s.teams(), s.submissions(), s.results(),
-        s.picks(), s.queue(), s.reveals(), s.leaderboards(), s.quota(), s.intake(), s.files(), uploadsDir(config),
+        s.picks(), s.queue(), s.reveals(), s.leaderboards(), s.quota(), s.intake(), s.modelIntake(), s.files(),
+        uploadsDir(config),
         config.uploadLimitBytes());
     ApiRouter api = new ApiRouter(access,
         new OperationsApi(s.database(), s.metrics()),

@@ -1,5 +1,12 @@
 package org.cellarena.web;
 
+import org.cellarena.web.inference.ComputeBudget;
+import org.cellarena.web.inference.InferenceLane;
+import org.cellarena.web.inference.InferenceRun;
+import org.cellarena.web.inference.ModelChecks;
+import org.cellarena.web.inference.ModelRunner;
+import org.cellarena.web.intake.ModelIntake;
+import org.cellarena.web.store.Inferences;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -109,6 +116,7 @@ public final class Server implements AutoCloseable {
       int port = listen(vertx, Routes.create(services), config);
       services.adminToken().keep(announceAdminToken); // only now: a failed start must not use up the shown-once token
       services.queue().start(); // after listening, so that a failed start leaves no worker behind
+      services.inferenceLane().start();
       LOG.fine("CellArena serving " + competitions.all().size() + " competition(s) on http://" + config.host()
           + ":" + port); // not INFO: serve and demo say it on the console in plain words
       return new Server(services, port);
@@ -144,10 +152,25 @@ public final class Server implements AutoCloseable {
     AuditLog audit = new AuditLog(db);
     SubmissionIntake intake = new SubmissionIntake(submissions, files, quota, reveals, queue, audit, metrics,
         Replies::status);
+    Inferences inferences = new Inferences(db);
+    ComputeBudget budget = new ComputeBudget(inferences);
+    ModelChecks checks = new ModelChecks(ModelRunner.installed().orElse(null));
+    InferenceLane lane = inferenceLane(config, db, competitions, inferences, files, budget, checks, queue, changes);
     return new Services(vertx, config, db, competitions, teams, submissions, leases, results, new FinalPicks(db),
         files, queue, intake, leaderboards, quota, reveals, audit, adminToken,
         new RateLimiter(config.requestsPerMinute()), metrics, changes, edits,
-        new ParticipantFiles(config.dataDir().resolve("files-cache")));
+        new ParticipantFiles(config.dataDir().resolve("files-cache")), inferences, lane,
+        new ModelIntake(intake, submissions, files, checks, budget, lane::wake));
+  }
+
+  /** The in-process inference lane; with no runner installed it runs nothing (and model uploads are refused). */
+  private static InferenceLane inferenceLane(ServerConfig config, Database db, Competitions competitions,
+      Inferences inferences, SubmissionFiles files, ComputeBudget budget, ModelChecks checks, ScoringQueue queue,
+      ChangeFeed changes) {
+    InferenceRun run = new InferenceRun(inferences, competitions, files, budget, checks.runner().orElse(null),
+        queue::enqueue, changes::submissionChanged);
+    int threads = checks.runner().isPresent() ? config.inferenceWorkers() : 0;
+    return new InferenceLane(inferences, competitions, run, threads, db.isShared(), InferenceLane.DEFAULT_LEASE);
   }
 
   /** The stored submissions, without the files that interrupted uploads left behind. */
@@ -241,6 +264,7 @@ public final class Server implements AutoCloseable {
   /** Stops listening and scoring; unfinished work stays queued in the database for the next start. */
   @Override
   public void close() {
+    services.inferenceLane().close();
     services.queue().close();
     services.changes().close();
     try {

@@ -21,11 +21,13 @@ import org.cellarena.scoring.io.SubmissionLimits;
  * @param requestsPerMinute per-token rate limit on authenticated requests
  * @param submissionLimits the bounds on reading and scoring one submission (a competition.json may override them)
  * @param safeguards the bounds on connections, compression and disk use that hostile clients meet
+ * @param inferenceWorkers how many models run at once in this process (model competitions), apart from the
+ *     scoring threads; 0 leaves the inferences to {@code worker --inference} processes
  */
 public record ServerConfig(
     String host, int port, Path dataDir, List<Path> competitionDirs, String jdbcUrl, String adminToken,
     long uploadLimitBytes, long uncompressedLimitBytes, int scoringWorkers, int requestsPerMinute,
-    SubmissionLimits submissionLimits, Safeguards safeguards) {
+    SubmissionLimits submissionLimits, Safeguards safeguards, int inferenceWorkers) {
 
   public static final long MB = 1024L * 1024L;
 
@@ -34,11 +36,11 @@ public record ServerConfig(
     dataDir = dataDir.toAbsolutePath().normalize();
   }
 
-  /** 127.0.0.1:8080, the embedded database, 256 MB uploads, half the cores scoring. */
+  /** 127.0.0.1:8080, the embedded database, 256 MB uploads, half the cores scoring, one model at a time. */
   public static ServerConfig defaults(Path dataDir) {
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     return new ServerConfig("127.0.0.1", 8080, dataDir, List.of(), null, null,
-        256 * MB, 4096 * MB, workers, 600, SubmissionLimits.DEFAULTS, Safeguards.DEFAULTS);
+        256 * MB, 4096 * MB, workers, 600, SubmissionLimits.DEFAULTS, Safeguards.DEFAULTS, 1);
   }
 
   /**
@@ -61,58 +63,63 @@ public record ServerConfig(
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(value, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(host, value, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withCompetition(Path dir) {
     List<Path> dirs = new ArrayList<>(competitionDirs);
     dirs.add(dir);
     return new ServerConfig(host, port, dataDir, dirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withJdbcUrl(String value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, value, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withAdminToken(String value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, value, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withUploadLimit(long bytes) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, bytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withUncompressedLimit(long bytes) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        bytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards);
+        bytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withScoringWorkers(int value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, value, requestsPerMinute, submissionLimits, safeguards);
+        uncompressedLimitBytes, value, requestsPerMinute, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withSubmissionLimits(SubmissionLimits value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, value, safeguards);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, value, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withRequestsPerMinute(int value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, value, submissionLimits, safeguards);
+        uncompressedLimitBytes, scoringWorkers, value, submissionLimits, safeguards, inferenceWorkers);
   }
 
   public ServerConfig withSafeguards(Safeguards value) {
     return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
-        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, value);
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, value, inferenceWorkers);
+  }
+
+  public ServerConfig withInferenceWorkers(int value) {
+    return new ServerConfig(host, port, dataDir, competitionDirs, jdbcUrl, adminToken, uploadLimitBytes,
+        uncompressedLimitBytes, scoringWorkers, requestsPerMinute, submissionLimits, safeguards, value);
   }
 }

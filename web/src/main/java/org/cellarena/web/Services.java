@@ -1,5 +1,8 @@
 package org.cellarena.web;
 
+import org.cellarena.web.inference.InferenceLane;
+import org.cellarena.web.intake.ModelIntake;
+import org.cellarena.web.store.Inferences;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.cellarena.web.auth.AdminToken;
@@ -31,5 +34,6 @@ public record Services(
     Submissions submissions, Leases leases, Results results, FinalPicks picks, SubmissionFiles files,
     ScoringQueue queue, SubmissionIntake intake, Leaderboards leaderboards, DailyQuota quota, Reveals reveals,
     AuditLog audit, AdminToken adminToken, RateLimiter rateLimiter, PrometheusMeterRegistry metrics,
-    ChangeFeed changes, CompetitionEdits edits, ParticipantFiles participantFiles) {
+    ChangeFeed changes, CompetitionEdits edits, ParticipantFiles participantFiles, Inferences inferences,
+    InferenceLane inferenceLane, ModelIntake modelIntake) {
 }

@@ -171,8 +171,20 @@ public final class AdminApi {
         }
       }
       return new JsonObject().put("workers", scoringWorkers).put("waiting", waiting)
-          .put("scoring", scoring);
+          .put("scoring", scoring).put("inference", inferenceQueue());
     });
+  }
+
+  /** The model submissions waiting for inference or inferring, with their worker and progress (blocking). */
+  private JsonArray inferenceQueue() {
+    JsonArray list = new JsonArray();
+    for (SubmissionRow s : submissions.inInference()) {
+      list.add(new JsonObject().put("id", s.id()).put("competition", s.competition()).put("team", s.teamName())
+          .put("status", s.status().label()).put("created_at", s.createdAt().toString())
+          .put("worker", s.model().worker()).put("progress", s.model().progress())
+          .put("weights_sha256", s.model().weightsSha256()));
+    }
+    return list;
   }
 
   /** POST /api/admin/competitions/:cid/reveal: shows the private leaderboard and private rows, for good. */
@@ -195,6 +207,10 @@ public final class AdminApi {
     String sid = ctx.pathParam("sid");
     Replies.json(ctx, 202, () -> {
       SubmissionRow s = lookup.submission(sid, Caller.theAdmin());
+      if (s.storedFile().isEmpty()) {
+        throw Refusal.conflict("submission " + s.id() + " has no CSV to score: its model produced none (it is "
+            + s.status().label() + "); the team may upload the model again");
+      }
       if (!leases.requeue(s.id())) {
         throw Refusal.conflict("submission " + s.id() + " is " + s.status().label() + " already");
       }

@@ -13,6 +13,7 @@ import org.cellarena.web.store.Reveals;
 import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.board.DailyQuota;
 import org.cellarena.web.intake.SubmissionIntake;
+import org.cellarena.web.intake.ModelIntake;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,13 +51,15 @@ public final class SubmissionApi {
   private final Leaderboards leaderboards;
   private final DailyQuota quota;
   private final SubmissionIntake intake;
+  private final ModelIntake models;
   private final SubmissionFiles files;
   private final Path uploadsDir;
   private final long uploadLimitBytes;
 
   public SubmissionApi(Lookup lookup, Competitions competitions, Teams teams, Submissions submissions,
       Results results, FinalPicks picks, ScoringQueue queue, Reveals reveals, Leaderboards leaderboards,
-      DailyQuota quota, SubmissionIntake intake, SubmissionFiles files, Path uploadsDir, long uploadLimitBytes) {
+      DailyQuota quota, SubmissionIntake intake, ModelIntake models, SubmissionFiles files, Path uploadsDir,
+      long uploadLimitBytes) {
     this.lookup = lookup;
     this.competitions = competitions;
     this.teams = teams;
@@ -68,6 +71,7 @@ public final class SubmissionApi {
     this.leaderboards = leaderboards;
     this.quota = quota;
     this.intake = intake;
+    this.models = models;
     this.files = files;
     this.uploadsDir = uploadsDir;
     this.uploadLimitBytes = uploadLimitBytes;
@@ -85,7 +89,12 @@ public final class SubmissionApi {
       ctx.request().pause();
       ctx.vertx().executeBlocking(() -> {
         SubmissionIntake.checkTexts(ctx.request().getParam("filename"), ctx.request().getParam("description"));
-        intake.admit(lookup.competition(cid), team);
+        Competition competition = lookup.competition(cid);
+        if (competition.isModel()) {
+          models.admit(competition, team);
+        } else {
+          intake.admit(competition, team);
+        }
         return null;
       }, false).onComplete(ar -> {
         if (ar.succeeded()) {
@@ -120,11 +129,18 @@ public final class SubmissionApi {
     Team team = Access.caller(ctx).team();
     String fileName = ctx.request().getParam("filename");
     String description = ctx.request().getParam("description");
-    RawUpload.receive(ctx, uploadsDir, uploadLimitBytes, files.space()).onComplete(received -> {
+    boolean zip = "application/zip".equalsIgnoreCase(baseType(ctx.request().getHeader("Content-Type")));
+    if (zip != competition.isModel()) {
+      ctx.response().putHeader("Connection", "close");
+      throw wrongKind(competition);
+    }
+    long limit = competition.isModel() ? competition.model().maxArchiveBytes() : uploadLimitBytes;
+    RawUpload.receive(ctx, uploadsDir, limit, files.space()).onComplete(received -> {
           if (received.failed()) {
-            if (received.cause() instanceof Refusal) {
+            if (received.cause() instanceof Refusal refusal) {
               ctx.response().putHeader("Connection", "close"); // the rest of the body is not read
-              ctx.fail(received.cause());
+              ctx.fail(competition.isModel() && refusal.reason() == Refusal.Reason.TOO_LARGE
+                  ? ModelIntake.tooLarge(limit) : refusal);
             } else if (!ctx.response().closed()) {
               ctx.fail(received.cause());
             }
@@ -136,18 +152,48 @@ public final class SubmissionApi {
         });
   }
 
-  /** Stores and queues the upload (on a worker thread) and answers 202 once its row is committed. */
+  private static String baseType(String contentType) {
+    return contentType == null ? "" : contentType.split(";", 2)[0].strip();
+  }
+
+  /** The 400 of a zip sent to a CSV competition, or of anything else sent to a model competition. */
+  private static Refusal wrongKind(Competition competition) {
+    return Refusal.badRequest(competition.isModel()
+        ? "the competition " + competition.id() + " takes model archives, not CSVs: send the .zip that "
+            + "cellarena submit --model packs, as Content-Type: application/zip"
+        : "the competition " + competition.id() + " takes a CSV (id,predicted, plain or gzip), not a zip archive");
+  }
+
+  /**
+   * Stores and queues the upload (on a worker thread) and answers 202 once its row is committed: a model
+   * archive in a model competition, a CSV elsewhere.
+   */
   private void accept(RoutingContext ctx, Competition competition, Team team, Path body, String fileName,
       String description) {
     Replies.json(ctx, 202, () -> {
-      long id;
-      try (InputStream in = Files.newInputStream(body)) {
-        id = intake.accept(competition, team, in, fileName, description);
+      if (startsWithZipMagic(body) != competition.isModel()) {
+        throw wrongKind(competition);
       }
-      return new JsonObject().put("id", id).put("status", Status.QUEUED.label())
+      long id;
+      Status status = competition.isModel() ? Status.INFERENCE_QUEUED : Status.QUEUED;
+      if (competition.isModel()) {
+        id = models.accept(competition, team, body, fileName, description);
+      } else {
+        try (InputStream in = Files.newInputStream(body)) {
+          id = intake.accept(competition, team, in, fileName, description);
+        }
+      }
+      return new JsonObject().put("id", id).put("status", status.label())
           .put("status_url", "/api/submissions/" + id)
           .put("events_url", "/api/submissions/" + id + "/events");
     });
+  }
+
+  private static boolean startsWithZipMagic(Path body) throws java.io.IOException {
+    try (InputStream in = Files.newInputStream(body)) {
+      byte[] head = in.readNBytes(4);
+      return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
   }
 
   /** GET /api/competitions/:cid/submissions: the caller's submissions, newest first, and its quota today. */

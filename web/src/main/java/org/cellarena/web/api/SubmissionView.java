@@ -1,5 +1,6 @@
 package org.cellarena.web.api;
 
+import org.cellarena.web.store.ModelRun;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -39,6 +40,9 @@ final class SubmissionView {
     if (s.status() == Status.FAILED) {
       json.put("error", s.error());
     }
+    if (s.model() != null) {
+      json.put("model", model(s.model()));
+    }
     ScoreRow score = s.score();
     if (score != null && s.status() != Status.FAILED) {
       json.put("public_score", score.publicScore())
@@ -48,6 +52,25 @@ final class SubmissionView {
           .put("scorer_version", score.scorerVersion());
       if (showPrivate) {
         json.put("private_score", score.privateScore());
+      }
+    }
+    return json;
+  }
+
+  /**
+   * A model submission's side: its weights' hash, the progress of its inference while it runs, and after it the
+   * seconds, the seconds per image, the device and the engine.
+   */
+  static JsonObject model(ModelRun run) {
+    JsonObject json = new JsonObject()
+        .put("weights_sha256", run.weightsSha256())
+        .put("inference_started_at", text(run.startedAt()))
+        .put("inference_progress", run.progress())
+        .put("inference_seconds", run.seconds());
+    if (run.detailJson() != null) {
+      JsonObject detail = new JsonObject(run.detailJson());
+      for (String key : new String[] {"images", "seconds_per_image", "device", "engine"}) {
+        json.put(key, detail.getValue(key));
       }
     }
     return json;

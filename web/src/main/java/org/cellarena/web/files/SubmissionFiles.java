@@ -122,6 +122,56 @@ public final class SubmissionFiles {
     return dataDir.relativize(target).toString();
   }
 
+  /**
+   * Moves a checked model archive to {@code submissions/<competition>/<id>.model.zip}, read-only.
+   *
+   * @return the stored archive's path relative to the data dir
+   */
+  public String placeModel(Path archive, String competition, long id) {
+    Path target = competitionDir(competition).resolve(id + ".model.zip");
+    try {
+      Files.move(archive, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    target.toFile().setWritable(false, false);
+    return dataDir.relativize(target).toString();
+  }
+
+  /** A stored file's path (a model archive, for one). */
+  public Path resolve(String storedFile) {
+    return dataDir.resolve(storedFile);
+  }
+
+  /**
+   * A new empty folder to unpack a model into, under the competition's folder ({@code .work-*}); the caller
+   * deletes it ({@link #deleteTree}), and a start after a kill removes what is left ({@link #removeLeftovers}).
+   */
+  public Path newWorkDir(String competition) {
+    try {
+      Path dir = competitionDir(competition);
+      Files.createDirectories(dir);
+      return Files.createTempDirectory(dir, ".work-");
+    } catch (IOException e) {
+      if (space.explain(e) instanceof Refusal full) {
+        throw full;
+      }
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a work folder and what it holds, quietly. */
+  public static void deleteTree(Path dir) {
+    if (dir == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(SubmissionFiles::deleteQuietly);
+    } catch (IOException ignored) {
+      // a stray work folder is removed at the next start
+    }
+  }
+
   /** Removes a staged upload that did not become a submission. */
   public void discard(StagedUpload staged) {
     deleteQuietly(staged.file());
@@ -161,6 +211,10 @@ public final class SubmissionFiles {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path file : (Iterable<Path>) files::iterator) {
             String name = file.getFileName().toString();
+            if (name.startsWith(".work-") && minAge.isZero()) {
+              deleteTree(file);
+              continue;
+            }
             boolean leftover = uploads
                 || (name.startsWith(".incoming-") && name.endsWith(".csv.gz"))
                 || (STORED_NAME.matcher(name).matches() && !kept.contains(file.toAbsolutePath().normalize()));

@@ -77,7 +77,7 @@ public final class SubmissionIntake {
     try {
       // one upload at a time per team and competition, so that two racing uploads cannot both take the last slot:
       // in this process by this lock, across server nodes by the team's row lock that add() checks under
-      synchronized (teamLocks.computeIfAbsent(competition.id() + "/" + team.id(), k -> new Object())) {
+      synchronized (teamLock(competition, team)) {
         id = submissions.add(competition.id(), team.id(), blankToNull(description), blankToNull(fileName),
             staged.storedBytes(), staged.sha256(), () -> admit(competition, team),
             sid -> files.place(staged, competition.id(), sid));
@@ -90,6 +90,11 @@ public final class SubmissionIntake {
     Counter.builder("cellarena.uploads").description("Submissions accepted by this node")
         .tag("competition", competition.id()).register(metrics).increment();
     return id;
+  }
+
+  /** The lock under which one upload of the team to the competition is counted and committed at a time. */
+  Object teamLock(Competition competition, Team team) {
+    return teamLocks.computeIfAbsent(competition.id() + "/" + team.id(), k -> new Object());
   }
 
   /**

@@ -210,10 +210,13 @@ public final class Leases {
     return db.transaction(c -> finish(c, id, owner, Status.FAILED, reason));
   }
 
-  /** Queues a scored or failed submission again (a rescore); false when it is already waiting or scoring. */
+  /**
+   * Queues a scored or failed submission again (a rescore); false when it is already waiting or scoring, or has
+   * no file to score (a model submission whose inference failed).
+   */
   public boolean requeue(long id) {
     return update(db, "UPDATE submissions SET status = 'queued', started_at = NULL, finished_at = NULL "
-        + "WHERE id = ? AND status IN ('scored', 'failed')", id) == 1;
+        + "WHERE id = ? AND status IN ('scored', 'failed') AND stored_file <> ''", id) == 1;
   }
 
   private static boolean finish(Connection c, long id, String owner, Status status, String error)

@@ -105,6 +105,17 @@ final class Migrations {
         competition VARCHAR(100) NOT NULL,
         PRIMARY KEY (team_id, competition));
       INSERT INTO team_competitions (team_id, competition) SELECT id, '*' FROM teams;
+      """,
+      // 6: model submissions (issue 27): the archive, its weights' hash and the server's inference of it
+      // (progress while it runs; seconds, device and engine after), which counts against the team's compute
+      """
+      ALTER TABLE submissions ADD COLUMN model_file VARCHAR(1000);
+      ALTER TABLE submissions ADD COLUMN weights_sha256 VARCHAR(64);
+      ALTER TABLE submissions ADD COLUMN inference_started_at TIMESTAMP WITH TIME ZONE;
+      ALTER TABLE submissions ADD COLUMN inference_seconds DOUBLE PRECISION;
+      ALTER TABLE submissions ADD COLUMN inference_progress VARCHAR(100);
+      ALTER TABLE submissions ADD COLUMN inference CLOB;
+      CREATE INDEX submissions_by_inference ON submissions(team_id, inference_started_at);
       """);
 
   private Migrations() {}

@@ -1,8 +1,11 @@
 package org.cellarena.web.store;
 
-/** Where a submission stands. Scored and failed are final until an admin rescores. */
+/**
+ * Where a submission stands. Scored and failed are final until an admin rescores. A model submission is
+ * inferred first: inference_queued, inferring, then queued with the CSV its model produced.
+ */
 public enum Status {
-  QUEUED, SCORING, SCORED, FAILED;
+  INFERENCE_QUEUED, INFERRING, QUEUED, SCORING, SCORED, FAILED;
 
   /** The lower-case name used in the database and the API. */
   public String label() {

@@ -15,7 +15,9 @@ final class SubmissionRows {
       SELECT s.id, s.competition, s.team_id, t.name AS team_name, s.description, s.file_name, s.stored_file,
              s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
              r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score, r.public_ci_low,
-             r.public_ci_high, r.private_score, r.seconds, r.scored_at, r.masks, r.tiny_masks, r.predicted_images
+             r.public_ci_high, r.private_score, r.seconds, r.scored_at, r.masks, r.tiny_masks, r.predicted_images,
+             s.model_file, s.weights_sha256, s.inference_started_at, s.inference_seconds, s.inference_progress,
+             s.inference, s.lease_owner
       FROM submissions s
       JOIN teams t ON t.id = s.team_id
       LEFT JOIN results r ON r.id = (SELECT MAX(r2.id) FROM results r2 WHERE r2.submission_id = s.id)
@@ -42,7 +44,14 @@ final class SubmissionRows {
         rs.getString("team_name"), rs.getString("description"), rs.getString("file_name"),
         rs.getString("stored_file"), rs.getLong("stored_bytes"), rs.getString("sha256"),
         Status.of(rs.getString("status")), rs.getString("error"), rs.getBoolean("final_pick"),
-        instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), score);
+        instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), score, model(rs));
+  }
+
+  private static ModelRun model(ResultSet rs) throws SQLException {
+    String file = rs.getString("model_file");
+    return file == null ? null : new ModelRun(file, rs.getString("weights_sha256"),
+        instant(rs, "inference_started_at"), nullableDouble(rs, "inference_seconds"),
+        rs.getString("inference_progress"), rs.getString("inference"), rs.getString("lease_owner"));
   }
 
   static ScoreRow score(ResultSet rs) throws SQLException {

@@ -42,30 +42,54 @@ public final class Submissions {
    */
   public long add(String competition, long teamId, String description, String fileName, long storedBytes,
       String sha256, Runnable admission, FilePlacer placer) {
+    return insert(competition, teamId, description, fileName, storedBytes, sha256, null, admission, placer);
+  }
+
+  /**
+   * Adds a model submission waiting for inference ({@link Inferences}), as {@link #add} does a CSV one: the
+   * placer places the archive, which the row names as its model file; its stored file is the CSV that the
+   * inference produces, empty until then.
+   *
+   * @param archiveBytes the archive's size
+   * @param archiveSha256 the archive's SHA-256
+   * @param weightsSha256 the SHA-256 of its weights file
+   */
+  public long addModel(String competition, long teamId, String description, String fileName, long archiveBytes,
+      String archiveSha256, String weightsSha256, Runnable admission, FilePlacer placer) {
+    return insert(competition, teamId, description, fileName, archiveBytes, archiveSha256, weightsSha256,
+        admission, placer);
+  }
+
+  private long insert(String competition, long teamId, String description, String fileName, long storedBytes,
+      String sha256, String weightsSha256, Runnable admission, FilePlacer placer) {
+    boolean model = weightsSha256 != null;
     return db.transaction(c -> {
       Sql.lockTeam(c, teamId);
       admission.run();
       long id;
       try (PreparedStatement s = c.prepareStatement("""
           INSERT INTO submissions (competition, team_id, description, file_name, stored_file, stored_bytes, sha256,
-                                   status, created_at)
-          VALUES (?, ?, ?, ?, '', ?, ?, 'queued', ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                                   status, created_at, weights_sha256)
+          VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
         s.setString(1, competition);
         s.setLong(2, teamId);
         s.setString(3, description);
         s.setString(4, fileName);
         s.setLong(5, storedBytes);
         s.setString(6, sha256);
-        s.setObject(7, Sql.utc(Instant.now()));
+        s.setString(7, (model ? Status.INFERENCE_QUEUED : Status.QUEUED).label());
+        s.setObject(8, Sql.utc(Instant.now()));
+        s.setString(9, weightsSha256);
         s.executeUpdate();
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
           id = keys.getLong(1);
         }
       }
-      String stored = placer.place(id);
-      try (PreparedStatement s = c.prepareStatement("UPDATE submissions SET stored_file = ? WHERE id = ?")) {
-        s.setString(1, stored);
+      String placed = placer.place(id);
+      try (PreparedStatement s = c.prepareStatement(model ? "UPDATE submissions SET model_file = ? WHERE id = ?"
+          : "UPDATE submissions SET stored_file = ? WHERE id = ?")) {
+        s.setString(1, placed);
         s.setLong(2, id);
         s.executeUpdate();
       }
@@ -100,6 +124,11 @@ public final class Submissions {
   /** Every submission waiting or being scored, in all competitions, oldest first. */
   public List<SubmissionRow> active() {
     return rows(" WHERE s.status IN ('queued', 'scoring') ORDER BY s.id");
+  }
+
+  /** Every model submission waiting for inference or inferring, in all competitions, oldest first. */
+  public List<SubmissionRow> inInference() {
+    return rows(" WHERE s.status IN ('inference_queued', 'inferring') ORDER BY s.id");
   }
 
   /** Every submission to a competition, oldest first. */

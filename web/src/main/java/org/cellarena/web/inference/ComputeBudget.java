@@ -1,0 +1,54 @@
+package org.cellarena.web.inference;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import org.cellarena.web.competition.Competition;
+import org.cellarena.web.refusal.Refusal;
+import org.cellarena.web.store.Inferences;
+
+/**
+ * A team's inference minutes per day (UTC) in a model competition: the seconds of its inferences started today,
+ * against the competition's {@code compute_minutes_per_day}. Checked at upload (429) and again when an
+ * inference is claimed (it fails then).
+ */
+public final class ComputeBudget {
+  private final Inferences inferences;
+
+  public ComputeBudget(Inferences inferences) {
+    this.inferences = inferences;
+  }
+
+  /** The sentence the team reads when its compute today is used up, or empty while some is left. */
+  public Optional<String> exceeded(Competition competition, long teamId, Instant now) {
+    double limit = competition.model().computeMinutesPerDay();
+    double used = inferences.secondsSince(competition.id(), teamId, dayStart(now)) / 60;
+    if (used < limit) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "Exceeded Allowed Compute: %s of %s minutes used today",
+        minutes(used), minutes(limit)));
+  }
+
+  /** Refuses (429, retry at 00:00 UTC) a model upload of a team whose compute today is used up. */
+  public void check(Competition competition, long teamId, Instant now) {
+    Optional<String> exceeded = exceeded(competition, teamId, now);
+    if (exceeded.isPresent()) {
+      Instant resets = dayStart(now).plus(Duration.ofDays(1));
+      throw new Refusal(Refusal.Reason.TOO_MANY, exceeded.get() + "; try again after " + resets,
+          Math.max(1, Duration.between(now, resets).toSeconds()), resets);
+    }
+  }
+
+  private static Instant dayStart(Instant now) {
+    return now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+  }
+
+  /** Whole minutes as such ("58"), a fraction with what precision it needs ("0.25"). */
+  private static String minutes(double m) {
+    return m == Math.floor(m) ? String.valueOf((long) m) : String.format(Locale.ROOT, "%.3g", m);
+  }
+}

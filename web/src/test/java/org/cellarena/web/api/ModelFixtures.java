@@ -1,0 +1,99 @@
+package org.cellarena.web.api;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Model competitions and model archives for the tests: the example competition's images as a model competition
+ * (ex-shsy5y-4 the sample, ex-cort-3 a hidden Feedback image), and archives for the test runner
+ * ({@code CopyingModelRunner}), whose weights are a submission CSV.
+ */
+final class ModelFixtures {
+  static final String SAMPLE = "ex-shsy5y-4";
+  static final String HIDDEN_FEEDBACK = "ex-cort-3";
+  static final List<String> HIDDEN = List.of("ex-astro-2", "ex-astro-5", "ex-cort-3", "ex-cort-6", "ex-shsy5y-1");
+
+  private ModelFixtures() {}
+
+  /** Writes {@code dataDir/competitions/<id>}: the example's images, a model competition with these limits. */
+  static void modelCompetition(Path dataDir, String id, JsonObject inference) {
+    try {
+      Path source = ServerFixture.EXAMPLES.resolve("competitions/example");
+      Path target = dataDir.resolve("competitions").resolve(id);
+      if (Files.exists(target.resolve("competition.json"))) {
+        return;
+      }
+      Files.createDirectories(target.resolve("test"));
+      try (var images = Files.list(source.resolve("test"))) {
+        for (Path image : (Iterable<Path>) images::iterator) {
+          Files.copy(image, target.resolve("test").resolve(image.getFileName()));
+        }
+      }
+      String solution = Files.readAllLines(source.resolve("solution.csv")).stream()
+          .map(line -> line.startsWith(SAMPLE + ",") || line.startsWith(HIDDEN_FEEDBACK + ",")
+              ? line.replaceFirst(",(Public|Private)$", ",Feedback") : line)
+          .collect(Collectors.joining("\n", "", "\n"));
+      Files.writeString(target.resolve("solution.csv"), solution);
+      Files.writeString(target.resolve("competition.json"), new JsonObject().put("id", id).put("kind", "model")
+          .put("daily_limit", 50).put("feedback", "full").put("sample_test", List.of(SAMPLE))
+          .put("inference", inference).encodePrettily());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A model archive that the test runner reads: its config and the example submission as weights. */
+  static byte[] model(JsonObject config) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("config.json", config.encode().getBytes(StandardCharsets.UTF_8));
+    entries.put("model.params", ServerFixture.exampleSubmission());
+    return zip(entries);
+  }
+
+  static byte[] copyingModel() {
+    return model(new JsonObject().put("backbone", "copying"));
+  }
+
+  static byte[] zip(Map<String, byte[]> entries) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The archive with its entry {@code name} marked, in the central directory, as a Unix symbolic link. */
+  static byte[] withSymlink(byte[] zip, String name) {
+    byte[] bytes = zip.clone();
+    byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i + 46 < bytes.length; i++) {
+      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2
+          && java.util.Arrays.equals(bytes, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
+        bytes[i + 5] = 3; // made by Unix
+        int mode = 0120777 << 16; // a symbolic link
+        for (int b = 0; b < 4; b++) {
+          bytes[i + 38 + b] = (byte) (mode >>> (8 * b));
+        }
+        return bytes;
+      }
+    }
+    throw new IllegalArgumentException("no central entry " + name);
+  }
+}

@@ -1,0 +1,104 @@
+package org.cellarena.web.inference;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The web module's stand-in for the DJL runner (registered for the tests' classpath only): its "weights" file is
+ * a submission CSV, which it copies out image by image in the order asked, calling the progress callback after
+ * each. {@code config.json} says what it does: {@code "backbone": "copying"} (any other is rejected by the check,
+ * as an unknown backbone), and optionally {@code "endless": true} (after the first image it waits, reporting,
+ * until the callback stops it) or {@code "oom": true} (it runs out of memory).
+ */
+public final class CopyingModelRunner implements ModelRunner {
+  public static final String BACKBONE = "copying";
+
+  @Override
+  public ModelSummary check(Path modelDir) throws ModelRejectedException {
+    JsonObject config = config(modelDir);
+    String backbone = config.getString("backbone");
+    if (!BACKBONE.equals(backbone)) {
+      throw new ModelRejectedException("config.json: unknown backbone \"" + backbone + "\" (known: " + BACKBONE
+          + ")");
+    }
+    return new ModelSummary(sha256(weights(modelDir)), "copying runner");
+  }
+
+  @Override
+  public InferenceResult predict(Path modelDir, List<Path> images, Path out, Progress progress)
+      throws ModelRejectedException, InferenceStoppedException, IOException {
+    check(modelDir);
+    JsonObject config = config(modelDir);
+    if (config.getBoolean("oom", false)) {
+      throw new OutOfMemoryError("Java heap space (the copying runner was told to run out)");
+    }
+    List<String> rows = Files.readAllLines(weights(modelDir));
+    List<String> written = new ArrayList<>(List.of("id,predicted"));
+    int cells = 0;
+    for (int i = 0; i < images.size(); i++) {
+      String id = images.get(i).getFileName().toString().replaceFirst("\\.png$", "");
+      for (String row : rows) {
+        if (row.startsWith(id + ",")) {
+          written.add(row);
+          cells++;
+        }
+      }
+      if (!progress.imageDone(i + 1, images.size())) {
+        throw new InferenceStoppedException(i + 1, images.size());
+      }
+      while (config.getBoolean("endless", false)) {
+        pause();
+        if (!progress.imageDone(i + 1, images.size())) {
+          throw new InferenceStoppedException(i + 1, images.size());
+        }
+      }
+    }
+    Files.write(out, written);
+    return new InferenceResult(images.size(), cells, 0.5, "cpu", "Copying 1.0");
+  }
+
+  /** Stands for the work of predicting an image. */
+  private static void pause() {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonObject config(Path modelDir) throws ModelRejectedException {
+    try {
+      return new JsonObject(Files.readString(modelDir.resolve("config.json")));
+    } catch (IOException | RuntimeException e) {
+      throw new ModelRejectedException("config.json cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static Path weights(Path modelDir) throws ModelRejectedException {
+    for (String name : List.of("model.params", "model.safetensors", "model.npz")) {
+      if (Files.isRegularFile(modelDir.resolve(name))) {
+        return modelDir.resolve(name);
+      }
+    }
+    throw new ModelRejectedException("no weights file");
+  }
+
+  public static String sha256(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
