@@ -1,20 +1,14 @@
 package org.cellarena.harness.inference;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import org.cellarena.model.archive.ModelArchiveException;
+import org.cellarena.model.archive.ModelCheck;
 import org.cellarena.model.config.ConfigException;
 import org.cellarena.model.predict.FolderPrediction;
-import org.cellarena.model.predict.LoadedModel;
 import org.cellarena.scoring.io.InvalidFileException;
 import org.cellarena.web.inference.InferenceResult;
 import org.cellarena.web.inference.InferenceStoppedException;
@@ -22,22 +16,16 @@ import org.cellarena.web.inference.ModelRejectedException;
 import org.cellarena.web.inference.ModelRunner;
 import org.cellarena.web.inference.ModelSummary;
 
-/** The model module's loading and prediction behind the web module's {@link ModelRunner}. */
+/** The model module's archive check and prediction behind the web module's {@link ModelRunner}. */
 public final class DjlModelRunner implements ModelRunner {
-  static final String WEIGHTS = "model.params";
 
   @Override
   public ModelSummary check(Path modelDir) throws ModelRejectedException {
-    Path weights = modelDir.resolve(WEIGHTS);
-    try (NDManager manager = NDManager.newBaseManager()) {
-      LoadedModel loaded = LoadedModel.load(weights, manager, 0);
-      long parameters = loaded.model().getParameters().values().stream()
-          .mapToLong(p -> p.getArray().getShape().size()).sum();
-      return new ModelSummary(sha256(weights), String.format(Locale.ROOT, "Mask R-CNN, %d classes, %.1f M "
-          + "parameters%s", loaded.config().model().numClasses(), parameters / 1e6,
-          loaded.config().data().testFlip() ? ", flip TTA" : ""));
-    } catch (IOException | ConfigException | IllegalArgumentException e) {
-      throw new ModelRejectedException("Model Load Error: " + e.getMessage(), e);
+    try {
+      var checked = ModelCheck.check(modelDir);
+      return new ModelSummary(checked.weightsSha256(), checked.description());
+    } catch (ModelArchiveException e) {
+      throw new ModelRejectedException(e.getMessage(), e);
     }
   }
 
@@ -50,7 +38,7 @@ public final class DjlModelRunner implements ModelRunner {
         Files.createSymbolicLink(folder.resolve(image.getFileName()), image.toAbsolutePath());
       }
       long start = System.nanoTime();
-      FolderPrediction.Summary summary = FolderPrediction.run(modelDir.resolve(WEIGHTS), folder, out, null, null);
+      FolderPrediction.Summary summary = FolderPrediction.run(modelDir, folder, out, null, null);
       if (!progress.imageDone(images.size(), images.size())) {
         Files.deleteIfExists(out);
         throw new InferenceStoppedException(images.size() - 1, images.size());
@@ -60,7 +48,7 @@ public final class DjlModelRunner implements ModelRunner {
           engine.defaultDevice().toString(), engine.getEngineName() + " " + engine.getVersion() + " (DJL "
               + Engine.getDjlVersion() + ")");
     } catch (ConfigException | IllegalArgumentException | InvalidFileException e) {
-      throw new ModelRejectedException("Model Load Error: " + e.getMessage(), e);
+      throw new ModelRejectedException(e.getMessage(), e);
     } finally {
       try (var links = Files.list(folder)) {
         for (Path link : links.toList()) {
@@ -68,16 +56,6 @@ public final class DjlModelRunner implements ModelRunner {
         }
       }
       Files.delete(folder);
-    }
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(in.getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

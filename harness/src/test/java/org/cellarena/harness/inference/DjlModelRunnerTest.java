@@ -1,6 +1,6 @@
 package org.cellarena.harness.inference;
 
-import static org.cellarena.harness.inference.TrainedModelCompetition.ok;
+import static org.cellarena.harness.TrainedModelCompetition.ok;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.cellarena.harness.CommandRun;
+import org.cellarena.harness.TrainedModelCompetition;
 import org.cellarena.web.inference.InferenceResult;
 import org.cellarena.web.inference.InferenceStoppedException;
 import org.cellarena.web.inference.ModelRejectedException;
@@ -74,7 +75,8 @@ class DjlModelRunnerTest {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(Files.readAllBytes(model.resolve("model.params"))));
     assertEquals(sha, summary.weightsSha256());
-    assertTrue(summary.description().contains("Mask R-CNN, 1 classes"), summary.description());
+    assertTrue(summary.description().contains("Mask R-CNN, stage blocks [1, 1, 1, 1], 1 class,"),
+        summary.description());
   }
 
   @Test
@@ -84,20 +86,19 @@ class DjlModelRunnerTest {
     Files.write(model.resolve("model.params"), java.util.Arrays.copyOf(weights, weights.length / 2));
     ModelRejectedException rejected = assertThrows(ModelRejectedException.class,
         () -> new DjlModelRunner().check(model));
-    assertTrue(rejected.getMessage().startsWith("Model Load Error: "), rejected.getMessage());
+    assertEquals("model.params: the weights file is truncated (it ends inside a tensor)", rejected.getMessage());
   }
 
   @Test
   void anUnknownBackboneIsRejectedNamingIt() throws Exception {
     Path model = unpackedModel(dir.resolve("model"));
     JsonObject config = JsonParser.parseString(Files.readString(model.resolve("config.json"))).getAsJsonObject();
-    JsonObject backbone = config.getAsJsonObject("model").getAsJsonObject("backbone");
-    backbone.remove("stage_blocks");
-    backbone.addProperty("depth", 77);
+    config.getAsJsonObject("model").getAsJsonObject("backbone").addProperty("type", "ResNet");
     Files.writeString(model.resolve("config.json"), config.toString());
     ModelRejectedException rejected = assertThrows(ModelRejectedException.class,
         () -> new DjlModelRunner().check(model));
-    assertTrue(rejected.getMessage().contains("depth 77"), rejected.getMessage());
+    assertTrue(rejected.getMessage().startsWith("config.json: model.backbone.type 'ResNet' is not a backbone"),
+        rejected.getMessage());
   }
 
   @Test
@@ -108,7 +109,8 @@ class DjlModelRunnerTest {
     Files.writeString(model.resolve("config.json"), config.toString());
     ModelRejectedException rejected = assertThrows(ModelRejectedException.class,
         () -> new DjlModelRunner().check(model));
-    assertTrue(rejected.getMessage().startsWith("Model Load Error: "), rejected.getMessage());
+    assertTrue(rejected.getMessage().startsWith("model.params: tensor neck.")
+        && rejected.getMessage().contains("the model's config makes it (32, "), rejected.getMessage());
   }
 
   /** The work dir's best checkpoint as a model archive unpacks: config.json, model.params, model.json. */

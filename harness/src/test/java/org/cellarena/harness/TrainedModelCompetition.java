@@ -1,4 +1,4 @@
-package org.cellarena.harness.inference;
+package org.cellarena.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,26 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.cellarena.harness.CommandRun;
 
 /**
  * A {@code model} competition made from generated data (12 images of 256x192, 5 held out, 1 of them the sample)
  * and a {@code tiny_cpu} model trained on its bundle for a few iterations: made once per test run, in a temporary
  * folder, and never changed by the tests that read it.
  */
-final class TrainedModelCompetition {
-  static final String ID = "hidden";
+public final class TrainedModelCompetition {
+  public static final String ID = "hidden";
   private static TrainedModelCompetition made;
 
-  final Path competition;
-  final Path workDir;
+  public final Path competition;
+  public final Path workDir;
 
   private TrainedModelCompetition(Path competition, Path workDir) {
     this.competition = competition;
     this.workDir = workDir;
   }
 
-  static synchronized TrainedModelCompetition get() {
+  public static synchronized TrainedModelCompetition get() {
     if (made == null) {
       try {
         made = make(Files.createTempDirectory("cellarena-model-competition-"));
@@ -57,17 +56,17 @@ final class TrainedModelCompetition {
   }
 
   /** Every held-out image, hidden or not, sorted by name as {@code predict} reads a folder. */
-  List<Path> testImages() throws IOException {
+  public List<Path> testImages() throws IOException {
     try (Stream<Path> files = Files.list(competition.resolve("test"))) {
       return files.sorted().toList();
     }
   }
 
-  static Path config() {
+  public static Path config() {
     return Path.of(System.getProperty("cellarena.home", "..")).resolve("configs/tiny_cpu.json");
   }
 
-  static CommandRun ok(CommandRun run) {
+  public static CommandRun ok(CommandRun run) {
     assertEquals(0, run.exitCode(), "stdout: " + run.out() + "\nstderr: " + run.err());
     return run;
   }
