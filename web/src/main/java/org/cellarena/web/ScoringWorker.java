@@ -1,5 +1,10 @@
 package org.cellarena.web;
 
+import org.cellarena.web.inference.ComputeBudget;
+import org.cellarena.web.inference.InferenceLane;
+import org.cellarena.web.inference.InferenceRun;
+import org.cellarena.web.inference.ModelRunner;
+import org.cellarena.web.store.Inferences;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,7 +30,9 @@ import org.cellarena.web.store.TeamUsage;
 /**
  * A process that scores and does nothing else ({@code cellarena worker}): it claims submissions from the shared
  * database, reads their files from the shared data dir and writes the results back; the server nodes tell their
- * browsers. Any number may run, on any machine that reaches the database and the data dir.
+ * browsers. Any number may run, on any machine that reaches the database and the data dir. With
+ * {@code --inference} it runs teams' models instead ({@link InferenceLane}), and the CSVs they produce are scored
+ * by the other workers and nodes.
  */
 public final class ScoringWorker implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ScoringWorker.class.getName());
@@ -37,19 +44,23 @@ public final class ScoringWorker implements AutoCloseable {
    * @param threads submissions scored at once
    * @param lease how long a claim lasts without a heartbeat
    * @param metricsPort where to serve Prometheus metrics on /metrics, or 0 for nowhere
+   * @param inference run models (threads: models at once) instead of scoring
    */
   public record Config(String jdbcUrl, Path dataDir, List<Path> competitionDirs, int threads, Duration lease,
-      int metricsPort) {}
+      int metricsPort, boolean inference) {}
 
   private final Database db;
   private final ChangeFeed changes;
   private final ScoringQueue queue;
+  private final InferenceLane lane;
   private final HttpServer metricsServer;
 
-  private ScoringWorker(Database db, ChangeFeed changes, ScoringQueue queue, HttpServer metricsServer) {
+  private ScoringWorker(Database db, ChangeFeed changes, ScoringQueue queue, InferenceLane lane,
+      HttpServer metricsServer) {
     this.db = db;
     this.changes = changes;
     this.queue = queue;
+    this.lane = lane;
     this.metricsServer = metricsServer;
   }
 
@@ -80,22 +91,41 @@ public final class ScoringWorker implements AutoCloseable {
     SubmissionFiles files = SubmissionFiles.forScoring(config.dataDir(),
         ServerConfig.defaults(config.dataDir()).uncompressedLimitBytes());
     ScoringQueue queue = new ScoringQueue(new Submissions(db), new Leases(db), new TeamUsage(db),
-        new ScoringWorkers(db), files,
-        competitions, config.threads(), true, config.lease(), metrics, changes::submissionChanged);
+        new ScoringWorkers(db), files, competitions, config.inference() ? 0 : config.threads(), true, config.lease(),
+        metrics, changes::submissionChanged);
+    InferenceLane lane = config.inference() ? inferenceLane(config, db, competitions, files, changes) : null;
     HttpServer metricsServer = null;
     try {
       if (config.metricsPort() > 0) {
         metricsServer = serveMetrics(metrics, config.metricsPort());
       }
       queue.start();
+      if (lane != null) {
+        lane.start();
+      }
     } catch (IOException | RuntimeException e) {
       queue.close();
       db.close();
       throw new ServerStartException("cannot start the worker: " + e.getMessage(), e);
     }
-    LOG.info("worker " + queue.workerId() + " scoring " + competitions.all().size() + " competition(s) on "
-        + config.threads() + " thread(s)");
-    return new ScoringWorker(db, changes, queue, metricsServer);
+    LOG.info("worker " + queue.workerId() + (lane == null ? " scoring " : " running the models of ")
+        + competitions.all().size() + " competition(s) on " + config.threads() + " thread(s)");
+    return new ScoringWorker(db, changes, queue, lane, metricsServer);
+  }
+
+  /** The lane of {@code worker --inference}; the CSVs it produces are scored by whoever claims them. */
+  private static InferenceLane inferenceLane(Config config, Database db, Competitions competitions,
+      SubmissionFiles files, ChangeFeed changes) {
+    ModelRunner runner = ModelRunner.installed().orElse(null);
+    if (runner == null) {
+      db.close();
+      throw new ServerStartException("worker --inference needs a model runner on the classpath; start it with the "
+          + "cellarena launcher", null);
+    }
+    Inferences inferences = new Inferences(db);
+    InferenceRun run = new InferenceRun(inferences, competitions, files, new ComputeBudget(inferences), runner,
+        (id, team) -> { }, changes::submissionChanged);
+    return new InferenceLane(inferences, competitions, run, config.threads(), true, config.lease());
   }
 
   private static HttpServer serveMetrics(PrometheusMeterRegistry metrics, int port) throws IOException {
@@ -114,7 +144,7 @@ public final class ScoringWorker implements AutoCloseable {
 
   /** The name this worker goes by in leases and among the workers. */
   public String id() {
-    return queue.workerId();
+    return lane != null ? lane.workerId() : queue.workerId();
   }
 
   /** Finishes the submissions under way (up to 30 s) and stops. */
@@ -122,6 +152,9 @@ public final class ScoringWorker implements AutoCloseable {
   public void close() {
     if (metricsServer != null) {
       metricsServer.stop(0);
+    }
+    if (lane != null) {
+      lane.close();
     }
     queue.close();
     changes.close();

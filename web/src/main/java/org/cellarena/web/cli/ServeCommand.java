@@ -50,6 +50,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "nothing and leaves it to `cellarena worker` processes on the same --jdbc-url.")
   Integer workers;
 
+  @Option(names = "--inference-workers", paramLabel = "N", defaultValue = "1",
+      description = "Models of model competitions run at once in this node, apart from the scoring (default: "
+          + "${DEFAULT-VALUE}); 0: left to `cellarena worker --inference` processes on the same --jdbc-url.")
+  int inferenceWorkers;
+
   @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "600",
       description = "Requests per minute allowed per token (default: ${DEFAULT-VALUE}).")
   int rateLimit;
@@ -73,8 +78,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 0)) {
-      return fail("--port must be 0..65535, --upload-limit-mb and --rate-limit at least 1, --workers at least 0");
+    if (port < 0 || port > 65535 || uploadLimitMb < 1 || rateLimit < 1 || (workers != null && workers < 0)
+        || inferenceWorkers < 0) {
+      return fail("--port must be 0..65535, --upload-limit-mb and --rate-limit at least 1, --workers and "
+          + "--inference-workers at least 0");
     }
     String jdbcUrl;
     try {
@@ -99,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig config = ServerConfig.defaults(data.dataDir()).withHost(host).withPort(port)
         .withJdbcUrl(jdbcUrl).withAdminToken(System.getenv("CELLARENA_ADMIN_TOKEN"))
         .withUploadLimit(uploadLimitMb * ServerConfig.MB).withRequestsPerMinute(rateLimit)
-        .withSubmissionLimits(limits);
+        .withSubmissionLimits(limits).withInferenceWorkers(inferenceWorkers);
     if (workers != null) {
       config = config.withScoringWorkers(workers);
     }

@@ -29,8 +29,14 @@ public final class WorkerCommand implements Callable<Integer> {
   List<Path> competitions = new ArrayList<>();
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Submissions scored at once (default: the cores).")
+      description = "Submissions scored at once (default: the cores), or with --inference models run at once "
+          + "(default: 1).")
   Integer threads;
+
+  @Option(names = "--inference",
+      description = "Run the teams' models of model competitions (on CUDA where the engine sees one) instead of "
+          + "scoring; the CSVs they produce are scored by the other workers and the serve nodes.")
+  boolean inference;
 
   @Option(names = "--lease-seconds", paramLabel = "S", defaultValue = "30",
       description = "How long a claimed submission stays this worker's without a heartbeat (one every third of "
@@ -43,7 +49,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int n = threads != null ? threads : inference ? 1 : Runtime.getRuntime().availableProcessors();
     if (n < 1 || leaseSeconds < 3 || metricsPort < 0 || metricsPort > 65535) {
       return fail("--threads must be at least 1, --lease-seconds at least 3, --metrics-port 0..65535");
     }
@@ -59,12 +65,13 @@ public final class WorkerCommand implements Callable<Integer> {
     ScoringWorker worker;
     try {
       worker = ScoringWorker.start(new ScoringWorker.Config(url, data.dataDir().toAbsolutePath().normalize(),
-          competitions, n, Duration.ofSeconds(leaseSeconds), metricsPort));
+          competitions, n, Duration.ofSeconds(leaseSeconds), metricsPort, inference));
     } catch (CompetitionException | ServerStartException e) {
       return fail(e.getMessage());
     }
     var out = spec.commandLine().getOut();
-    out.println("CellArena worker " + worker.id() + " scoring on " + n + " thread(s)");
+    out.println("CellArena worker " + worker.id() + (inference ? " running models" : " scoring") + " on " + n
+        + " thread(s)");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
