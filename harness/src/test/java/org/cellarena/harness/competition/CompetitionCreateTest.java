@@ -136,6 +136,14 @@ class CompetitionCreateTest {
     assertTrue(!Files.exists(dir.resolve("comp").resolve("competition.json")), "nothing written");
   }
 
+  @Test
+  void theBundledExampleModelCompetitionLoads() {
+    Path example = Path.of(System.getProperty("cellarena.home", "..")).resolve("examples/competitions/example-model");
+    Competition competition = CompetitionLoader.load(example, SubmissionLimits.DEFAULTS);
+    assertEquals(List.of("ex-shsy5y-1"), competition.model().sampleTest());
+    assertEquals(5, competition.solution().ids().stream().filter(competition::isHidden).count());
+  }
+
   private static String[] concat(String[] head, String... tail) {
     return java.util.stream.Stream.concat(java.util.Arrays.stream(head), java.util.Arrays.stream(tail))
         .toArray(String[]::new);
