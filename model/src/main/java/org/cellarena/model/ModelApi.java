@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.cellarena.model.archive.ModelArchiveException;
+import org.cellarena.model.archive.ModelCheck;
+import org.cellarena.model.archive.ModelSummary;
 import org.cellarena.model.config.ConfigLoader;
 import org.cellarena.model.config.TrainConfig;
 import org.cellarena.model.predict.FolderPrediction;
+import org.cellarena.model.predict.PredictionStoppedException;
 import org.cellarena.model.train.TrainOptions;
 import org.cellarena.model.train.TrainResult;
 import org.cellarena.model.train.Training;
@@ -14,7 +18,8 @@ import org.cellarena.scoring.io.InvalidFileException;
 
 /**
  * The model in two calls, for the harness (demo, auto-submit): train on a Kaggle-layout dataset under a budget,
- * then predict a folder of PNGs into a submission CSV that the scoring module has validated.
+ * then predict a folder of PNGs into a submission CSV that the scoring module has validated; and for a server that
+ * runs submitted models, check a model archive and predict a list of images with it.
  *
  * <pre>{@code
  * TrainResult r = ModelApi.train(Path.of("configs/tiny_cpu.json"), dataDir, workDir, 200, 0, List.of(), 0.1, 0, System.err);
@@ -47,5 +52,26 @@ public final class ModelApi {
   public static FolderPrediction.Summary predict(Path checkpoint, Path imagesDir, Path out, Boolean tta,
       PrintStream progress) throws IOException, InvalidFileException {
     return FolderPrediction.run(checkpoint, imagesDir, out, tta, progress);
+  }
+
+  /**
+   * Checks an unpacked model archive before a server queues it: its config builds a model and its weights load
+   * with every tensor present, none extra, each of its shape.
+   *
+   * @throws ModelArchiveException with the one sentence its team reads
+   */
+  public static ModelSummary checkModel(Path modelDir) throws ModelArchiveException {
+    return ModelCheck.check(modelDir);
+  }
+
+  /**
+   * Predicts a list of PNGs with a model dir (or any checkpoint) as {@code predict} does, calling {@code imageDone}
+   * after each image; the CSV equals the one {@code predict} writes for a folder holding these images.
+   *
+   * @throws PredictionStoppedException when {@code imageDone} returned false (nothing is written)
+   */
+  public static FolderPrediction.Summary predictImages(Path checkpoint, List<Path> images, Path out,
+      FolderPrediction.ImageDone imageDone) throws IOException, InvalidFileException, PredictionStoppedException {
+    return FolderPrediction.run(checkpoint, images, out, imageDone);
   }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     name = "model-bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Time the parts of Mask R-CNN training iterations on generated images (Sartorius aspect 704:520, IMAGE-SIZE"
+      "Time the parts of Mask R-CNN training iterations (or with --predict, inference) on generated images (Sartorius aspect 704:520, IMAGE-SIZE"
           + " px wide, CELLS cells each, one batch of the config's size, after warm-up iterations).",
       "host_ms_per_image is everything that is not the engine's forward, backward or optimizer work: targets,"
           + " proposals, RoIAlign matrices, transfers and waits for the device, per image."
@@ -50,6 +50,14 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup", defaultValue = "1", description = "untimed iterations first (default ${DEFAULT-VALUE})")
   int warmup;
+
+  @Option(names = "--predict", paramLabel = "N", defaultValue = "0", description = "time inference instead: N"
+      + " generated images through predict's own loop, as a server runs a submitted model (default: training)")
+  int predictImages;
+
+  @Option(names = "--checkpoint", paramLabel = "W", description = "with --predict: the trained model to time (a work"
+      + " dir, a .params file or an unpacked model archive; default: a fresh model of the config)")
+  Path checkpoint;
 
   @Option(names = "--json", description = "print one JSON line instead of a table")
   boolean json;
@@ -68,7 +76,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("config not found: " + cfgFile);
       }
       TrainConfig cfg = ConfigLoader.load(cfgFile, overrides);
-      JsonObject out = run(cfg, workload.imageSize(), workload.cells(), iterations, warmup);
+      JsonObject out = predictImages > 0
+          ? InferenceBench.run(cfg, checkpoint, predictImages, workload.imageSize(), workload.cells())
+          : run(cfg, workload.imageSize(), workload.cells(), iterations, warmup);
+      out.addProperty("load_average", loadAverage());
       out.addProperty("config", cfgFile.getFileName().toString());
       System.out.println(json ? out.toString() : table(out));
       return 0;
@@ -126,7 +137,6 @@ public final class ModelBenchCommand implements Callable<Integer> {
     JsonObject engineParts = new JsonObject();
     profile.engineMs().forEach((k, v) -> engineParts.addProperty(k, round(v / images)));
     o.add("engine_parts_ms_per_image", engineParts);
-    o.addProperty("load_average", loadAverage());
     return o;
   }
 

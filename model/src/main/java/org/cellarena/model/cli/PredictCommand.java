@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cellarena.model.config.ConfigException;
 import org.cellarena.model.predict.FolderPrediction;
+import org.cellarena.model.pretrained.WeightsException;
 import org.cellarena.scoring.io.InvalidFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,13 +46,13 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      FolderPrediction.Summary s = FolderPrediction.run(checkpoint, images, out, tta, score, mask, minArea,
-          maxDetections, System.err);
+      FolderPrediction.Summary s = FolderPrediction.run(checkpoint, images, out,
+          new FolderPrediction.Settings(tta, score, mask, minArea, maxDetections), System.err);
       System.out.printf("wrote %s: %d images, %d cells, %.2f images/s (score >= %.2f, mask >= %.2f%s)%n", s.out(),
           s.images(), s.cells(), s.imagesPerSecond(), s.thresholds().score(), s.thresholds().mask(),
           s.tta() ? ", flip TTA" : "");
       return 0;
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (ConfigException | IllegalArgumentException | WeightsException e) {
       System.err.println("cellarena predict: " + e.getMessage());
       return 2;
     } catch (InvalidFileException e) {

@@ -65,6 +65,24 @@ public final class GrayImage {
     }
   }
 
+  /** Writes an 8-bit PNG (values rounded and clamped to 0..255). */
+  public void writePng(Path png) {
+    loadOpenCv();
+    byte[] bytes = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = (byte) Math.max(0, Math.min(255, Math.round(values[i])));
+    }
+    Mat m = new Mat(height, width, CvType.CV_8UC1);
+    try {
+      m.put(0, 0, bytes);
+      if (!Imgcodecs.imwrite(png.toString(), m)) {
+        throw new IllegalArgumentException("cannot write image " + png);
+      }
+    } finally {
+      m.release();
+    }
+  }
+
   /** Bilinear resize (OpenCV INTER_LINEAR, as mmdet). */
   public GrayImage resize(int newWidth, int newHeight) {
     if (newWidth == width && newHeight == height) {

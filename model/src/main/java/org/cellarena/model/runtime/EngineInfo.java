@@ -26,8 +26,18 @@ public final class EngineInfo {
     Device d = e.defaultDevice();
     String what = d.isGpu() ? d + " (" + gpuCount() + " GPU, CUDA " + CudaUtils.getCudaVersionString() + ")"
         : "cpu (intra-op threads: " + JniUtils.getNumThreads() + ")";
-    return "device: " + what + "; " + e.getEngineName() + " " + e.getVersion() + " " + flavour() + ", DJL "
-        + Engine.getDjlVersion();
+    return "device: " + what + "; " + engineName();
+  }
+
+  /** The device the engine computes on: {@code cpu()}, {@code gpu(0)}. */
+  public static String deviceName() {
+    return Engine.getInstance().defaultDevice().toString();
+  }
+
+  /** The engine and its library: {@code PyTorch 2.7.1 cpu, DJL 0.36.0}. */
+  public static String engineName() {
+    Engine e = Engine.getInstance();
+    return e.getEngineName() + " " + e.getVersion() + " " + flavour() + ", DJL " + Engine.getDjlVersion();
   }
 
   /** The facts {@code cellarena doctor} prints, in order. */

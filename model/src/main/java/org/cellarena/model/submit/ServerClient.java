@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The one client of a CellArena server's HTTP API (for {@code submit}, {@code train --submit}, {@code leaderboard}
- * and the tests), as one team or the admin (bearer token) or anonymously (no token): uploads a submission file as
- * the raw body of {@code POST /api/competitions/{id}/submissions?filename=...}, polls {@code GET
+ * and the tests), as one team or the admin (bearer token) or anonymously (no token): uploads a submission file or
+ * a model archive as the raw body of {@code POST /api/competitions/{id}/submissions?filename=...}, polls {@code GET
  * /api/submissions/{id}} until it is {@code scored} or {@code failed}, reads leaderboards and downloads files.
  * The model never uses the server's classes, only its HTTP API.
  */
@@ -54,12 +54,32 @@ public final class ServerClient {
     this.token = token;
   }
 
-  /** Uploads; returns the server's receipt ({@code id}, {@code status}, ...). */
+  /** Uploads a submission CSV (plain or gzip); returns the server's receipt ({@code id}, {@code status}, ...). */
   public JsonObject upload(String competition, Path file, String description) throws IOException, InterruptedException {
+    return post(competition, file, file.toString().endsWith(".gz") ? "application/gzip" : "text/csv", description);
+  }
+
+  /**
+   * Submits a model archive (a zip of config, weights and thresholds, see {@code ModelArchive}) to a {@code model}
+   * competition, which runs it on its hidden test images; returns the receipt.
+   */
+  public JsonObject submitModel(String competition, Path zip, String description)
+      throws IOException, InterruptedException {
+    return post(competition, zip, "application/zip", description);
+  }
+
+  /** The competition's kind: {@code model} (the server runs submitted models) or {@code csv} (also when absent). */
+  public String competitionKind(String competition) throws IOException, InterruptedException {
+    JsonObject c = send(request("/api/competitions/" + encode(competition)).GET().build(), 200);
+    return c.has("kind") && !c.get("kind").isJsonNull() ? c.get("kind").getAsString() : "csv";
+  }
+
+  private JsonObject post(String competition, Path file, String contentType, String description)
+      throws IOException, InterruptedException {
     String query = "?filename=" + encode(file.getFileName().toString())
         + (description == null ? "" : "&description=" + encode(description));
     HttpRequest req = request("/api/competitions/" + encode(competition) + "/submissions" + query)
-        .header("Content-Type", file.toString().endsWith(".gz") ? "application/gzip" : "text/csv")
+        .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
     return send(req, 202);
   }

@@ -71,6 +71,19 @@ class EngineCommandsTest {
   }
 
   @Test
+  void modelBenchTimesInferenceThroughPredict() {
+    Run r = run(new ModelBenchCommand(), "--config", "../configs/tiny_cpu.json", "--image-size", "128", "--cells",
+        "10", "--predict", "3", "--json");
+    assertEquals(0, r.code, r.err);
+    JsonObject o = JsonParser.parseString(r.out.strip()).getAsJsonObject();
+    assertEquals(3, o.get("images").getAsInt());
+    assertEquals("128x95", o.get("input").getAsString());
+    assertEquals("fresh (untrained)", o.get("weights").getAsString());
+    assertTrue(o.get("images_per_s").getAsDouble() > 0, r.out);
+    assertTrue(o.get("engine").getAsString().startsWith("PyTorch "), r.out);
+  }
+
+  @Test
   void modelBenchRejectsBadInput() {
     Run r = run(new ModelBenchCommand(), "--config", "../configs/tiny_cpu.json", "--cells", "0");
     assertEquals(2, r.code);
