@@ -9,8 +9,10 @@
 #       a normal submission's wait behind another team's heaviest allowed files, one worker (VictimBenchmark, issue 24)
 #   web/bench.sh --hostile [--bomb-gb 4] [--half-sent 200]
 #       gzip bombs refused as they inflate, half-sent requests closed while health answers (HostileBenchmark, issue 24)
+#   web/bench.sh --inference [--images N] [--uploads 5]
+#       a CSV's upload-to-scored time while another team's model runs on the server (InferenceBenchmark, issue 27)
 #   web/bench.sh --cluster ...   workers on PostgreSQL (ClusterBenchmark, issue 17)
-# --quick (after --flood/--victim/--hostile/--cluster, or first): a small run that checks the benchmark works (CI), no figures to cite.
+# --quick (after --flood/--victim/--hostile/--inference/--cluster, or first): a small run that checks the benchmark works (CI), no figures to cite.
 # JVM options: BENCH_JAVA_OPTS (default: the launcher's, -Xmx4g -XX:+UseParallelGC).
 # Builds the web module and what it needs first; a failing build stops here with Maven's own error.
 # Runs from a snapshot of the compiled classes, so a build running beside it cannot pull them away mid-run.
@@ -21,6 +23,7 @@ case "${1:-}" in
   --flood) main=org.cellarena.web.bench.FloodBenchmark; shift ;;
   --victim) main=org.cellarena.web.bench.VictimBenchmark; shift ;;
   --hostile) main=org.cellarena.web.bench.HostileBenchmark; shift ;;
+  --inference) main=org.cellarena.web.bench.InferenceBenchmark; shift ;;
   --cluster) main=org.cellarena.web.cluster.ClusterBenchmark; shift ;;
 esac
 args=("$@")
@@ -30,6 +33,7 @@ if [ "${1:-}" = --quick ]; then
     *FloodBenchmark) args=(--images 12 --masks 1000,100000 "${@:2}") ;;
     *VictimBenchmark) args=(--images 12 --heavy 2 --victims 2 "${@:2}") ;;
     *HostileBenchmark) args=(--bomb-gb 1 --half-sent 20 "${@:2}") ;;
+    *InferenceBenchmark) args=(--images 12 --uploads 2 "${@:2}") ;;
     *) args=("${@:2}") ;;
   esac
 fi

@@ -153,7 +153,7 @@ function probeFlags(flags) {
 
 function submissionsCard(comps) {
   const pick = el('select', {id: 'subs-competition'}, comps.map(c => el('option', {value: c.id}, c.title || c.id)));
-  const status = el('select', {id: 'subs-status'}, ['', 'queued', 'scoring', 'scored', 'failed'].map(v => el('option', {value: v}, v || 'any status')));
+  const status = el('select', {id: 'subs-status'}, ['', 'inference_queued', 'inferring', 'queued', 'scoring', 'scored', 'failed'].map(v => el('option', {value: v}, v || 'any status')));
   const team = el('input', {type: 'text', id: 'subs-team', placeholder: 'team name or id', size: 16});
   const body = el('tbody');
   async function load() {
@@ -185,7 +185,7 @@ function submissionsCard(comps) {
 
 /** What waits and what is being scored, refreshed every 5 s. */
 function queueCard() {
-  const waiting = el('tbody'), scoring = el('tbody');
+  const waiting = el('tbody'), scoring = el('tbody'), inference = el('tbody');
   const summary = el('p', {class: 'small muted', id: 'queue-summary'});
   const age = s => s < 90 ? s + ' s' : Math.round(s / 60) + ' min';
   async function load() {
@@ -198,6 +198,11 @@ function queueCard() {
       waiting.replaceChildren(...(q.waiting.length ? q.waiting.map(s => el('tr', {}, el('th', {scope: 'row'}, '#' + s.id),
         el('td', {}, s.competition), el('td', {}, s.team), el('td', {class: 'num'}, s.position), el('td', {class: 'num'}, age(s.waiting_seconds))))
         : [el('tr', {}, el('td', {colspan: 5, class: 'empty'}, 'Nothing waits.'))]));
+      const models = q.inference || [];
+      inference.replaceChildren(...(models.length ? models.map(s => el('tr', {}, el('th', {scope: 'row'}, '#' + s.id),
+        el('td', {}, s.competition), el('td', {}, s.team), el('td', {}, badge(s.status)), el('td', {}, s.worker || '—'),
+        el('td', {}, s.progress || '—')))
+        : [el('tr', {}, el('td', {colspan: 6, class: 'empty'}, 'No model waits or runs.'))]));
     } catch (err) { summary.textContent = 'Could not load the queue: ' + err.message; }
   }
   load();
@@ -206,7 +211,8 @@ function queueCard() {
     el('caption', {}, caption), el('thead', {}, el('tr', {}, head.map(h => el('th', {scope: 'col'}, h)))), body));
   return el('section', {class: 'card', id: 'queue-card'}, el('h2', {}, 'Queue'), summary,
     table('queue-scoring', 'Being scored', ['Submission', 'Competition', 'Team', 'Worker', 'For'], scoring),
-    table('queue-waiting', 'Waiting (fair order: least recent scoring time first)', ['Submission', 'Competition', 'Team', 'Position', 'Waiting'], waiting));
+    table('queue-waiting', 'Waiting (fair order: least recent scoring time first)', ['Submission', 'Competition', 'Team', 'Position', 'Waiting'], waiting),
+    table('queue-inference', 'Models (teams take turns)', ['Submission', 'Competition', 'Team', 'Status', 'Worker', 'Progress'], inference));
 }
 
 function competitionsCard(comps, say) {

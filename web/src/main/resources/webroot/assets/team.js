@@ -87,12 +87,12 @@ function render(list) {
 }
 
 function uploadCard() {
-  const file = el('input', {type: 'file', id: 'file', name: 'file', accept: '.csv,.gz,.csv.gz,text/csv,application/gzip'});
+  const file = el('input', {type: 'file', id: 'file', name: 'file', accept: '.csv,.gz,.csv.gz,.zip,text/csv,application/gzip,application/zip'});
   const desc = el('input', {type: 'text', id: 'description', name: 'description', maxlength: 500, placeholder: 'e.g. mask r-cnn, tta, threshold 0.45'});
   const chosen = el('p', {class: 'small muted', id: 'chosen'}, 'No file chosen.');
   const zone = el('div', {class: 'drop', id: 'drop'},
     el('p', {}, el('strong', {}, 'Drop your submission here')),
-    el('p', {class: 'small muted'}, 'A CSV with columns id,predicted (or the same, gzipped).'),
+    el('p', {class: 'small muted'}, 'A CSV with columns id,predicted (or the same, gzipped); in a model competition, the model archive (.zip) that cellarena submit --model packs.'),
     el('p', {}, el('label', {for: 'file', class: 'btn'}, 'Choose a file…'), ' ', file),
     chosen);
   file.style.cssText = 'position:absolute;width:1px;height:1px;opacity:0;';
@@ -196,6 +196,10 @@ function statusView(s, steps, status) {
   if (st === 'queued') {
     show(status, el('p', {}, badge('queued'), ' ', sLink,
       (s.queue_position ?? s.position) ? ` is number ${s.queue_position ?? s.position} in the queue.` : ' is waiting in the queue.'));
+  } else if (st === 'inference_queued' || st === 'inferring') {
+    const progress = s.model?.inference_progress;
+    show(status, el('p', {}, badge(st), ' ', sLink, st === 'inferring'
+      ? `: the server is running your model${progress ? ' (' + progress + ')' : ''}…` : ' waits for the server to run your model.'));
   } else if (st === 'scoring') {
     show(status, el('p', {}, badge('scoring'), ' ', sLink, ' is being scored…'));
   } else if (st === 'scored') {

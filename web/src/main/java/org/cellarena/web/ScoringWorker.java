@@ -1,10 +1,5 @@
 package org.cellarena.web;
 
-import org.cellarena.web.inference.ComputeBudget;
-import org.cellarena.web.inference.InferenceLane;
-import org.cellarena.web.inference.InferenceRun;
-import org.cellarena.web.inference.ModelRunner;
-import org.cellarena.web.store.Inferences;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,11 +14,16 @@ import java.util.logging.Logger;
 import org.cellarena.scoring.io.SubmissionLimits;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.inference.ComputeBudget;
+import org.cellarena.web.inference.InferenceLane;
+import org.cellarena.web.inference.InferenceRun;
+import org.cellarena.web.inference.ModelRunner;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.Database;
-import org.cellarena.web.store.ScoringWorkers;
+import org.cellarena.web.store.Inferences;
 import org.cellarena.web.store.Leases;
+import org.cellarena.web.store.ScoringWorkers;
 import org.cellarena.web.store.Submissions;
 import org.cellarena.web.store.TeamUsage;
 

@@ -1,8 +1,5 @@
 package org.cellarena.web;
 
-import org.cellarena.web.inference.InferenceLane;
-import org.cellarena.web.intake.ModelIntake;
-import org.cellarena.web.store.Inferences;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.cellarena.web.auth.AdminToken;
@@ -12,6 +9,8 @@ import org.cellarena.web.board.Leaderboards;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.competition.ParticipantFiles;
 import org.cellarena.web.files.SubmissionFiles;
+import org.cellarena.web.inference.InferenceLane;
+import org.cellarena.web.intake.ModelIntake;
 import org.cellarena.web.intake.SubmissionIntake;
 import org.cellarena.web.scoring.ScoringQueue;
 import org.cellarena.web.store.AuditLog;
@@ -19,6 +18,7 @@ import org.cellarena.web.store.ChangeFeed;
 import org.cellarena.web.store.CompetitionEdits;
 import org.cellarena.web.store.Database;
 import org.cellarena.web.store.FinalPicks;
+import org.cellarena.web.store.Inferences;
 import org.cellarena.web.store.Leases;
 import org.cellarena.web.store.Results;
 import org.cellarena.web.store.Reveals;

@@ -1,10 +1,10 @@
 package org.cellarena.web.api;
 
-import org.cellarena.web.store.ModelRun;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.cellarena.web.scoring.ScoringQueue;
+import org.cellarena.web.store.ModelRun;
 import org.cellarena.web.store.ScoreRow;
 import org.cellarena.web.store.Status;
 import org.cellarena.web.store.SubmissionRow;

@@ -92,7 +92,7 @@ public final class CompetitionTexts {
       v.put("sample_test", count(model.sampleTest().size()));
       v.put("hidden_test", count(c.solution().images().size() - model.sampleTest().size()));
       v.put("time_limit", ModelTerms.minutes(model.timeLimit()));
-      v.put("compute_per_day", String.format(Locale.ROOT, "%.4g", model.computeMinutesPerDay()));
+      v.put("compute_per_day", ModelTerms.count(model.computeMinutesPerDay()));
       v.put("max_archive_mb", count(model.maxArchiveBytes() / (1024 * 1024)));
     }
     return v;

@@ -34,6 +34,12 @@ public record ModelTerms(List<String> sampleTest, Duration timeLimit, double com
     return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
+  /** A number of minutes as the team reads it: whole ones as such ("58"), a fraction as precise as needed. */
+  public static String count(double minutes) {
+    return minutes == Math.floor(minutes) ? String.valueOf((long) minutes)
+        : String.format(Locale.ROOT, "%.3g", minutes);
+  }
+
   /** As {@code competition.json} writes the {@code inference} object. */
   public JsonObject toJson() {
     return new JsonObject()

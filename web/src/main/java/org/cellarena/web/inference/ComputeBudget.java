@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import org.cellarena.web.competition.Competition;
+import org.cellarena.web.competition.ModelTerms;
 import org.cellarena.web.refusal.Refusal;
 import org.cellarena.web.store.Inferences;
 
@@ -29,8 +29,8 @@ public final class ComputeBudget {
     if (used < limit) {
       return Optional.empty();
     }
-    return Optional.of(String.format(Locale.ROOT, "Exceeded Allowed Compute: %s of %s minutes used today",
-        minutes(used), minutes(limit)));
+    return Optional.of("Exceeded Allowed Compute: " + ModelTerms.count(used) + " of " + ModelTerms.count(limit)
+        + " minutes used today");
   }
 
   /** Refuses (429, retry at 00:00 UTC) a model upload of a team whose compute today is used up. */
@@ -45,10 +45,5 @@ public final class ComputeBudget {
 
   private static Instant dayStart(Instant now) {
     return now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-  }
-
-  /** Whole minutes as such ("58"), a fraction with what precision it needs ("0.25"). */
-  private static String minutes(double m) {
-    return m == Math.floor(m) ? String.valueOf((long) m) : String.format(Locale.ROOT, "%.3g", m);
   }
 }

@@ -84,6 +84,10 @@ class ModelCompetitionTest {
   @Test
   void noHiddenTestImageLeavesTheServerAsAFileAZipOrAnOverlay() throws Exception {
     String token = fx.createTeam("lookers");
+    JsonObject competition = fx.http.get("/api/competitions/models", null).json();
+    assertEquals("model", competition.getString("kind"));
+    assertEquals(List.of(ModelFixtures.SAMPLE), competition.getJsonArray("sample_test").getList());
+    assertEquals("csv", fx.http.get("/api/competitions/example", null).json().getString("kind"));
     for (String caller : Arrays.asList(token, null)) {
       JsonArray files = fx.http.get("/api/competitions/models/files", caller).json().getJsonArray("files");
       List<String> names = new ArrayList<>();
@@ -179,7 +183,9 @@ class ModelCompetitionTest {
     JsonObject status = fx.awaitFinal(id, token);
     assertEquals("failed", status.getString("status"), status.encode());
     assertTrue(status.getString("error").startsWith("Out Of Memory: "), status.encode());
-    long next = accepted(submitModel(token, "models", ModelFixtures.copyingModel()));
+    // the team page's form, the archive dropped on it
+    long next = accepted(fx.http.postMultipart("/api/competitions/models/submissions", token, "model.zip",
+        ModelFixtures.copyingModel(), "after the oom"));
     assertEquals("scored", fx.awaitFinal(next, token).getString("status"));
   }
 

@@ -19,17 +19,21 @@ import java.util.zip.ZipOutputStream;
  * (ex-shsy5y-4 the sample, ex-cort-3 a hidden Feedback image), and archives for the test runner
  * ({@code CopyingModelRunner}), whose weights are a submission CSV.
  */
-final class ModelFixtures {
-  static final String SAMPLE = "ex-shsy5y-4";
-  static final String HIDDEN_FEEDBACK = "ex-cort-3";
-  static final List<String> HIDDEN = List.of("ex-astro-2", "ex-astro-5", "ex-cort-3", "ex-cort-6", "ex-shsy5y-1");
+public final class ModelFixtures {
+  public static final String SAMPLE = "ex-shsy5y-4";
+  public static final String HIDDEN_FEEDBACK = "ex-cort-3";
+  public static final List<String> HIDDEN = List.of("ex-astro-2", "ex-astro-5", "ex-cort-3", "ex-cort-6", "ex-shsy5y-1");
+
+  /** The repository's examples, from web/ (the tests) or the repository root (web/bench.sh). */
+  private static final Path EXAMPLES = Files.isDirectory(ServerFixture.EXAMPLES) ? ServerFixture.EXAMPLES
+      : Path.of("examples");
 
   private ModelFixtures() {}
 
   /** Writes {@code dataDir/competitions/<id>}: the example's images, a model competition with these limits. */
-  static void modelCompetition(Path dataDir, String id, JsonObject inference) {
+  public static void modelCompetition(Path dataDir, String id, JsonObject inference) {
     try {
-      Path source = ServerFixture.EXAMPLES.resolve("competitions/example");
+      Path source = EXAMPLES.resolve("competitions/example");
       Path target = dataDir.resolve("competitions").resolve(id);
       if (Files.exists(target.resolve("competition.json"))) {
         return;
@@ -54,18 +58,27 @@ final class ModelFixtures {
   }
 
   /** A model archive that the test runner reads: its config and the example submission as weights. */
-  static byte[] model(JsonObject config) {
+  public static byte[] model(JsonObject config) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("config.json", config.encode().getBytes(StandardCharsets.UTF_8));
-    entries.put("model.params", ServerFixture.exampleSubmission());
+    entries.put("model.params", exampleSubmission());
     return zip(entries);
   }
 
-  static byte[] copyingModel() {
+  /** The example submission, which the test runner's weights hold. */
+  public static byte[] exampleSubmission() {
+    try {
+      return Files.readAllBytes(EXAMPLES.resolve("submissions/example.csv"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static byte[] copyingModel() {
     return model(new JsonObject().put("backbone", "copying"));
   }
 
-  static byte[] zip(Map<String, byte[]> entries) {
+  public static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -80,7 +93,7 @@ final class ModelFixtures {
   }
 
   /** The archive with its entry {@code name} marked, in the central directory, as a Unix symbolic link. */
-  static byte[] withSymlink(byte[] zip, String name) {
+  public static byte[] withSymlink(byte[] zip, String name) {
     byte[] bytes = zip.clone();
     byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i + 46 < bytes.length; i++) {

@@ -41,8 +41,13 @@ final class Cluster implements AutoCloseable {
 
   /** Starts a serve node on a free port; {@code scoringThreads} 0 is {@code serve --workers 0}. */
   Server node(int scoringThreads) {
+    return node(scoringThreads, 1);
+  }
+
+  /** A serve node that also runs {@code inferenceThreads} models at once ({@code serve --inference-workers}). */
+  Server node(int scoringThreads, int inferenceThreads) {
     Server node = Server.start(ServerConfig.defaults(dataDir).withPort(0).withJdbcUrl(jdbcUrl)
-        .withAdminToken(ADMIN).withScoringWorkers(scoringThreads));
+        .withAdminToken(ADMIN).withScoringWorkers(scoringThreads).withInferenceWorkers(inferenceThreads));
     nodes.add(node);
     return node;
   }
@@ -54,12 +59,17 @@ final class Cluster implements AutoCloseable {
     node.close();
   }
 
-  /** A worker process: {@code cellarena worker --threads 1 --lease-seconds S}; returns once it scores. */
-  Worker worker(int leaseSeconds) throws IOException {
+  /**
+   * A worker process: {@code cellarena worker --threads 1 --lease-seconds S} and the {@code extra} options (such
+   * as {@code --inference}); returns once it works.
+   */
+  Worker worker(int leaseSeconds, String... extra) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
         ForkedWorker.class.getName(), "--jdbc-url", jdbcUrl, "--data-dir", dataDir.toString(), "--threads", "1",
-        "--lease-seconds", "" + leaseSeconds).redirectErrorStream(true).start();
+        "--lease-seconds", "" + leaseSeconds));
+    command.addAll(List.of(extra));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     String id = null;
@@ -125,9 +135,14 @@ final class Cluster implements AutoCloseable {
 
   /** The id of a submission being scored under a lease of the worker, or -1. */
   long scoringBy(Worker worker) throws SQLException {
+    return heldBy(worker, "scoring");
+  }
+
+  /** The id of a submission in {@code status} under a lease of the worker, or -1. */
+  long heldBy(Worker worker, String status) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl);
          PreparedStatement q = c.prepareStatement(
-             "SELECT id FROM submissions WHERE status = 'scoring' AND lease_owner LIKE ?")) {
+             "SELECT id FROM submissions WHERE status = '" + status + "' AND lease_owner LIKE ?")) {
       q.setString(1, worker.id() + "#%");
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() ? rs.getLong(1) : -1;

@@ -16,7 +16,8 @@ import java.util.List;
  * a submission CSV, which it copies out image by image in the order asked, calling the progress callback after
  * each. {@code config.json} says what it does: {@code "backbone": "copying"} (any other is rejected by the check,
  * as an unknown backbone), and optionally {@code "endless": true} (after the first image it waits, reporting,
- * until the callback stops it) or {@code "oom": true} (it runs out of memory).
+ * until the callback stops it), {@code "oom": true} (it runs out of memory) or {@code "millis_per_image": n}
+ * (it takes that long over each image, as a real model does).
  */
 public final class CopyingModelRunner implements ModelRunner {
   public static final String BACKBONE = "copying";
@@ -50,6 +51,10 @@ public final class CopyingModelRunner implements ModelRunner {
           written.add(row);
           cells++;
         }
+      }
+      for (long end = System.nanoTime() + config.getLong("millis_per_image", 0L) * 1_000_000;
+           System.nanoTime() < end; ) {
+        pause();
       }
       if (!progress.imageDone(i + 1, images.size())) {
         throw new InferenceStoppedException(i + 1, images.size());
