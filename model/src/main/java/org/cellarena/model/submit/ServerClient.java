@@ -84,16 +84,6 @@ public final class ServerClient {
     return send(req, 202);
   }
 
-  /** Uploads a model archive (a model competition); returns the server's receipt, as {@link #upload} does. */
-  public JsonObject submitModel(String competition, Path archive, String description)
-      throws IOException, InterruptedException {
-    String query = "?filename=" + encode(archive.getFileName().toString())
-        + (description == null ? "" : "&description=" + encode(description));
-    HttpRequest req = request("/api/competitions/" + encode(competition) + "/submissions" + query)
-        .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofFile(archive)).build();
-    return send(req, 202);
-  }
-
   /** Polls until scored or failed, or throws after {@code timeout}. */
   public JsonObject await(long id, Duration timeout, Consumer<JsonObject> onChange)
       throws IOException, InterruptedException {
