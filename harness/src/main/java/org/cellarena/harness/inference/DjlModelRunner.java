@@ -1,14 +1,13 @@
 package org.cellarena.harness.inference;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cellarena.model.ModelApi;
 import org.cellarena.model.archive.ModelArchiveException;
-import org.cellarena.model.archive.ModelCheck;
 import org.cellarena.model.config.ConfigException;
 import org.cellarena.model.predict.FolderPrediction;
+import org.cellarena.model.predict.PredictionStoppedException;
 import org.cellarena.scoring.io.InvalidFileException;
 import org.cellarena.web.inference.InferenceResult;
 import org.cellarena.web.inference.InferenceStoppedException;
@@ -16,13 +15,16 @@ import org.cellarena.web.inference.ModelRejectedException;
 import org.cellarena.web.inference.ModelRunner;
 import org.cellarena.web.inference.ModelSummary;
 
-/** The model module's archive check and prediction behind the web module's {@link ModelRunner}. */
+/**
+ * The model module's archive check and image-list prediction ({@link ModelApi}) behind the web module's
+ * {@link ModelRunner}: its failures become the web module's, with the model module's sentence for the team.
+ */
 public final class DjlModelRunner implements ModelRunner {
 
   @Override
   public ModelSummary check(Path modelDir) throws ModelRejectedException {
     try {
-      var checked = ModelCheck.check(modelDir);
+      var checked = ModelApi.checkModel(modelDir);
       return new ModelSummary(checked.weightsSha256(), checked.description());
     } catch (ModelArchiveException e) {
       throw new ModelRejectedException(e.getMessage(), e);
@@ -32,30 +34,15 @@ public final class DjlModelRunner implements ModelRunner {
   @Override
   public InferenceResult predict(Path modelDir, List<Path> images, Path out, Progress progress)
       throws ModelRejectedException, InferenceStoppedException, IOException {
-    Path folder = Files.createTempDirectory("cellarena-inference-");
+    long start = System.nanoTime(); // the summary's seconds leave the loading out
     try {
-      for (Path image : images) {
-        Files.createSymbolicLink(folder.resolve(image.getFileName()), image.toAbsolutePath());
-      }
-      long start = System.nanoTime();
-      FolderPrediction.Summary summary = FolderPrediction.run(modelDir, folder, out, null, null);
-      if (!progress.imageDone(images.size(), images.size())) {
-        Files.deleteIfExists(out);
-        throw new InferenceStoppedException(images.size() - 1, images.size());
-      }
-      Engine engine = Engine.getInstance();
+      FolderPrediction.Summary summary = ModelApi.predictImages(modelDir, images, out, progress::imageDone);
       return new InferenceResult(summary.images(), summary.cells(), (System.nanoTime() - start) / 1e9,
-          engine.defaultDevice().toString(), engine.getEngineName() + " " + engine.getVersion() + " (DJL "
-              + Engine.getDjlVersion() + ")");
+          summary.device(), summary.engine());
+    } catch (PredictionStoppedException e) {
+      throw new InferenceStoppedException(e.done(), e.total());
     } catch (ConfigException | IllegalArgumentException | InvalidFileException e) {
       throw new ModelRejectedException(e.getMessage(), e);
-    } finally {
-      try (var links = Files.list(folder)) {
-        for (Path link : links.toList()) {
-          Files.delete(link);
-        }
-      }
-      Files.delete(folder);
     }
   }
 }

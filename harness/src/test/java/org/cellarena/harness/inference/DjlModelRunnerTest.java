@@ -53,17 +53,22 @@ class DjlModelRunnerTest {
     });
     assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(served), "byte for byte");
     assertEquals(images.size(), result.images());
-    assertEquals(images.size() + "/" + images.size(), told.get(told.size() - 1));
+    List<String> expected = new ArrayList<>();
+    for (int done = 1; done <= images.size(); done++) {
+      expected.add(done + "/" + images.size());
+    }
+    assertEquals(expected, told, "told after each image");
     assertFalse(result.engine().isBlank());
   }
 
   @Test
-  void aStoppedPredictionWritesNothing() throws Exception {
+  void aPredictionStoppedAfterItsFirstImageWritesNothing() throws Exception {
     Path model = unpackedModel(dir.resolve("model"));
     List<Path> images = trained.testImages();
     Path out = dir.resolve("stopped.csv");
     InferenceStoppedException stopped = assertThrows(InferenceStoppedException.class,
         () -> new DjlModelRunner().predict(model, images, out, (done, total) -> false));
+    assertEquals(1, stopped.done());
     assertEquals(images.size(), stopped.total());
     assertFalse(Files.exists(out));
   }
@@ -75,7 +80,7 @@ class DjlModelRunnerTest {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(Files.readAllBytes(model.resolve("model.params"))));
     assertEquals(sha, summary.weightsSha256());
-    assertTrue(summary.description().contains("Mask R-CNN, stage blocks [1, 1, 1, 1], 1 class,"),
+    assertTrue(summary.description().startsWith("ResNeSt FPN Mask R-CNN, stage blocks [1, 1, 1, 1], 1 class,"),
         summary.description());
   }
 
