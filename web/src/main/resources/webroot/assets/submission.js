@@ -35,12 +35,16 @@ async function main() {
   document.title = `Submission #${sid} · CellArena`;
 
   if (sub.status !== 'scored') {
+    const waiting = ['inference_queued', 'inferring', 'queued', 'scoring'].includes(sub.status);
     show(content, el('div', {class: 'card'},
       el('p', {}, badge(sub.status), ' ', sub.status === 'queued' ? `Waiting in the queue${(sub.queue_position ?? sub.position) ? ' (number ' + (sub.queue_position ?? sub.position) + ')' : ''}.`
-        : sub.status === 'scoring' ? 'Being scored now.' : sub.status === 'failed' ? 'This submission could not be scored:' : ''),
+        : sub.status === 'scoring' ? 'Being scored now.' : sub.status === 'failed' ? 'This submission could not be scored:'
+        : sub.status === 'inference_queued' ? 'Waiting for the server to run the model.'
+        : sub.status === 'inferring' ? `The server is running the model${sub.model?.inference_progress ? ' (' + sub.model.inference_progress + ')' : ''}.` : ''),
       sub.status === 'failed' ? el('pre', {class: 'reason', id: 'failure-reason'}, sub.error ?? sub.reason ?? '') : null,
-      sub.status === 'queued' || sub.status === 'scoring' ? el('p', {class: 'small muted'}, 'This page reloads itself when the score is in.') : null));
-    if (sub.status === 'queued' || sub.status === 'scoring') setTimeout(main, 1500);
+      modelLine(sub.model),
+      waiting ? el('p', {class: 'small muted'}, 'This page reloads itself when the score is in.') : null));
+    if (waiting) setTimeout(main, 1500);
     return;
   }
   try {
@@ -51,6 +55,16 @@ async function main() {
   }
   const d = normalizeDetail({...sub, ...raw});
   render(d, sub);
+}
+
+/** A model submission's run: weights hash, device, engine, seconds per image (null for a CSV). */
+function modelLine(m) {
+  if (!m) return null;
+  const parts = ['weights SHA-256 ' + String(m.weights_sha256 || '').slice(0, 12) + '…'];
+  if (m.device) parts.push('ran on ' + m.device + (m.engine ? ' (' + m.engine + ')' : ''));
+  if (m.seconds_per_image != null) parts.push(m.seconds_per_image.toFixed(2) + ' s per image over ' + m.images + ' images');
+  if (m.inference_seconds != null) parts.push(m.inference_seconds.toFixed(1) + ' s of inference');
+  return el('span', {class: 'small muted', id: 'model-run'}, 'Model: ' + parts.join(' · '));
 }
 
 function render(d, sub) {
@@ -70,7 +84,8 @@ function render(d, sub) {
 
   const meta = el('p', {class: 'muted small'},
     d.team ? ['Team ', el('strong', {}, d.team), ' · '] : '', 'submitted ', timeEl(d.created ?? sub.created_at ?? sub.created),
-    d.description ? [' · ', el('q', {}, d.description)] : '', sub.final_pick ? [' · ', el('span', {class: 'badge final'}, 'final pick')] : '');
+    d.description ? [' · ', el('q', {}, d.description)] : '', sub.final_pick ? [' · ', el('span', {class: 'badge final'}, 'final pick')] : '',
+    sub.model ? [el('br'), modelLine(sub.model)] : '');
 
   const charts = el('div', {class: 'grid two', style: 'margin-bottom:18px'},
     el('section', {class: 'card', 'aria-labelledby': 'chart-h'}, el('h2', {id: 'chart-h'}, 'Precision per IoU threshold'),

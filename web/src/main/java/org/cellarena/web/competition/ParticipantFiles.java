@@ -27,7 +27,7 @@ import java.util.zip.ZipOutputStream;
  * <p>A name is served only when it is in the listing, which is made from plain files (no links) whose names
  * never start with "solution": a request names an entry of a list, never a path, so no traversal or encoding
  * can reach the solution. In a model competition no file named after a hidden test image ({@link
- * Competition#isHidden}) is listed or zipped, whatever folder holds it.
+ * Competition#isHidden}: its id, or its id and a '.' and anything) is listed or zipped, whatever folder holds it.
  */
 public final class ParticipantFiles {
   public static final String BUNDLE_DIR = "participant";
@@ -103,9 +103,20 @@ public final class ParticipantFiles {
 
   private static boolean offered(Competition competition, Path p) {
     String name = p.getFileName().toString();
-    int dot = name.indexOf('.');
     return !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).startsWith("solution")
-        && !competition.isHidden(dot < 0 ? name : name.substring(0, dot));
+        && !namesHiddenImage(competition, name);
+  }
+
+  /** Whether the name is a hidden image's id, or starts with one followed by a '.' (ids may hold dots). */
+  private static boolean namesHiddenImage(Competition competition, String name) {
+    for (int dot = name.indexOf('.'); ; dot = name.indexOf('.', dot + 1)) {
+      if (competition.isHidden(dot < 0 ? name : name.substring(0, dot))) {
+        return true;
+      }
+      if (dot < 0) {
+        return false;
+      }
+    }
   }
 
   private static List<Path> children(Path dir) throws IOException {

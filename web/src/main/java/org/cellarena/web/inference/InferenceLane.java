@@ -99,11 +99,7 @@ public final class InferenceLane implements AutoCloseable {
     }
   }
 
-  /** The lease owner running the submission's inference in this process, or null. */
-  public String workerOf(long id) {
-    return active.get(id);
-  }
-
+  /** The name this process goes by in the leases of its inferences. */
   public String workerId() {
     return workerId;
   }

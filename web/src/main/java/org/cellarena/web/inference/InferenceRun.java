@@ -100,6 +100,10 @@ public final class InferenceRun {
       Path out = work.resolve("predicted.csv");
       InferenceResult result = runner.predict(modelDir, images, out, watch);
       double seconds = (System.nanoTime() - start) / 1e9;
+      if (!inferences.holds(job.id(), owner)) { // taken over: the CSV in place is the new owner's to write
+        LOG.warning("submission " + job.id() + ": the inference lost its lease; its CSV is discarded");
+        return;
+      }
       StagedUpload staged;
       try (InputStream in = Files.newInputStream(out)) {
         staged = files.stage(competition.id(), in);

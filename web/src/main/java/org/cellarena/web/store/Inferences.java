@@ -82,6 +82,12 @@ public final class Inferences {
         + "AND lease_owner = ?", utc(leaseUntil), id, owner) == 1;
   }
 
+  /** Whether {@code owner} still holds the lease on the inference. */
+  public boolean holds(long id, String owner) {
+    return Sql.count(db, "SELECT COUNT(*) FROM submissions WHERE id = ? AND status = 'inferring' AND lease_owner = ?",
+        id, owner) == 1;
+  }
+
   /** Records how far the inference is, e.g. "image 120 of 240"; false when {@code owner} lost the lease. */
   public boolean progress(long id, String owner, String progress) {
     return update(db, "UPDATE submissions SET inference_progress = ? WHERE id = ? AND status = 'inferring' "

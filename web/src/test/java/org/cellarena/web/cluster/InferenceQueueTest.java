@@ -106,6 +106,8 @@ class InferenceQueueTest {
       assertEquals(id, inferences.claimNext(COMPETITIONS, "live#1", later, later.plusSeconds(30)).orElseThrow().id(),
           "taken over once the lease expired");
       assertFalse(inferences.extendLease(id, "dead#1", later.plusSeconds(30)), "the old owner lost it");
+      assertFalse(inferences.holds(id, "dead#1"));
+      assertTrue(inferences.holds(id, "live#1"));
       assertFalse(inferences.progress(id, "dead#1", "image 5 of 6"));
       assertFalse(inferences.produced(id, "dead#1", "m/" + id + ".csv.gz", 1, "2".repeat(64), 1, "{}"),
           "the late CSV is discarded");
