@@ -10,8 +10,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The arrows of package-info.java: cli on top, then demo, then the tasks (baseline, bench, competition, demodata),
- * then split, then dataset at the bottom; no package cycles; picocli in cli alone.
+ * The arrows of package-info.java: cli on top, then demo, then the tasks (baseline, bench, competition, demodata,
+ * inference), then split, then dataset at the bottom; no package cycles; picocli in cli alone.
  */
 @AnalyzeClasses(packages = "org.cellarena.harness", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -23,7 +23,8 @@ class ArchitectureTest {
       .layer("cli").definedBy("org.cellarena.harness.cli..")
       .layer("demo").definedBy("org.cellarena.harness.demo")
       .layer("tasks").definedBy("org.cellarena.harness.baseline..", "org.cellarena.harness.bench..",
-          "org.cellarena.harness.competition..", "org.cellarena.harness.demodata..")
+          "org.cellarena.harness.competition..", "org.cellarena.harness.demodata..",
+          "org.cellarena.harness.inference..")
       .layer("split").definedBy("org.cellarena.harness.split..")
       .layer("dataset").definedBy("org.cellarena.harness.dataset..")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer()

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.cellarena.harness.competition.CompetitionKind;
 import org.cellarena.harness.competition.CompetitionSpec;
 import org.cellarena.harness.competition.CompetitionWriter;
 import org.cellarena.model.data.Dataset;
@@ -35,7 +36,10 @@ public final class CompetitionCommand implements Runnable {
           + "(the holdout's images), sample_submission.csv, the competition page's texts to edit (overview.md, "
           + "data.md, evaluation.md, rules.md); and the participant bundle (train.csv and images of train+val, "
           + "test/, sample_submission.csv, split.json), by default in COMP_DIR/participant, which the server "
-          + "offers for download."})
+          + "offers for download.",
+          "With --kind model, teams submit models that the server runs on the held-out images: the bundle's test/ "
+              + "and sample_submission.csv hold only --sample-test of them (Feedback: they count on no board); "
+              + "COMP_DIR/test/ keeps them all, for the server only."})
   public static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -87,6 +91,16 @@ public final class CompetitionCommand implements Runnable {
             + "practice sets whose labels are not secret) (default: ${DEFAULT-VALUE}).")
     String feedback;
 
+    @Option(names = "--kind", defaultValue = "csv", paramLabel = "KIND",
+        description = "csv (teams upload predictions of the test images) or model (teams upload a model; the "
+            + "server runs it on test images it keeps hidden) (default: ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--sample-test", paramLabel = "N",
+        description = "With --kind model: held-out images handed out as samples, one cell type after another "
+            + "(default: " + CompetitionSpec.DEFAULT_SAMPLE_TEST + ").")
+    Integer sampleTest;
+
     @Option(names = "--seed", defaultValue = "7", paramLabel = "S",
         description = "Seed of the Feedback/Public/Private cut (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -99,11 +113,21 @@ public final class CompetitionCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "--feedback must be " + Feedback.choices() + ", found '"
             + feedback + "'");
       }
+      CompetitionKind competitionKind = CompetitionKind.of(kind);
+      if (competitionKind == null) {
+        throw new ParameterException(spec.commandLine(), "--kind must be csv or model, found '" + kind + "'");
+      }
+      if (competitionKind == CompetitionKind.CSV && sampleTest != null) {
+        throw new ParameterException(spec.commandLine(), "--sample-test is for --kind model: a csv competition "
+            + "hands out every test image");
+      }
+      int samples = competitionKind == CompetitionKind.CSV ? 0
+          : sampleTest != null ? sampleTest : CompetitionSpec.DEFAULT_SAMPLE_TEST;
       CompetitionSpec competition;
       try {
         competition = new CompetitionSpec(competitionId, title != null ? title : competitionId, description,
             dailyLimit, finalPicks, deadline == null ? null : OffsetDateTime.parse(deadline), level,
-            feedbackFraction, publicFraction, seed);
+            feedbackFraction, publicFraction, seed, competitionKind, samples);
       } catch (IllegalArgumentException | DateTimeParseException e) {
         throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
             ? "--deadline must be ISO-8601 with an offset, like 2026-12-31T23:59:00Z" : e.getMessage());

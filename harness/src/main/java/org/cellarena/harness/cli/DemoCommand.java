@@ -29,14 +29,18 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole system on generated data, then keep serving until Ctrl-C.",
-        "Generates the demo dataset, its split and the competition 'demo' (once; reused later), starts the server, "
-            + "submits the classical baseline, trains the small CPU model afresh for --train-iterations (in a "
-            + "separate JVM), auto-submits its predictions and prints the leaderboard URL, the scores and the "
-            + "tokens."})
+        "Generates the demo dataset, its split, the competition 'demo' and the model competition 'demo-model' on "
+            + "the same held-out images (once; reused later), starts the server, submits the classical baseline, "
+            + "trains the small CPU model afresh for --train-iterations (in a separate JVM), auto-submits its "
+            + "predictions to 'demo' and the model itself to 'demo-model' (the server runs it), and prints both "
+            + "leaderboards, their URLs and the tokens."})
 public final class DemoCommand implements Callable<Integer> {
   private static final String BASELINE_TEAM = "baseline (classical)";
   private static final String MODEL_TEAM = "mask-rcnn (tiny cpu)";
   private static final String TOKEN_FILE = "demo-teams.properties";
+  private static final String WORK_DIR = "demo-train";
+  private static final List<String> COMPETITIONS =
+      List.of(DemoPreparation.COMPETITION_ID, DemoPreparation.MODEL_COMPETITION_ID);
   /** How long a stopped demo waits for its training to stop before it closes the server. */
   private static final Duration CHILD_GRACE = Duration.ofSeconds(15);
   private static final int ECHO_WIDTH = 110;
@@ -102,10 +106,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (trained != 0) {
           out.println("demo: training or its submission failed (above)");
+        } else {
+          submitModel(url, tokens.get(MODEL_TEAM), data.resolve(WORK_DIR));
         }
       }
-      out.println();
-      run(List.of("leaderboard", "--server", url, "--competition", DemoPreparation.COMPETITION_ID));
+      for (String competition : COMPETITIONS) {
+        out.println();
+        run(List.of("leaderboard", "--server", url, "--competition", competition));
+      }
       out.println();
       summary(url, tokens);
       if (!exitAtEnd) {
@@ -130,9 +138,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** The trained model itself to the model competition, where the server runs it on the hidden images. */
+  private void submitModel(String url, String token, Path workDir) {
+    int submitted = run(List.of("submit", "--server", url, "--competition", DemoPreparation.MODEL_COMPETITION_ID,
+        "--token", token, "--model", shown(workDir), "--description", "the tiny CPU model, run by the server",
+        "--wait"));
+    if (submitted != 0) {
+      spec.commandLine().getOut().println("demo: the model submission did not score (above)");
+    }
+  }
+
   private void summary(String url, DemoTokens tokens) {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Leaderboard:  " + url + "/competitions/" + DemoPreparation.COMPETITION_ID);
+    for (String competition : COMPETITIONS) {
+      out.printf("Leaderboard:  %s/competitions/%s%n", url, competition);
+    }
     out.println("Team tokens:  " + tokens.file() + " (paste one on the team page)");
     out.println("Admin token:  " + (configuredAdminToken() == null ? tokens.get(DemoTokens.ADMIN) + " (for " + url
         + "/admin; kept in " + tokens.file() + ")" : "the one in $CELLARENA_ADMIN_TOKEN (for " + url + "/admin)"));
@@ -175,7 +195,7 @@ public final class DemoCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     List<String> args = List.of("train", "--config", shown(home.resolve("configs/demo_cpu.json")),
         "--data", shown(demo.bundle()), "--split", shown(demo.bundle().resolve("split.json")),
-        "--work-dir", shown(data.resolve("demo-train")), "--overwrite",
+        "--work-dir", shown(data.resolve(WORK_DIR)), "--overwrite",
         "--max-iterations", String.valueOf(trainIterations),
         "--max-minutes", BigDecimal.valueOf(trainMinutes).stripTrailingZeros().toPlainString(),
         "--submit", url, "--competition", DemoPreparation.COMPETITION_ID, "--token", token,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.cellarena.harness.dataset.DataException;
 import org.cellarena.model.data.Dataset;
 import org.cellarena.harness.split.SplitManifest;
@@ -30,7 +31,8 @@ public final class CompetitionWriter {
 
   /**
    * Writes {@code out} (refusing one that already holds a competition) and the bundle ({@code out/participant}
-   * unless {@code bundle} says otherwise).
+   * unless {@code bundle} says otherwise). A model competition's bundle holds only its sample test images; its
+   * {@code test/} keeps every held-out image, for the server.
    */
   public static Written write(Dataset dataset, SplitManifest split, CompetitionSpec spec, Path out, Path bundle,
       PrintStream progress) throws IOException {
@@ -42,29 +44,37 @@ public final class CompetitionWriter {
     if (holdout.isEmpty()) {
       throw new DataException("the split's holdout is empty: nothing to score (make the split with --holdout above 0)");
     }
+    if (spec.sampleTest() >= holdout.size()) {
+      throw new DataException("--sample-test " + spec.sampleTest() + " would hand out every held-out image (the "
+          + "split holds out " + holdout.size() + "): give at most " + (holdout.size() - 1));
+    }
+    List<String> sampleIds = SampleTests.pick(holdout, spec.sampleTest(), spec.seed());
+    List<SolutionImage> handedOut = spec.kind() == CompetitionKind.MODEL
+        ? holdout.stream().filter(i -> sampleIds.contains(i.id())).toList() : holdout;
     List<SolutionImage> participant = images(dataset, split.train(), "train");
     participant.addAll(images(dataset, split.val(), "val"));
     Path bundleDir = bundle != null ? bundle : out.resolve(BUNDLE_DIR);
 
     Files.createDirectories(out);
-    Files.writeString(out.resolve(COMPETITION_JSON), spec.toJson().encodePrettily() + "\n");
-    List<SolutionImage> solution = UsageAssigner.assign(holdout, spec.feedbackFraction(), spec.publicFraction(),
-        spec.seed());
+    Files.writeString(out.resolve(COMPETITION_JSON), spec.toJson(sampleIds).encodePrettily() + "\n");
+    List<SolutionImage> solution = UsageAssigner.assign(holdout, Set.copyOf(sampleIds), spec.feedbackFraction(),
+        spec.publicFraction(), spec.seed());
     SolutionWriter.write(out.resolve(SOLUTION_CSV), solution, true);
     copyImages(dataset, holdout, out.resolve(TEST_DIR));
-    writeSampleSubmission(out.resolve(SAMPLE_SUBMISSION), holdout);
+    writeSampleSubmission(out.resolve(SAMPLE_SUBMISSION), handedOut);
     for (var text : CompetitionTexts.defaults().entrySet()) { // the page's texts, for the host to edit
       Files.writeString(out.resolve(text.getKey() + ".md"), text.getValue());
     }
-    progress.printf("competition %s: %d held-out images in %s%n", spec.id(), holdout.size(), out);
+    progress.printf("competition %s: %d held-out images in %s%s%n", spec.id(), holdout.size(), out,
+        handedOut == holdout ? "" : " (" + (holdout.size() - handedOut.size()) + " hidden, for the server only)");
 
     SolutionWriter.write(bundleDir.resolve(Dataset.TRAIN_CSV), participant, false);
     copyImages(dataset, participant, bundleDir.resolve(Dataset.TRAIN_DIR));
-    copyImages(dataset, holdout, bundleDir.resolve(Dataset.TEST_DIR));
-    writeSampleSubmission(bundleDir.resolve(SAMPLE_SUBMISSION), holdout);
+    copyImages(dataset, handedOut, bundleDir.resolve(Dataset.TEST_DIR));
+    writeSampleSubmission(bundleDir.resolve(SAMPLE_SUBMISSION), handedOut);
     new SplitManifest(split.train(), split.val(), List.of(), split.params()).write(bundleDir.resolve("split.json"));
     progress.printf("participant bundle: %d train+val images, %d test images in %s%n", participant.size(),
-        holdout.size(), bundleDir);
+        handedOut.size(), bundleDir);
     return new Written(out, bundleDir, solution, participant);
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.cellarena.harness.baseline.Baseline;
+import org.cellarena.harness.competition.CompetitionKind;
 import org.cellarena.harness.competition.CompetitionSpec;
 import org.cellarena.harness.competition.CompetitionWriter;
 import org.cellarena.model.data.Dataset;
@@ -25,14 +26,17 @@ import org.cellarena.web.competition.Feedback;
  * DATA_DIR/demo-split.json              its split (stratified by cell type, grouped by sample_id)
  * DATA_DIR/competitions/demo/           the competition the server loads (ServerConfig.defaults(DATA_DIR))
  * DATA_DIR/competitions/demo/participant/  the bundle to train on (train.csv, train/, test/, split.json)
+ * DATA_DIR/competitions/demo-model/     the same held-out images as a model competition: teams submit models
  * DATA_DIR/demo-baseline.csv            the classical baseline's submission on the held-out images
  * </pre>
  */
 public final class DemoPreparation {
   public static final String COMPETITION_ID = "demo";
+  public static final String MODEL_COMPETITION_ID = "demo-model";
   public static final int IMAGES = 30;
   public static final long SEED = 1;
-  private static final String MARKER = ".demo-prepared";
+  /** Named anew when the demo gains a part, so that an older data dir is prepared again. */
+  private static final String MARKER = ".demo-prepared-with-model";
 
   private final Path dataDir;
   private final int images;
@@ -50,7 +54,7 @@ public final class DemoPreparation {
 
   /** Where everything lies, and whether this run made it or found it. */
   public record Prepared(Path dataDir, Path dataset, Path split, Path competition, Path bundle, Path testImages,
-      Path baselineSubmission, boolean reused) {}
+      Path baselineSubmission, Path modelCompetition, boolean reused) {}
 
   public Prepared prepare(PrintStream progress) throws IOException, InvalidFileException {
     Prepared paths = paths(false);
@@ -58,7 +62,8 @@ public final class DemoPreparation {
       progress.println("demo: reusing the prepared demo in " + dataDir);
       return paths(true);
     }
-    for (Path stale : new Path[] {paths.dataset(), paths.split(), paths.competition(), paths.baselineSubmission()}) {
+    for (Path stale : new Path[] {paths.dataset(), paths.split(), paths.competition(), paths.baselineSubmission(),
+        paths.modelCompetition()}) {
       deleteRecursively(stale);
     }
     progress.println("demo: generating " + images + " images into " + paths.dataset());
@@ -74,6 +79,11 @@ public final class DemoPreparation {
         "Generated phase-contrast images of shsy5y, astro and cort cells: segment every cell.", 20, 2, null,
         Feedback.FULL, 0.5, seed); // generated labels are no secret: the overlays may draw them
     CompetitionWriter.write(dataset, split, spec, paths.competition(), paths.bundle(), progress);
+    CompetitionSpec modelSpec = new CompetitionSpec(MODEL_COMPETITION_ID, "CellArena demo: models",
+        "The demo's held-out images, kept on the server: submit a trained model, the server runs it.", 20, 2, null,
+        Feedback.BREAKDOWN, 0, 0.5, seed, CompetitionKind.MODEL,
+        Math.min(CompetitionSpec.DEFAULT_SAMPLE_TEST, split.holdout().size() - 1));
+    CompetitionWriter.write(dataset, split, modelSpec, paths.modelCompetition(), null, progress);
     Baseline.run(paths.testImages(), paths.baselineSubmission(), progress);
     Files.writeString(dataDir.resolve(MARKER), "prepared by ./cellarena demo; delete this file to redo it\n");
     return paths;
@@ -83,7 +93,7 @@ public final class DemoPreparation {
     Path competition = dataDir.resolve("competitions").resolve(COMPETITION_ID);
     return new Prepared(dataDir, dataDir.resolve("demo-dataset"), dataDir.resolve("demo-split.json"), competition,
         competition.resolve(CompetitionWriter.BUNDLE_DIR), competition.resolve(CompetitionWriter.TEST_DIR),
-        dataDir.resolve("demo-baseline.csv"), reused);
+        dataDir.resolve("demo-baseline.csv"), dataDir.resolve("competitions").resolve(MODEL_COMPETITION_ID), reused);
   }
 
   private static void deleteRecursively(Path path) throws IOException {

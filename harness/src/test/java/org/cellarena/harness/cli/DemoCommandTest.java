@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo without the model: prepared once, served, the baseline scored and on the leaderboard; reused later, its
- * token file (owner-only) repaired when an old run left a token starting with '-' or lost one, the admin token kept
- * in it and still the server's on the next run.
+ * The demo without the model: prepared once (the model competition beside the csv one), served, the baseline
+ * scored and on the leaderboard; reused later, its token file (owner-only) repaired when an old run left a token
+ * starting with '-' or lost one, the admin token kept in it and still the server's on the next run.
  */
 @Tag("slow")
 class DemoCommandTest {
@@ -32,7 +32,8 @@ class DemoCommandTest {
     assertEquals(0, first.exitCode(), first.out() + first.err());
     assertTrue(first.out().contains("submission 1: scored, public score 0."), first.out());
     assertTrue(first.out().matches("(?s).*\\n\\s+1\\s+baseline \\(classical\\)\\s+0\\.\\d{4}\\s.*"), first.out());
-    assertTrue(first.out().contains("/competitions/demo"), first.out());
+    assertTrue(first.out().matches("(?s).*Leaderboard:  http://[^\\n]*/competitions/demo\\n"
+        + "Leaderboard:  http://[^\\n]*/competitions/demo-model\\n.*"), "both boards: " + first.out());
     assertTrue(first.out().contains(" --description 'classical baseline (OpenCV watershed)' --wait\n"), first.out());
     assertTrue(first.out().contains(" --token *** "), first.out());
     Path tokenFile = data.resolve("demo-teams.properties");
