@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The device kit's one command: binds DJL to this machine's libtorch, then runs one training iteration (smoke test),
-# timed training iterations of the seed config at 1333 px on generated images, and a prediction pass; the last
-# line of stdout is a JSON object with device, images_per_s, predict_images_per_s, GPU memory and losses.
+# timed training iterations of the seed config at 1333 px on generated images, a prediction pass, and the path a
+# model competition's `worker --inference` takes (the weights as a model archive's files, checked and loaded as the
+# server does, then predicting); the last line of stdout is a JSON object with device, images_per_s,
+# predict_images_per_s, model_check_s, inference_images_per_s, GPU memory and losses.
 # Usage: run.sh [--cpu] [--iterations N] [--predict-images M] [--image-size PX] [--cells K] [--config FILE]
 #               [--build-jni]
 #   --cpu        run on the CPU (CUDA hidden); the libtorch is python3's torch, else $LIBTORCH, else DJL's cache
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
     --image-size) size="$2"; shift ;;
     --cells) cells="$2"; shift ;;
     --config) config="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.cuda.CudaUtils;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.cellarena.model.archive.ModelArchiveException;
 import org.cellarena.model.bench.GeneratedCells;
 import org.cellarena.model.bench.GeneratedCellsOptions;
 import org.cellarena.model.config.ConfigException;
@@ -72,10 +74,13 @@ public final class DeviceRun implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("device-run: " + e.getMessage());
       return 2;
+    } catch (IOException | ModelArchiveException e) {
+      System.err.println("device-run: the inference path failed: " + e.getMessage());
+      return 1;
     }
   }
 
-  private JsonObject run(TrainConfig cfg) {
+  private JsonObject run(TrainConfig cfg) throws IOException, ModelArchiveException {
     CpuThreads.apply(cfg.json());
     log(EngineInfo.deviceLine());
     Device device = Engine.getInstance().defaultDevice();
@@ -124,6 +129,10 @@ public final class DeviceRun implements Callable<Integer> {
       out.add("losses_last", json(last));
       out.addProperty("predict_images_per_s", round(predict(model, root, cfg, predictImages)));
       peakGpu = Math.max(peakGpu, gpuUsedMib(device));
+      int[] size = testSize(cfg.data().testScale());
+      InferencePath.run(model, config, predictImages, workload.cells(), size[0], size[1], out);
+      log("inference path (archive files, check, load, predict): " + out.get("model_check_s") + " s check, "
+          + out.get("inference_images_per_s") + " images/s");
     }
     out.addProperty("gpu_memory_used_peak_mib", device.isGpu() ? peakGpu : 0);
     out.addProperty("peak_rss_mib", peakRssMib());
@@ -136,13 +145,9 @@ public final class DeviceRun implements Callable<Integer> {
       return 0;
     }
     int[] scale = cfg.data().testScale();
-    // generated at the size the test scale gives a Sartorius image, so the predictor needs no resize (no OpenCV)
-    int width = Math.max(scale[0], scale[1]);
-    int height = (int) Math.round(width * GeneratedCells.ASPECT);
-    if (height > Math.min(scale[0], scale[1])) {
-      height = Math.min(scale[0], scale[1]);
-      width = (int) Math.round(height / GeneratedCells.ASPECT);
-    }
+    int[] size = testSize(scale);
+    int width = size[0];
+    int height = size[1];
     Predictor p = new Predictor(model, root, scale, false);
     Random r = new Random(1);
     GrayImage warm = GeneratedCells.image(width, height, workload.cells(), r);
@@ -156,6 +161,20 @@ public final class DeviceRun implements Callable<Integer> {
     log(String.format("prediction: %d images of %dx%d, %.2f images/s, %d detections", images, width, height, ips,
         found));
     return ips;
+  }
+
+  /**
+   * The size the test scale gives a Sartorius-shaped image: images generated at it need no resize in the predictor
+   * (no OpenCV in the kit).
+   */
+  static int[] testSize(int[] scale) {
+    int width = Math.max(scale[0], scale[1]);
+    int height = (int) Math.round(width * GeneratedCells.ASPECT);
+    if (height > Math.min(scale[0], scale[1])) {
+      height = Math.min(scale[0], scale[1]);
+      width = (int) Math.round(height / GeneratedCells.ASPECT);
+    }
+    return new int[] {width, height};
   }
 
   private static long gpuUsedMib(Device d) {

@@ -55,6 +55,8 @@ class DeviceKitTest {
     assertEquals(1, o.get("iterations").getAsInt());
     assertTrue(o.get("images_per_s").getAsDouble() > 0, r.stdout);
     assertTrue(o.get("predict_images_per_s").getAsDouble() > 0, r.stdout);
+    assertTrue(o.get("inference_images_per_s").getAsDouble() > 0, r.stdout); // the inference worker's path
+    assertEquals(o.get("parameters_m").getAsDouble(), o.get("model_parameters_m").getAsDouble(), r.stdout);
     for (String k : List.of("losses_first", "losses_last")) {
       double loss = o.getAsJsonObject(k).get("loss").getAsDouble();
       assertTrue(Double.isFinite(loss) && loss > 0, k + " " + loss);
