@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     --image-size) size="$2"; shift ;;
     --cells) cells="$2"; shift ;;
     --config) config="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
