@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code cellarena worker}: scores submissions from the shared database until stopped (Ctrl-C). */
+/** {@code cellarena worker}: scores submissions (or runs models) from the shared database until stopped (Ctrl-C). */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-    description = {"Score submissions, and nothing else, for the `serve` nodes that share a PostgreSQL database.",
+    description = {"Score submissions (or, with --inference, run the models of model competitions), and nothing "
+        + "else, for the `serve` nodes that share a PostgreSQL database.",
         "Needs the nodes' --jdbc-url and their data dir (a shared filesystem); see the README's deployment section."})
 public final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
