@@ -80,7 +80,9 @@ public final class DemoPreparation {
         Feedback.FULL, 0.5, seed); // generated labels are no secret: the overlays may draw them
     CompetitionWriter.write(dataset, split, spec, paths.competition(), paths.bundle(), progress);
     CompetitionSpec modelSpec = new CompetitionSpec(MODEL_COMPETITION_ID, "CellArena demo: models",
-        "The demo's held-out images, kept on the server: submit a trained model, the server runs it.", 20, 2, null,
+        "Submit a trained model and the server runs it on the held-out images. A real model competition keeps "
+            + "them on the server; in the demo they are the demo competition's test images, handed out there, so "
+            + "that both boards show one model on the same images.", 20, 2, null,
         Feedback.BREAKDOWN, 0, 0.5, seed, CompetitionKind.MODEL,
         Math.min(CompetitionSpec.DEFAULT_SAMPLE_TEST, split.holdout().size() - 1));
     CompetitionWriter.write(dataset, split, modelSpec, paths.modelCompetition(), null, progress);
