@@ -37,6 +37,7 @@ public final class ModelCheck {
     try {
       TrainConfig config = config(modelDir);
       ConfigLimits.check(config);
+      ParameterFloor.check(config.model(), weights.getFileName().toString(), Files.size(weights));
       PredictionThresholds thresholds = thresholds(modelDir);
       EngineLogging.apply();
       try (NDManager manager = NDManager.newBaseManager()) {

@@ -80,8 +80,12 @@ class ModelCheckTest {
 
   @Test
   void refusesTruncatedWeights() throws Exception {
-    Path dir = modelDir("truncated", Arrays.copyOf(params, params.length / 2));
+    Path dir = modelDir("truncated", Arrays.copyOf(params, params.length - 8));
     assertEquals("model.params: the weights file is truncated (it ends inside a tensor)", refusal(dir));
+    Path half = modelDir("half", Arrays.copyOf(params, params.length / 2));
+    String m = refusal(half);
+    assertTrue(m.matches("config\\.json: its model has at least 1\\.7 M parameters \\(6\\.6 MiB as float32\\), more"
+        + " than model\\.params of 3\\.\\d MiB can hold"), m);
   }
 
   @Test
@@ -168,6 +172,25 @@ class ModelCheckTest {
     TinyModelFiles.writeConfig(dir, List.of("model.backbone.base_channels=100000"));
     assertEquals("config.json: model.backbone.base_channels is 100000, outside the 1 to 512 a submitted model may"
         + " ask for", refusal(dir));
+  }
+
+  @Test
+  void refusesAConfigWhoseModelOutgrowsItsWeightsBeforeBuildingIt() throws Exception {
+    Path dir = modelDir("outgrown", params);
+    TinyModelFiles.writeConfig(dir, List.of("model.backbone.stage_blocks=[64,64,64,64]",
+        "model.backbone.base_channels=512", "model.backbone.radix=8"));
+    String m = refusal(dir);
+    assertTrue(m.matches("config\\.json: its model has at least \\d{5,}\\.\\d M parameters \\(\\d{5,}\\.\\d MiB as"
+        + " float32\\), more than model\\.params of \\d\\.\\d MiB can hold"), m);
+  }
+
+  @Test
+  void refusesAStateDictTooSmallForItsConfig() throws Exception {
+    Path dir = stateDictDir("small-state-dict", TinyModelFiles.mmdetKeys());
+    TinyModelFiles.writeConfig(dir, List.of("model.backbone.base_channels=256"));
+    String m = refusal(dir);
+    assertTrue(m.matches("config\\.json: its model has at least \\d+\\.\\d M parameters \\([\\d.]+ MiB as float32\\),"
+        + " more than model\\.safetensors of \\d\\.\\d MiB can hold"), m);
   }
 
   @Test
