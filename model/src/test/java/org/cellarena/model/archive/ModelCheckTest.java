@@ -1,6 +1,8 @@
 package org.cellarena.model.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -147,23 +154,45 @@ class ModelCheckTest {
   @Test
   void refusesAHeaderClaimingAHugeTensorWithoutReadingIt() throws Exception {
     Path dir = stateDictDir("huge", TinyModelFiles.mmdetKeys());
-    Path weights = dir.resolve("model.safetensors");
-    byte[] bytes = Files.readAllBytes(weights);
-    int headerLength = (int) ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    JsonObject header = JsonParser.parseString(new String(bytes, 8, headerLength, StandardCharsets.UTF_8))
-        .getAsJsonObject();
-    header.getAsJsonObject("backbone.stem.0.weight").add("shape",
-        JsonParser.parseString("[99999,99999,99,99]"));
-    byte[] hostile = header.toString().getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(weights)) {
-      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(hostile.length).array());
-      out.write(hostile);
-      out.write(bytes, 8 + headerLength, bytes.length - 8 - headerLength);
-    }
+    rewriteSafetensorsHeader(dir.resolve("model.safetensors"), header -> header
+        .getAsJsonObject("backbone.stem.0.weight").add("shape", JsonParser.parseString("[99999,99999,99,99]")));
     String m = refusal(dir);
     assertTrue(m.matches("model\\.safetensors: tensor backbone\\.stem\\.0\\.weight claims bytes 0 to \\d+ for shape"
         + " \\[99999,99999,99,99\\], which do not fit the file's \\d+ bytes of data: the file is truncated or"
         + " malformed"), m);
+  }
+
+  @Test
+  void keepsTheCauseOfUnreadableWeightsForTheHostsLog() throws Exception {
+    Path dir = modelDir("odd-width", params);
+    TinyModelFiles.writeConfig(dir, List.of("model.backbone.base_channels=15")); // the engine refuses 2 groups of 15
+    List<LogRecord> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger log = Logger.getLogger(ModelCheck.class.getName());
+    log.addHandler(handler);
+    log.setUseParentHandlers(false);
+    try {
+      ModelArchiveException e = assertThrows(ModelArchiveException.class, () -> ModelCheck.check(dir));
+      assertEquals("model.params could not be read as a CellArena checkpoint", e.getMessage());
+      assertNotNull(e.getCause());
+      assertEquals(1, logged.size());
+      assertEquals(Level.WARNING, logged.get(0).getLevel());
+      assertSame(e.getCause(), logged.get(0).getThrown());
+    } finally {
+      log.removeHandler(handler);
+      log.setUseParentHandlers(true);
+    }
   }
 
   @Test
@@ -219,6 +248,20 @@ class ModelCheckTest {
     Files.copy(work.resolve("config.json"), dir.resolve("config.json"));
     TinyModelFiles.writeSafetensors(keys, dir.resolve("model.safetensors"));
     return dir;
+  }
+
+  private static void rewriteSafetensorsHeader(Path weights, Consumer<JsonObject> edit) throws IOException {
+    byte[] bytes = Files.readAllBytes(weights);
+    int headerLength = (int) ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    JsonObject header = JsonParser.parseString(new String(bytes, 8, headerLength, StandardCharsets.UTF_8))
+        .getAsJsonObject();
+    edit.accept(header);
+    byte[] edited = header.toString().getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = Files.newOutputStream(weights)) {
+      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(edited.length).array());
+      out.write(edited);
+      out.write(bytes, 8 + headerLength, bytes.length - 8 - headerLength);
+    }
   }
 
   /** Where the last parameter record ('P', version 1, name) starts. */
