@@ -79,6 +79,9 @@ final class ParameterFloor {
 
   /** Bytes as a reader takes them in: KiB under a MiB, else MiB. */
   private static String size(long bytes) {
-    return bytes < 1 << 20 ? (bytes + 1023 >> 10) + " KiB" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    if (bytes < 1 << 20) {
+      return ((bytes + 1023) >> 10) + " KiB";
+    }
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 }

@@ -69,8 +69,12 @@ public final class StateDictBounds {
   /** The bytes {@code start} to {@code end} of the data that tensor {@code key} claims. */
   private record Range(String key, long start, long end) {}
 
-  /** Tensors sharing bytes would make decoding allocate more than the file holds, up to once per tensor. */
+  /**
+   * Tensors sharing bytes would make decoding allocate more than the file holds, up to once per tensor. An empty
+   * tensor claims no bytes, wherever its offsets point.
+   */
   private static void refuseOverlaps(List<Range> ranges) throws WeightsException {
+    ranges.removeIf(r -> r.start() == r.end());
     ranges.sort(Comparator.comparingLong(Range::start));
     for (int i = 1; i < ranges.size(); i++) {
       Range before = ranges.get(i - 1);

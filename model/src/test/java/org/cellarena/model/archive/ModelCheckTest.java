@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Packing and checking model archives on an untrained tiny_cpu model: the round trip of a {@code .params}
  * checkpoint and of a whole mmdet state dict, and each refusal in the one sentence a team reads: a tensor of
  * another shape (both shapes named), truncated weights, an unknown backbone, a tensor missing or extra, a header
- * claiming a huge tensor, a config asking for a huge model.
+ * claiming a huge tensor, a config asking for a huge model or for more parameters than its weights file holds
+ * (refused before the model is built); and the cause of weights the engine cannot load, kept for the host's log.
  */
 class ModelCheckTest {
   @TempDir
