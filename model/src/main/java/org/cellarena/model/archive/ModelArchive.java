@@ -19,7 +19,8 @@ public final class ModelArchive {
   public static final String STATE = "model.json";
   /** A weights file larger than this is refused: the seed configuration's is about 180 MB. */
   public static final long MAX_WEIGHTS_BYTES = 1L << 30;
-  private static final long MAX_JSON_BYTES = 1 << 20;
+  /** A {@code config.json} or {@code model.json} larger than this is refused. */
+  static final long MAX_JSON_BYTES = 1 << 20;
 
   private ModelArchive() {}
 
@@ -36,8 +37,7 @@ public final class ModelArchive {
     } catch (IllegalArgumentException e) {
       throw new ModelArchiveException(e.getMessage());
     }
-    String base = weights.getFileName().toString().replaceFirst("\\.(params|safetensors|npz)$", "");
-    Path state = weights.resolveSibling(base + ".json");
+    Path state = LoadedModel.stateBeside(weights);
     pack(weights, config, Files.isRegularFile(state) ? state : null, zip);
   }
 
@@ -75,13 +75,14 @@ public final class ModelArchive {
     return entry;
   }
 
-  private static void requireSize(Path file, long max) throws ModelArchiveException, IOException {
+  /** Refuses a file that is missing or larger than {@code max} bytes. */
+  static void requireSize(Path file, long max) throws ModelArchiveException, IOException {
     if (!Files.isRegularFile(file)) {
       throw new ModelArchiveException(file + " not found");
     }
     if (Files.size(file) > max) {
       throw new ModelArchiveException(file.getFileName() + " is " + (Files.size(file) >> 20) + " MiB, more than the "
-          + (max >> 20) + " MiB a model archive takes");
+          + (max >> 20) + " MiB a model archive may hold");
     }
   }
 

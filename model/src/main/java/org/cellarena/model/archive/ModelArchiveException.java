@@ -5,4 +5,9 @@ public final class ModelArchiveException extends Exception {
   public ModelArchiveException(String message) {
     super(message);
   }
+
+  /** The same sentence, with the cause the host reads in the log. */
+  public ModelArchiveException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

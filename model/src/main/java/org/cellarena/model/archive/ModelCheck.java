@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cellarena.model.config.ConfigException;
 import org.cellarena.model.config.ConfigLoader;
 import org.cellarena.model.config.TrainConfig;
@@ -28,7 +30,7 @@ import org.cellarena.model.runtime.EngineLogging;
  * the config key and value, or the tensor and both shapes; no path of the server's, no engine internals.
  */
 public final class ModelCheck {
-  private static final long MAX_JSON_BYTES = 1 << 20;
+  private static final Logger LOG = Logger.getLogger(ModelCheck.class.getName());
 
   private ModelCheck() {}
 
@@ -37,6 +39,7 @@ public final class ModelCheck {
     try {
       TrainConfig config = config(modelDir);
       ConfigLimits.check(config);
+      ParameterFloor.check(config.model(), weights.getFileName().toString(), Files.size(weights));
       PredictionThresholds thresholds = thresholds(modelDir);
       EngineLogging.apply();
       try (NDManager manager = NDManager.newBaseManager()) {
@@ -49,8 +52,10 @@ public final class ModelCheck {
     } catch (ConfigException e) {
       throw new ModelArchiveException("config.json: " + withoutPath(e.getMessage(), modelDir));
     } catch (IOException | RuntimeException e) {
-      throw new ModelArchiveException(weights.getFileName() + " could not be read as "
-          + (LoadedModel.isStateDict(weights) ? "a state dict of float32 tensors" : "a CellArena checkpoint"));
+      String sentence = weights.getFileName() + " could not be read as "
+          + (LoadedModel.isStateDict(weights) ? "a state dict of float32 tensors" : "a CellArena checkpoint");
+      LOG.log(Level.WARNING, "model check of " + modelDir + ": " + sentence, e);
+      throw new ModelArchiveException(sentence, e);
     }
   }
 
@@ -66,21 +71,17 @@ public final class ModelCheck {
       throw new ModelArchiveException("a model archive holds " + ModelArchive.CONFIG + ", the config that builds its"
           + " model; this one has none");
     }
+    Path state = modelDir.resolve(ModelArchive.STATE);
     try {
-      requireSize(found.get(0), ModelArchive.MAX_WEIGHTS_BYTES);
-      requireSize(modelDir.resolve(ModelArchive.CONFIG), MAX_JSON_BYTES);
-      requireSize(modelDir.resolve(ModelArchive.STATE), MAX_JSON_BYTES);
+      ModelArchive.requireSize(found.get(0), ModelArchive.MAX_WEIGHTS_BYTES);
+      ModelArchive.requireSize(modelDir.resolve(ModelArchive.CONFIG), ModelArchive.MAX_JSON_BYTES);
+      if (Files.exists(state)) {
+        ModelArchive.requireSize(state, ModelArchive.MAX_JSON_BYTES);
+      }
     } catch (IOException e) {
-      throw new ModelArchiveException("the model archive's files could not be read");
+      throw new ModelArchiveException("the model archive's files could not be read", e);
     }
     return found.get(0);
-  }
-
-  private static void requireSize(Path file, long max) throws IOException, ModelArchiveException {
-    if (Files.exists(file) && Files.size(file) > max) {
-      throw new ModelArchiveException(file.getFileName() + " is " + (Files.size(file) >> 20) + " MiB, more than the "
-          + (max >> 20) + " MiB a model archive may hold");
-    }
   }
 
   private static TrainConfig config(Path modelDir) {

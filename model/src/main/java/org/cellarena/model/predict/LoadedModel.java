@@ -48,9 +48,8 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThreshol
       ParamsFile.load(model, params);
     }
     PredictionThresholds t = PredictionThresholds.defaults(m.rcnn().maskThreshold());
-    String base = params.getFileName().toString().replaceFirst("\\.(params|safetensors|npz)$", "");
     Boolean tta = null;
-    Path state = params.resolveSibling(base + ".json");
+    Path state = stateBeside(params);
     if (Files.exists(state)) {
       JsonObject o = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
       if (o.has("thresholds")) {
@@ -84,6 +83,12 @@ public record LoadedModel(MaskRcnn model, TrainConfig config, PredictionThreshol
     }
     String name = JsonParser.parseString(Files.readString(latest)).getAsJsonObject().get("checkpoint").getAsString();
     return checkpoint.resolve(name + ".params");
+  }
+
+  /** The checkpoint's state JSON, with its tuned thresholds, beside its weights: {@code epoch_3.json}. */
+  public static Path stateBeside(Path weights) {
+    String base = weights.getFileName().toString().replaceFirst("\\.(params|safetensors|npz)$", "");
+    return weights.resolveSibling(base + ".json");
   }
 
   /** Whether the weights are a whole mmdet state dict ({@code .safetensors}, {@code .npz}) for the importer. */

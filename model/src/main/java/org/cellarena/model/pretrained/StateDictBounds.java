@@ -3,6 +3,8 @@ package org.cellarena.model.pretrained;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,17 +12,20 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 
 /**
  * Checks a state dict's headers against its size before anything is decoded, so that a hostile file (a header
- * claiming huge shapes, offsets past the end, a zip of many entries) costs no more memory than its size: every
- * tensor's bytes must be what its type and shape need, and lie inside the file.
+ * claiming huge shapes, offsets past the end or overlapping, a zip of many entries) costs no more memory than its
+ * size: every tensor's bytes must be what its type and shape need, lie inside the file and be its own.
  */
 public final class StateDictBounds {
   private static final Map<String, Integer> SAFETENSORS_BYTES = Map.of("F64", 8, "F32", 4, "F16", 2, "I64", 8,
@@ -52,14 +57,37 @@ public final class StateDictBounds {
     if (header.size() > MAX_TENSORS) {
       throw new WeightsException("the weights file lists " + header.size() + " tensors, more than " + MAX_TENSORS);
     }
+    List<Range> ranges = new ArrayList<>();
     for (Map.Entry<String, JsonElement> e : header.entrySet()) {
       if (!e.getKey().equals("__metadata__")) {
-        checkSafetensorsEntry(e.getKey(), e.getValue(), data);
+        ranges.add(checkSafetensorsEntry(e.getKey(), e.getValue(), data));
+      }
+    }
+    refuseOverlaps(ranges);
+  }
+
+  /** The bytes {@code start} to {@code end} of the data that tensor {@code key} claims. */
+  private record Range(String key, long start, long end) {}
+
+  /**
+   * Tensors sharing bytes would make decoding allocate more than the file holds, up to once per tensor. An empty
+   * tensor claims no bytes, wherever its offsets point.
+   */
+  private static void refuseOverlaps(List<Range> ranges) throws WeightsException {
+    ranges.removeIf(r -> r.start() == r.end());
+    ranges.sort(Comparator.comparingLong(Range::start));
+    for (int i = 1; i < ranges.size(); i++) {
+      Range before = ranges.get(i - 1);
+      Range r = ranges.get(i);
+      if (r.start() < before.end()) {
+        throw new WeightsException("tensors " + before.key() + " (bytes " + before.start() + " to " + before.end()
+            + ") and " + r.key() + " (bytes " + r.start() + " to " + r.end() + ") overlap: each tensor needs bytes"
+            + " of its own; the file is malformed");
       }
     }
   }
 
-  private static void checkSafetensorsEntry(String key, JsonElement value, long data) throws WeightsException {
+  private static Range checkSafetensorsEntry(String key, JsonElement value, long data) throws WeightsException {
     try {
       JsonObject t = value.getAsJsonObject();
       Integer size = SAFETENSORS_BYTES.get(t.get("dtype").getAsString());
@@ -76,6 +104,7 @@ public final class StateDictBounds {
             + t.getAsJsonArray("shape") + ", which do not fit the file's " + data + " bytes of data: the file is"
             + " truncated or malformed");
       }
+      return new Range(key, start, end);
     } catch (RuntimeException e) {
       throw new WeightsException("tensor " + key + " has a malformed entry in the safetensors header");
     }
@@ -102,28 +131,52 @@ public final class StateDictBounds {
     }
   }
 
-  /** numpy's savez: a zip of {@code KEY.npy}, each a small header and its data; nothing may inflate past the file. */
+  /**
+   * numpy's savez: a zip of {@code KEY.npy}, each a small header and its data. Read as the decoder reads it, entry
+   * by entry from the local headers (the central directory may say otherwise), counting the bytes each entry
+   * inflates to: nothing may inflate past twice the file.
+   */
   private static void checkNpz(Path file) throws IOException {
     long budget = 2 * Files.size(file) + (1 << 20);
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      if (zip.size() > MAX_TENSORS) {
-        throw new WeightsException("the weights file holds " + zip.size() + " entries, more than " + MAX_TENSORS);
-      }
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry e = entries.nextElement();
-        budget -= e.getSize();
-        if (e.getSize() < 0 || budget < 0 || !e.getName().endsWith(".npy")) {
+    int entries = 0;
+    try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (++entries > MAX_TENSORS) {
+          throw new WeightsException("the weights file holds more than " + MAX_TENSORS + " entries");
+        }
+        if (!e.getName().endsWith(".npy")) {
           throw new WeightsException("the weights file is not a numpy .npz of tensors: entry " + e.getName()
-              + (e.getName().endsWith(".npy") ? " inflates past the file's size" : " is not a .npy"));
+              + " is not a .npy");
         }
-        try (InputStream in = zip.getInputStream(e)) {
-          checkNpy(e.getName().replaceFirst("\\.npy$", ""), in.readNBytes(4096), e.getSize());
+        byte[] head = zip.readNBytes(4096);
+        long size = head.length + skipAtMost(zip, budget - head.length);
+        budget -= size;
+        if (budget < 0) {
+          throw new WeightsException("the weights file is not a numpy .npz of tensors: entry " + e.getName()
+              + " inflates past the file's size");
         }
+        checkNpy(e.getName().replaceFirst("\\.npy$", ""), head, size);
       }
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException | EOFException e) {
       throw new WeightsException("the weights file is not a readable .npz (zip) file");
     }
+    if (entries == 0) {
+      throw new WeightsException("the weights file is not a readable .npz (zip) file");
+    }
+  }
+
+  /** Skips the rest of the entry, or {@code max + 1} bytes of it when it is longer: the bytes skipped. */
+  private static long skipAtMost(InputStream in, long max) throws IOException {
+    long skipped = 0;
+    byte[] buffer = new byte[1 << 16];
+    while (skipped <= max) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, max + 1 - skipped));
+      if (n <= 0) {
+        return skipped;
+      }
+      skipped += n;
+    }
+    return skipped;
   }
 
   private static void checkNpy(String key, byte[] head, long entrySize) throws WeightsException {

@@ -1,6 +1,8 @@
 package org.cellarena.model.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -31,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Packing and checking model archives on an untrained tiny_cpu model: the round trip of a {@code .params}
  * checkpoint and of a whole mmdet state dict, and each refusal in the one sentence a team reads: a tensor of
  * another shape (both shapes named), truncated weights, an unknown backbone, a tensor missing or extra, a header
- * claiming a huge tensor, a config asking for a huge model.
+ * claiming a huge tensor, a config asking for a huge model or for more parameters than its weights file holds
+ * (refused before the model is built); and the cause of weights the engine cannot load, kept for the host's log.
  */
 class ModelCheckTest {
   @TempDir
@@ -80,8 +88,12 @@ class ModelCheckTest {
 
   @Test
   void refusesTruncatedWeights() throws Exception {
-    Path dir = modelDir("truncated", Arrays.copyOf(params, params.length / 2));
+    Path dir = modelDir("truncated", Arrays.copyOf(params, params.length - 8));
     assertEquals("model.params: the weights file is truncated (it ends inside a tensor)", refusal(dir));
+    Path half = modelDir("half", Arrays.copyOf(params, params.length / 2));
+    String m = refusal(half);
+    assertTrue(m.matches("config\\.json: its model has at least 1\\.7 M parameters \\(6\\.6 MiB as float32\\), more"
+        + " than model\\.params of 3\\.\\d MiB can hold"), m);
   }
 
   @Test
@@ -143,23 +155,45 @@ class ModelCheckTest {
   @Test
   void refusesAHeaderClaimingAHugeTensorWithoutReadingIt() throws Exception {
     Path dir = stateDictDir("huge", TinyModelFiles.mmdetKeys());
-    Path weights = dir.resolve("model.safetensors");
-    byte[] bytes = Files.readAllBytes(weights);
-    int headerLength = (int) ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    JsonObject header = JsonParser.parseString(new String(bytes, 8, headerLength, StandardCharsets.UTF_8))
-        .getAsJsonObject();
-    header.getAsJsonObject("backbone.stem.0.weight").add("shape",
-        JsonParser.parseString("[99999,99999,99,99]"));
-    byte[] hostile = header.toString().getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(weights)) {
-      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(hostile.length).array());
-      out.write(hostile);
-      out.write(bytes, 8 + headerLength, bytes.length - 8 - headerLength);
-    }
+    rewriteSafetensorsHeader(dir.resolve("model.safetensors"), header -> header
+        .getAsJsonObject("backbone.stem.0.weight").add("shape", JsonParser.parseString("[99999,99999,99,99]")));
     String m = refusal(dir);
     assertTrue(m.matches("model\\.safetensors: tensor backbone\\.stem\\.0\\.weight claims bytes 0 to \\d+ for shape"
         + " \\[99999,99999,99,99\\], which do not fit the file's \\d+ bytes of data: the file is truncated or"
         + " malformed"), m);
+  }
+
+  @Test
+  void keepsTheCauseOfUnreadableWeightsForTheHostsLog() throws Exception {
+    Path dir = modelDir("odd-width", params);
+    TinyModelFiles.writeConfig(dir, List.of("model.backbone.base_channels=15")); // the engine refuses 2 groups of 15
+    List<LogRecord> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger log = Logger.getLogger(ModelCheck.class.getName());
+    log.addHandler(handler);
+    log.setUseParentHandlers(false);
+    try {
+      ModelArchiveException e = assertThrows(ModelArchiveException.class, () -> ModelCheck.check(dir));
+      assertEquals("model.params could not be read as a CellArena checkpoint", e.getMessage());
+      assertNotNull(e.getCause());
+      assertEquals(1, logged.size());
+      assertEquals(Level.WARNING, logged.get(0).getLevel());
+      assertSame(e.getCause(), logged.get(0).getThrown());
+    } finally {
+      log.removeHandler(handler);
+      log.setUseParentHandlers(true);
+    }
   }
 
   @Test
@@ -168,6 +202,25 @@ class ModelCheckTest {
     TinyModelFiles.writeConfig(dir, List.of("model.backbone.base_channels=100000"));
     assertEquals("config.json: model.backbone.base_channels is 100000, outside the 1 to 512 a submitted model may"
         + " ask for", refusal(dir));
+  }
+
+  @Test
+  void refusesAConfigWhoseModelOutgrowsItsWeightsBeforeBuildingIt() throws Exception {
+    Path dir = modelDir("outgrown", params);
+    TinyModelFiles.writeConfig(dir, List.of("model.backbone.stage_blocks=[64,64,64,64]",
+        "model.backbone.base_channels=512", "model.backbone.radix=8"));
+    String m = refusal(dir);
+    assertTrue(m.matches("config\\.json: its model has at least \\d{5,}\\.\\d M parameters \\(\\d{5,}\\.\\d MiB as"
+        + " float32\\), more than model\\.params of \\d\\.\\d MiB can hold"), m);
+  }
+
+  @Test
+  void refusesAStateDictTooSmallForItsConfig() throws Exception {
+    Path dir = stateDictDir("small-state-dict", TinyModelFiles.mmdetKeys());
+    TinyModelFiles.writeConfig(dir, List.of("model.backbone.base_channels=256"));
+    String m = refusal(dir);
+    assertTrue(m.matches("config\\.json: its model has at least \\d+\\.\\d M parameters \\([\\d.]+ MiB as float32\\),"
+        + " more than model\\.safetensors of \\d\\.\\d MiB can hold"), m);
   }
 
   @Test
@@ -196,6 +249,20 @@ class ModelCheckTest {
     Files.copy(work.resolve("config.json"), dir.resolve("config.json"));
     TinyModelFiles.writeSafetensors(keys, dir.resolve("model.safetensors"));
     return dir;
+  }
+
+  private static void rewriteSafetensorsHeader(Path weights, Consumer<JsonObject> edit) throws IOException {
+    byte[] bytes = Files.readAllBytes(weights);
+    int headerLength = (int) ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    JsonObject header = JsonParser.parseString(new String(bytes, 8, headerLength, StandardCharsets.UTF_8))
+        .getAsJsonObject();
+    edit.accept(header);
+    byte[] edited = header.toString().getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = Files.newOutputStream(weights)) {
+      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(edited.length).array());
+      out.write(edited);
+      out.write(bytes, 8 + headerLength, bytes.length - 8 - headerLength);
+    }
   }
 
   /** Where the last parameter record ('P', version 1, name) starts. */
