@@ -116,6 +116,10 @@ final class Migrations {
       ALTER TABLE submissions ADD COLUMN inference_progress VARCHAR(100);
       ALTER TABLE submissions ADD COLUMN inference CLOB;
       CREATE INDEX submissions_by_inference ON submissions(team_id, inference_started_at);
+      """,
+      // 7: claims of an inference, so that a model that stops its worker (a crash) is not retried forever
+      """
+      ALTER TABLE submissions ADD COLUMN inference_attempts INTEGER DEFAULT 0 NOT NULL;
       """);
 
   private Migrations() {}

@@ -44,6 +44,9 @@ class ModelCompetitionTest {
     // a 60 ms time limit, and a daily compute that one such inference uses up
     ModelFixtures.modelCompetition(dataDir, "quick", new JsonObject().put("time_limit_minutes", 0.001)
         .put("compute_minutes_per_day", 0.00001));
+    // a 60 ms time limit and plenty of compute
+    ModelFixtures.modelCompetition(dataDir, "timed", new JsonObject().put("time_limit_minutes", 0.001)
+        .put("compute_minutes_per_day", 600));
     fx = ServerFixture.start(dataDir);
   }
 
@@ -163,7 +166,8 @@ class ModelCompetitionTest {
         .put("endless", true))));
     JsonObject status = fx.awaitFinal(id, slow);
     assertEquals("failed", status.getString("status"), status.encode());
-    assertEquals("Inference Timeout: stopped after 0.1 s at image 2 of 6", status.getString("error"));
+    assertEquals("Exceeded Allowed Compute: stopped after the team's compute left today (0 min) at image 2 of 6",
+        status.getString("error"), "the compute left was less than the time limit");
 
     String next = fx.createTeam("next modellers");
     long after = accepted(submitModel(next, "models", ModelFixtures.copyingModel()));
@@ -176,13 +180,51 @@ class ModelCompetitionTest {
   }
 
   @Test
+  void aTimedOutInferenceFailsWithTheTimeoutSentence() {
+    String slow = fx.createTeam("timed modellers");
+    long id = accepted(submitModel(slow, "timed", ModelFixtures.model(new JsonObject().put("backbone", "copying")
+        .put("endless", true))));
+    JsonObject status = fx.awaitFinal(id, slow);
+    assertEquals("Inference Timeout: stopped after 0.1 s at image 2 of 6", status.getString("error"), status.encode());
+  }
+
+  @Test
+  void anInferenceHungInsideAnImageFailsAndANewThreadTakesTheNextJob() {
+    String hung = fx.createTeam("hung modellers");
+    long id = accepted(submitModel(hung, "timed", ModelFixtures.model(new JsonObject().put("backbone", "copying")
+        .put("hang", true))));
+    JsonObject status = fx.awaitFinal(id, hung);
+    assertEquals("Inference Timeout: stopped after 0.1 s at image 1 of 6", status.getString("error"), status.encode());
+
+    String next = fx.createTeam("after the hang");
+    long after = accepted(submitModel(next, "models", ModelFixtures.copyingModel()));
+    assertEquals("scored", fx.awaitFinal(after, next).getString("status"));
+    assertEquals(status.getString("error"), fx.awaitFinal(id, hung).getString("error"),
+        "the hung run's late writes are discarded");
+  }
+
+  @Test
+  void aModelThatThrowsAnErrorFailsWithAFixedSentenceAndTheWorkerGoesOn() {
+    String token = fx.createTeam("erring modellers");
+    for (String error : List.of("stack", "linkage")) {
+      long id = accepted(submitModel(token, "models", ModelFixtures.model(new JsonObject().put("backbone", "copying")
+          .put("error", error))));
+      JsonObject status = fx.awaitFinal(id, token);
+      assertEquals("Inference Error: the model failed on the server", status.getString("error"), status.encode());
+    }
+    long next = accepted(submitModel(token, "models", ModelFixtures.copyingModel()));
+    assertEquals("scored", fx.awaitFinal(next, token).getString("status"));
+  }
+
+  @Test
   void aModelThatRunsOutOfMemoryFailsItsSubmissionAndTheWorkerGoesOn() {
     String token = fx.createTeam("greedy modellers");
     long id = accepted(submitModel(token, "models", ModelFixtures.model(new JsonObject().put("backbone", "copying")
         .put("oom", true))));
     JsonObject status = fx.awaitFinal(id, token);
     assertEquals("failed", status.getString("status"), status.encode());
-    assertTrue(status.getString("error").startsWith("Out Of Memory: "), status.encode());
+    assertEquals("Out Of Memory: the model needed more memory than the inference worker has",
+        status.getString("error"), status.encode());
     // the team page's form, the archive dropped on it
     long next = accepted(fx.http.postMultipart("/api/competitions/models/submissions", token, "model.zip",
         ModelFixtures.copyingModel(), "after the oom"));

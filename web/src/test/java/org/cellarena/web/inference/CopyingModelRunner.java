@@ -17,7 +17,9 @@ import java.util.List;
  * each. {@code config.json} says what it does: {@code "backbone": "copying"} (any other is rejected by the check,
  * as an unknown backbone), and optionally {@code "endless": true} (after the first image it waits, reporting,
  * until the callback stops it), {@code "oom": true} (it runs out of memory) or {@code "millis_per_image": n}
- * (it takes that long over each image, as a real model does).
+ * (it takes that long over each image, as a real model does), {@code "hang": true} (inside the first image it
+ * blocks, reporting nothing, until its thread is interrupted; then it goes on), or {@code "error": "stack"} or
+ * {@code "linkage"} (it throws that Error, its message naming a server path).
  */
 public final class CopyingModelRunner implements ModelRunner {
   public static final String BACKBONE = "copying";
@@ -41,6 +43,11 @@ public final class CopyingModelRunner implements ModelRunner {
     if (config.getBoolean("oom", false)) {
       throw new OutOfMemoryError("Java heap space (the copying runner was told to run out)");
     }
+    switch (config.getString("error", "")) {
+      case "stack" -> throw new StackOverflowError("/srv/secret/path");
+      case "linkage" -> throw new NoClassDefFoundError("/srv/secret/path/Missing");
+      default -> { }
+    }
     List<String> rows = Files.readAllLines(weights(modelDir));
     List<String> written = new ArrayList<>(List.of("id,predicted"));
     int cells = 0;
@@ -51,6 +58,9 @@ public final class CopyingModelRunner implements ModelRunner {
           written.add(row);
           cells++;
         }
+      }
+      if (i == 0 && config.getBoolean("hang", false)) {
+        hangUntilInterrupted();
       }
       for (long end = System.nanoTime() + config.getLong("millis_per_image", 0L) * 1_000_000;
            System.nanoTime() < end; ) {
@@ -77,6 +87,14 @@ public final class CopyingModelRunner implements ModelRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void hangUntilInterrupted() {
+    try {
+      new java.util.concurrent.CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      // given up on: go on, as a model that ignores interrupts does
     }
   }
 
