@@ -144,6 +144,14 @@ public final class SubmissionFiles {
   }
 
   /**
+   * Checks a model archive and unpacks it into {@code target}, within the gzip path's compression ratio and the
+   * free space to keep (see {@link ModelArchive#unpack}).
+   */
+  public void unpackModel(Path archive, Path target) {
+    ModelArchive.unpack(archive, target, maxRatio, space);
+  }
+
+  /**
    * A new empty folder to unpack a model into, under the competition's folder ({@code .work-*}); the caller
    * deletes it ({@link #deleteTree}), and a start after a kill removes what is left ({@link #removeLeftovers}).
    */

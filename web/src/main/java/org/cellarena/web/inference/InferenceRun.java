@@ -17,7 +17,6 @@ import org.cellarena.scoring.io.SolutionImage;
 import org.cellarena.web.competition.Competition;
 import org.cellarena.web.competition.Competitions;
 import org.cellarena.web.competition.ModelTerms;
-import org.cellarena.web.files.ModelArchive;
 import org.cellarena.web.files.StagedUpload;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.refusal.Refusal;
@@ -107,7 +106,7 @@ public final class InferenceRun {
     Inferences.Claimed job = running.job();
     Watch watch = new Watch(running, keepGoing);
     try {
-      Path modelDir = unpack(job, competition, work);
+      Path modelDir = unpack(job, work);
       List<Path> images = competition.solution().images().stream().map(SolutionImage::id)
           .map(id -> competition.testImagesDir().resolve(id + ".png")).toList();
       running.imageDone(0, images.size());
@@ -118,6 +117,9 @@ public final class InferenceRun {
       stopped(running, watch.stop);
     } catch (ModelRejectedException e) {
       fail(running, "Model Load Error: " + e.getMessage());
+    } catch (Refusal e) { // the disk is full: not the model's doing, the inference runs again later
+      LOG.warning("submission " + job.id() + ": " + e.getMessage() + "; the inference is queued again");
+      finish(job, inferences.handBack(job.id(), running.owner()));
     } catch (Throwable e) { // an Error too: no model stops the worker
       LOG.log(Level.WARNING, "the inference of submission " + job.id() + " failed", e);
       fail(running, outOfMemory(e) ? "Out Of Memory: the model needed more memory than the inference worker has"
@@ -125,12 +127,15 @@ public final class InferenceRun {
     }
   }
 
-  private Path unpack(Inferences.Claimed job, Competition competition, Path work)
-      throws IOException, ModelRejectedException {
+  /** Unpacks the stored archive; a refusal is the model's, but for a full disk (the job is handed back). */
+  private Path unpack(Inferences.Claimed job, Path work) throws IOException, ModelRejectedException {
     Path modelDir = Files.createDirectory(work.resolve("model"));
     try {
-      ModelArchive.unpack(files.resolve(job.modelFile()), modelDir, 2 * competition.model().maxArchiveBytes());
+      files.unpackModel(files.resolve(job.modelFile()), modelDir);
     } catch (Refusal e) {
+      if (e.reason() == Refusal.Reason.NO_SPACE) {
+        throw e;
+      }
       throw new ModelRejectedException(e.getMessage());
     }
     return modelDir;
@@ -146,15 +151,10 @@ public final class InferenceRun {
       return;
     }
     StagedUpload staged;
-    String stored;
     try (InputStream in = Files.newInputStream(out)) {
       staged = files.stage(competition.id(), in);
-      stored = files.place(staged, competition.id(), job.id());
-    } catch (Refusal e) { // the disk is full: not the model's doing, the inference runs again later
-      LOG.warning("submission " + job.id() + ": its CSV could not be stored (" + e.getMessage() + "); queued again");
-      finish(job, inferences.handBack(job.id(), running.owner()));
-      return;
     }
+    String stored = files.place(staged, competition.id(), job.id());
     boolean recorded = inferences.produced(job.id(), running.owner(), stored, staged.storedBytes(), staged.sha256(),
         seconds, detail(result).encode());
     if (recorded) {

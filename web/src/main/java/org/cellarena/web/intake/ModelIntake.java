@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.cellarena.web.competition.Competition;
-import org.cellarena.web.files.ModelArchive;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.inference.ComputeBudget;
 import org.cellarena.web.inference.ModelChecks;
@@ -73,7 +72,7 @@ public final class ModelIntake {
     Path work = files.newWorkDir(competition.id());
     ModelSummary summary;
     try {
-      ModelArchive.unpack(archive, work, 2 * limit);
+      files.unpackModel(archive, work);
       summary = checks.check(work);
     } finally {
       SubmissionFiles.deleteTree(work);

@@ -139,6 +139,12 @@ class ModelCompetitionTest {
         ModelFixtures.withSymlink(ModelFixtures.copyingModel(), "model.params"));
     refusals.put("has 9 entries; at most 8", ModelFixtures.zip(crowded));
     refusals.put("larger than this competition's limit of 1 MB", large);
+    Map<String, byte[]> bomb = new LinkedHashMap<>();
+    bomb.put("config.json", "{\"backbone\": \"copying\"}".getBytes());
+    bomb.put("model.params", new byte[900 * 1024]);
+    refusals.put("entry model.params inflates more than", ModelFixtures.zip(bomb));
+    refusals.put("the model archive is truncated or corrupt (entry model.params)",
+        ModelFixtures.withCorruptData(ModelFixtures.copyingModel(), "model.params"));
     refusals.put("Model Load Error: config.json: unknown backbone \"resnest\"",
         ModelFixtures.model(new JsonObject().put("backbone", "resnest")));
     for (Map.Entry<String, byte[]> refusal : refusals.entrySet()) {
