@@ -69,13 +69,15 @@ public final class ModelIntake {
     if (size > limit) {
       throw tooLarge(limit);
     }
-    Path work = files.newWorkDir(competition.id());
     ModelSummary summary;
-    try {
-      files.unpackModel(archive, work);
-      summary = checks.check(work);
-    } finally {
-      SubmissionFiles.deleteTree(work);
+    try (ModelChecks.Slot slot = checks.slot(team.id())) {
+      Path work = files.newWorkDir(competition.id());
+      try {
+        files.unpackModel(archive, work);
+        summary = checks.check(work);
+      } finally {
+        SubmissionFiles.deleteTree(work);
+      }
     }
     String sha256 = sha256(archive);
     long id;

@@ -16,6 +16,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.cellarena.scoring.io.Solution;
@@ -220,6 +224,34 @@ class ModelCompetitionTest {
     }
     long next = accepted(submitModel(token, "models", ModelFixtures.copyingModel()));
     assertEquals("scored", fx.awaitFinal(next, token).getString("status"));
+  }
+
+  @Test
+  void aTeamChecksOneModelAtATimeAndAFullPoolIsAnImmediate503() throws Exception {
+    String first = fx.createTeam("checked first");
+    String second = fx.createTeam("checked second");
+    byte[] waiting = ModelFixtures.model(new JsonObject().put("backbone", "copying").put("check_waits", true));
+    ExecutorService uploads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Http.Reply> a = uploads.submit(() -> submitModel(first, "models", waiting));
+      assertTrue(CopyingModelRunner.CHECKS_ENTERED.tryAcquire(60, TimeUnit.SECONDS));
+      Http.Reply again = submitModel(first, "models", ModelFixtures.copyingModel());
+      assertEquals(429, again.status(), again.body());
+      assertTrue(again.json().getString("error").contains("one model at a time"), again.body());
+
+      Future<Http.Reply> b = uploads.submit(() -> submitModel(second, "models", waiting));
+      assertTrue(CopyingModelRunner.CHECKS_ENTERED.tryAcquire(60, TimeUnit.SECONDS));
+      Http.Reply full = submitModel(fx.createTeam("checked third"), "models", ModelFixtures.copyingModel());
+      assertEquals(503, full.status(), full.body());
+      assertEquals(60, full.json().getInteger("retry_after_seconds"), full.body());
+
+      CopyingModelRunner.CHECK_GATE.countDown();
+      accepted(a.get(60, TimeUnit.SECONDS));
+      accepted(b.get(60, TimeUnit.SECONDS));
+    } finally {
+      CopyingModelRunner.CHECK_GATE.countDown();
+      uploads.shutdown();
+    }
   }
 
   @Test

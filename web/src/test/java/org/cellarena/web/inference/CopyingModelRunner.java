@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
  * The web module's stand-in for the DJL runner (registered for the tests' classpath only): its "weights" file is
@@ -19,14 +21,25 @@ import java.util.List;
  * until the callback stops it), {@code "oom": true} (it runs out of memory) or {@code "millis_per_image": n}
  * (it takes that long over each image, as a real model does), {@code "hang": true} (inside the first image it
  * blocks, reporting nothing, until its thread is interrupted; then it goes on), or {@code "error": "stack"} or
- * {@code "linkage"} (it throws that Error, its message naming a server path).
+ * {@code "linkage"} (it throws that Error, its message naming a server path). A check of a config with
+ * {@code "check_waits": true} tells {@link #CHECKS_ENTERED} and waits for {@link #CHECK_GATE}.
  */
 public final class CopyingModelRunner implements ModelRunner {
   public static final String BACKBONE = "copying";
+  public static final Semaphore CHECKS_ENTERED = new Semaphore(0);
+  public static final CountDownLatch CHECK_GATE = new CountDownLatch(1);
 
   @Override
   public ModelSummary check(Path modelDir) throws ModelRejectedException {
     JsonObject config = config(modelDir);
+    if (config.getBoolean("check_waits", false)) {
+      CHECKS_ENTERED.release();
+      try {
+        CHECK_GATE.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String backbone = config.getString("backbone");
     if (!BACKBONE.equals(backbone)) {
       throw new ModelRejectedException("config.json: unknown backbone \"" + backbone + "\" (known: " + BACKBONE
@@ -92,7 +105,7 @@ public final class CopyingModelRunner implements ModelRunner {
 
   private static void hangUntilInterrupted() {
     try {
-      new java.util.concurrent.CountDownLatch(1).await();
+      new CountDownLatch(1).await();
     } catch (InterruptedException e) {
       // given up on: go on, as a model that ignores interrupts does
     }
