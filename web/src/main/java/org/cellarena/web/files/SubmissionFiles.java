@@ -33,7 +33,9 @@ public final class SubmissionFiles {
   private static final int GZIP_MAGIC_1 = 0x8b;
   /** The folder under {@code submissions/} where request bodies are written while they arrive. */
   public static final String UPLOADS = ".uploads";
-  private static final Pattern STORED_NAME = Pattern.compile("\\d+\\.csv\\.gz");
+  private static final Pattern STORED_NAME = Pattern.compile("\\d+\\.(csv\\.gz|model\\.zip)");
+  /** The age past which a model's unpack folder is a crashed run's leftover, even on a shared data dir. */
+  private static final Duration WORK_DIR_MAX_AGE = Duration.ofHours(6);
 
   private final Path dataDir;
   private final long uncompressedLimit;
@@ -187,8 +189,9 @@ public final class SubmissionFiles {
 
   /**
    * Deletes what an upload cut short by a kill or a failed commit left behind: everything in
-   * {@code submissions/.uploads}, the {@code .incoming-*.csv.gz} staging files and any {@code <id>.csv.gz} that
-   * no submission row names. Run at start, before any upload can be under way; a file that a row names is never
+   * {@code submissions/.uploads}, the {@code .incoming-*.csv.gz} staging files, any {@code <id>.csv.gz} or
+   * {@code <id>.model.zip} that no submission row names and the models' unpack folders ({@code .work-*}). Run
+   * at start, before any upload can be under way; a file that a row names is never
    * touched.
    *
    * @param storedFiles every submission's stored file, relative to the data dir
@@ -200,7 +203,8 @@ public final class SubmissionFiles {
 
   /**
    * {@link #removeLeftovers(Set)}, sparing files younger than {@code minAge}: with a data dir that several server
-   * nodes share, a young one may be another node's upload in flight (its row not committed yet).
+   * nodes share, a young one may be another node's upload in flight (its row not committed yet); there an unpack
+   * folder is removed once it is hours old.
    */
   public int removeLeftovers(Set<String> storedFiles, Duration minAge) {
     Instant cutoff = Instant.now().minus(minAge);
@@ -219,8 +223,11 @@ public final class SubmissionFiles {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path file : (Iterable<Path>) files::iterator) {
             String name = file.getFileName().toString();
-            if (name.startsWith(".work-") && minAge.isZero()) {
-              deleteTree(file);
+            if (name.startsWith(".work-")) {
+              if (minAge.isZero() || Files.getLastModifiedTime(file).toInstant()
+                  .isBefore(Instant.now().minus(WORK_DIR_MAX_AGE))) {
+                deleteTree(file);
+              }
               continue;
             }
             boolean leftover = uploads

@@ -101,7 +101,8 @@ public final class Submissions {
   public Set<String> storedFiles() {
     return db.autoCommit(c -> {
       Set<String> files = new HashSet<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT stored_file FROM submissions");
+      try (PreparedStatement q = c.prepareStatement("SELECT stored_file FROM submissions "
+          + "UNION SELECT model_file FROM submissions WHERE model_file IS NOT NULL");
            ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           files.add(rs.getString(1));

@@ -255,6 +255,18 @@ class ModelCompetitionTest {
   }
 
   @Test
+  void aMultipartModelUploadIsHeldToTheCompetitionsArchiveLimit() {
+    String token = fx.createTeam("form modellers");
+    Http.Reply refused = fx.http.postMultipart("/api/competitions/models/submissions", token, "model.zip",
+        new byte[2 * 1024 * 1024], "over the 1 MB limit");
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.json().getString("error").contains("larger than this competition's limit of 1 MB"),
+        refused.body());
+    JsonObject mine = fx.http.get("/api/competitions/models/submissions", token).json();
+    assertEquals(0, mine.getJsonArray("submissions").size(), mine.encode());
+  }
+
+  @Test
   void aModelThatRunsOutOfMemoryFailsItsSubmissionAndTheWorkerGoesOn() {
     String token = fx.createTeam("greedy modellers");
     long id = accepted(submitModel(token, "models", ModelFixtures.model(new JsonObject().put("backbone", "copying")
