@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -75,7 +73,7 @@ public final class SubmissionFiles {
     Path staging = dir.resolve(".incoming-" + UUID.randomUUID() + ".csv.gz");
     try {
       Files.createDirectories(dir);
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Sha256.digest();
       long uncompressed;
       try (InputStream content = new DigestInputStream(decoded(upload), sha);
            OutputStream out = new GZIPOutputStream(Files.newOutputStream(staging), 1 << 16) {
@@ -86,7 +84,7 @@ public final class SubmissionFiles {
       if (uncompressed == 0) {
         throw Refusal.badRequest("the upload is empty; send the submission CSV (id,predicted), plain or gzip");
       }
-      return new StagedUpload(staging, Files.size(staging), HexFormat.of().formatHex(sha.digest()));
+      return new StagedUpload(staging, Files.size(staging), Sha256.hex(sha));
     } catch (EOFException e) {
       deleteQuietly(staging);
       throw Refusal.badRequest("the gzip data ends early: the upload is truncated");
@@ -99,8 +97,6 @@ public final class SubmissionFiles {
         throw full;
       }
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     } catch (RuntimeException e) {
       deleteQuietly(staging);
       throw e;

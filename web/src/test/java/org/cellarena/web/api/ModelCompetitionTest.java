@@ -84,6 +84,7 @@ class ModelCompetitionTest {
     assertEquals(6, model.getInteger("images"));
     assertEquals("cpu", model.getString("device"));
     assertEquals("Copying 1.0", model.getString("engine"));
+    assertEquals("copying runner", model.getString("description"), "the runner's line about the checked model");
     assertTrue(model.getDouble("inference_seconds") > 0, model.encode());
   }
 

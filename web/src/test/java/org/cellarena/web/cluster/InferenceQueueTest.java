@@ -60,7 +60,8 @@ class InferenceQueueTest {
   }
 
   private static long submitModel(Submissions submissions, long team) {
-    return submissions.addModel("m", team, null, null, 1, "0".repeat(64), "1".repeat(64), () -> { },
+    return submissions.addModel("m", team, null, null, 1, "0".repeat(64),
+        new Submissions.CheckedModel("1".repeat(64), "a test model"), () -> { },
         id -> "m/" + id + ".model.zip");
   }
 
