@@ -117,9 +117,8 @@ public final class InferenceRun {
       stopped(running, watch.stop);
     } catch (ModelRejectedException e) {
       fail(running, "Model Load Error: " + e.getMessage());
-    } catch (Refusal e) { // the disk is full: not the model's doing, the inference runs again later
-      LOG.warning("submission " + job.id() + ": " + e.getMessage() + "; the inference is queued again");
-      finish(job, inferences.handBack(job.id(), running.owner()));
+    } catch (Refusal e) {
+      refused(running, e);
     } catch (Throwable e) { // an Error too: no model stops the worker
       LOG.log(Level.WARNING, "the inference of submission " + job.id() + " failed", e);
       fail(running, outOfMemory(e) ? "Out Of Memory: the model needed more memory than the inference worker has"
@@ -163,8 +162,22 @@ public final class InferenceRun {
     finish(job, recorded);
   }
 
+  /**
+   * A refusal of the files: a full disk is not the model's doing (the inference runs again later); the CSV it
+   * produced over the server's limits is (the sentence is the server's own).
+   */
+  private void refused(RunningInference running, Refusal e) {
+    Inferences.Claimed job = running.job();
+    if (e.reason() == Refusal.Reason.NO_SPACE) {
+      LOG.warning("submission " + job.id() + ": " + e.getMessage() + "; the inference is queued again");
+      finish(job, inferences.handBack(job.id(), running.owner()));
+    } else {
+      fail(running, "Inference Error: the CSV the model produced was refused: " + e.getMessage());
+    }
+  }
+
   /** Whether a failure reads as the model running out of memory (on the heap, the CPU's or a GPU's). */
-  static boolean outOfMemory(Throwable e) {
+  private static boolean outOfMemory(Throwable e) {
     if (e instanceof OutOfMemoryError) {
       return true;
     }

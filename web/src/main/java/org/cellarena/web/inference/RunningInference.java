@@ -64,9 +64,9 @@ public final class RunningInference {
     return limited && now - deadline > 0;
   }
 
-  /** Whether the run went past its limit and its grace: hung inside an image. */
+  /** Whether the run went past its limit and its grace before its last image: hung inside an image. */
   boolean hung(long now) {
-    return limited && now - deadline - grace > 0;
+    return limited && done < total && now - deadline - grace > 0;
   }
 
   /** The sentence the team reads when the limit stopped the run at image {@code done + 1}. */
