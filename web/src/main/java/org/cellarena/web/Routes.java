@@ -39,8 +39,7 @@ final class Routes {
         new StatusStream(lookup, s.submissions(), submissions),
         new TeamAdminApi(lookup, s.competitions(), s.teams(), s.changes(), s.audit()),
         new AdminApi(lookup, s.competitions(), s.submissions(), s.leases(), s.results(), s.queue(), s.reveals(),
-            s.leaderboards(), s.edits(), s.changes(), s.audit(), config.scoringWorkers()),
-        uploadsDir(config), config.uploadLimitBytes());
+            s.leaderboards(), s.edits(), s.changes(), s.audit(), config.scoringWorkers()));
     Pages pages = new Pages(access, lookup, s.competitions(), s.reveals(), s.files(), config.dataDir());
 
     Router router = Router.router(s.vertx());

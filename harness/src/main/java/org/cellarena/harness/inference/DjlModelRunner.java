@@ -3,6 +3,8 @@ package org.cellarena.harness.inference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cellarena.model.ModelApi;
 import org.cellarena.model.archive.ModelArchiveException;
 import org.cellarena.model.config.ConfigException;
@@ -20,6 +22,7 @@ import org.cellarena.web.inference.ModelSummary;
  * {@link ModelRunner}: its failures become the web module's, with the model module's sentence for the team.
  */
 public final class DjlModelRunner implements ModelRunner {
+  private static final Logger LOG = Logger.getLogger(DjlModelRunner.class.getName());
 
   @Override
   public ModelSummary check(Path modelDir) throws ModelRejectedException {
@@ -41,8 +44,11 @@ public final class DjlModelRunner implements ModelRunner {
           summary.device(), summary.engine());
     } catch (PredictionStoppedException e) {
       throw new InferenceStoppedException(e.done(), e.total());
-    } catch (ConfigException | IllegalArgumentException | InvalidFileException e) {
+    } catch (ConfigException | InvalidFileException e) {
       throw new ModelRejectedException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) { // its message may name the server's paths: the host reads it in the log
+      LOG.log(Level.WARNING, "the model could not be run on " + modelDir, e);
+      throw new ModelRejectedException("the model could not be run on the competition's images", e);
     }
   }
 }

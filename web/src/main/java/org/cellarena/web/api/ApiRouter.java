@@ -2,7 +2,6 @@ package org.cellarena.web.api;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.file.Path;
 import org.cellarena.web.http.Access;
 
 /**
@@ -21,13 +20,11 @@ public final class ApiRouter {
   private final StatusStream events;
   private final TeamAdminApi teams;
   private final AdminApi admin;
-  private final BodyHandler uploadBody;
   private final BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY);
 
-  /** @param uploadsDir where multipart uploads are written while they arrive */
   public ApiRouter(Access access, OperationsApi operations, CompetitionApi competitions,
       RegistrationApi registration, SubmissionApi submissions, StatusStream events, TeamAdminApi teams,
-      AdminApi admin, Path uploadsDir, long uploadLimitBytes) {
+      AdminApi admin) {
     this.access = access;
     this.operations = operations;
     this.competitions = competitions;
@@ -36,8 +33,6 @@ public final class ApiRouter {
     this.events = events;
     this.teams = teams;
     this.admin = admin;
-    this.uploadBody = BodyHandler.create().setBodyLimit(uploadLimitBytes).setUploadsDirectory(uploadsDir.toString())
-        .setDeleteUploadedFilesOnEnd(true);
   }
 
   /** Adds the API's routes to the router: anyone's, then a team's, then the host's. */
@@ -65,7 +60,7 @@ public final class ApiRouter {
   private void teamRoutes(Router router) {
     router.get("/api/me").handler(access.team()).handler(submissions::me);
     router.post("/api/competitions/:cid/submissions").consumes("multipart/form-data").handler(access.team())
-        .handler(submissions.admitUpload()).handler(uploadBody).handler(submissions::uploadMultipart);
+        .handler(submissions.admitUpload()).handler(submissions::receiveMultipart).handler(submissions::uploadMultipart);
     router.post("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions.admitUpload())
         .handler(submissions::uploadRaw);
     router.get("/api/competitions/:cid/submissions").handler(access.team()).handler(submissions::mine);

@@ -82,7 +82,7 @@ final class RawUpload {
     request.resume();
   }
 
-  private static Refusal tooLarge(long limitBytes) {
+  static Refusal tooLarge(long limitBytes) {
     return new Refusal(Refusal.Reason.TOO_LARGE, "the upload is larger than the server's limit of "
         + limitBytes / (1024 * 1024)
         + " MB");

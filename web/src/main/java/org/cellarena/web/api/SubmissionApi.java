@@ -19,12 +19,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cellarena.scoring.io.Usage;
 import org.cellarena.web.intake.SubmissionIntake;
 import org.cellarena.web.board.LadderedScores;
@@ -55,6 +58,8 @@ public final class SubmissionApi {
   private final SubmissionFiles files;
   private final Path uploadsDir;
   private final long uploadLimitBytes;
+  /** The multipart body handlers, by body limit. */
+  private final Map<Long, BodyHandler> multipartBodies = new ConcurrentHashMap<>();
 
   public SubmissionApi(Lookup lookup, Competitions competitions, Teams teams, Submissions submissions,
       Results results, FinalPicks picks, ScoringQueue queue, Reveals reveals, Leaderboards leaderboards,
@@ -108,6 +113,32 @@ public final class SubmissionApi {
   }
 
   /**
+   * Reads a multipart upload to disk up to the competition's limit (its model archive limit, or the server's CSV
+   * one); a declared length over it is refused before the body is read.
+   */
+  void receiveMultipart(RoutingContext ctx) {
+    Competition competition = lookup.competition(ctx.pathParam("cid"));
+    long limit = uploadLimit(competition);
+    String declared = ctx.request().getHeader("Content-Length");
+    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
+      ctx.response().putHeader("Connection", "close"); // the body is not read
+      ctx.fail(tooLarge(competition));
+      return;
+    }
+    multipartBodies.computeIfAbsent(limit, bytes -> BodyHandler.create().setBodyLimit(bytes)
+        .setUploadsDirectory(uploadsDir.toString()).setDeleteUploadedFilesOnEnd(true)).handle(ctx);
+  }
+
+  private long uploadLimit(Competition competition) {
+    return competition.isModel() ? competition.model().maxArchiveBytes() : uploadLimitBytes;
+  }
+
+  private Refusal tooLarge(Competition competition) {
+    long limit = uploadLimit(competition);
+    return competition.isModel() ? ModelIntake.tooLarge(limit) : RawUpload.tooLarge(limit);
+  }
+
+  /**
    * POST /api/competitions/:cid/submissions as {@code multipart/form-data}: a {@code file} field (the body
    * handler has written it to disk) and an optional {@code description} field.
    */
@@ -134,13 +165,12 @@ public final class SubmissionApi {
       ctx.response().putHeader("Connection", "close");
       throw wrongKind(competition);
     }
-    long limit = competition.isModel() ? competition.model().maxArchiveBytes() : uploadLimitBytes;
+    long limit = uploadLimit(competition);
     RawUpload.receive(ctx, uploadsDir, limit, files.space()).onComplete(received -> {
           if (received.failed()) {
             if (received.cause() instanceof Refusal refusal) {
               ctx.response().putHeader("Connection", "close"); // the rest of the body is not read
-              ctx.fail(competition.isModel() && refusal.reason() == Refusal.Reason.TOO_LARGE
-                  ? ModelIntake.tooLarge(limit) : refusal);
+              ctx.fail(refusal.reason() == Refusal.Reason.TOO_LARGE ? tooLarge(competition) : refusal);
             } else if (!ctx.response().closed()) {
               ctx.fail(received.cause());
             }

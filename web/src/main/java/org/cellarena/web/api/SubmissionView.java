@@ -58,12 +58,13 @@ final class SubmissionView {
   }
 
   /**
-   * A model submission's side: its weights' hash, the progress of its inference while it runs, and after it the
+   * A model submission's side: its weights' hash, the runner's description of it, the progress of its inference while it runs, and after it the
    * seconds, the seconds per image, the device and the engine.
    */
   static JsonObject model(ModelRun run) {
     JsonObject json = new JsonObject()
         .put("weights_sha256", run.weightsSha256())
+        .put("description", run.description())
         .put("inference_started_at", text(run.startedAt()))
         .put("inference_progress", run.progress())
         .put("inference_seconds", run.seconds());

@@ -129,8 +129,8 @@ public final class CompetitionTexts {
           team page): `config.json`, one weights file (`model.params`, `model.safetensors` or `model.npz`) and
           optionally `model.json`, weights and settings only, never code. It is checked before it is queued (a
           refusal costs no submission); the server then predicts every test image exactly as `cellarena predict`
-          does and scores the CSV that comes out. Overlays of hidden images show your own contours on a blank
-          canvas.
+          does and scores the CSV that comes out. The sample test images, which you have, show their overlays;
+          the hidden ones show none.
 
           **Inference limits**: {{time_limit}} per submission; {{compute_per_day}} minutes of inference per team
           per day (00:00 UTC resets); archives of at most {{max_archive_mb}} MB.

@@ -17,7 +17,8 @@ final class ModelTermsReader {
       List.of("time_limit_minutes", "compute_minutes_per_day", "max_archive_mb");
   /** A day; a longer inference is a mistake in the folder. */
   private static final double MAX_MINUTES = 24 * 60;
-  private static final long MAX_ARCHIVE_MB = 16 * 1024;
+  /** Just under 4 GiB: a larger archive needs zip64, which the archive guard refuses. */
+  private static final long MAX_ARCHIVE_MB = 4095;
   private static final int MAX_SAMPLE_TEST = 100;
 
   private ModelTermsReader() {}

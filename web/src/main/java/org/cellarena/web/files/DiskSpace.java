@@ -26,8 +26,13 @@ public final class DiskSpace {
 
   /** Refuses (507) when less than the margin is free. */
   public void check() {
+    check(0);
+  }
+
+  /** Refuses (507) when writing {@code bytes} would leave less than the margin free. */
+  public void check(long bytes) {
     long free = usable();
-    if (free < marginBytes) {
+    if (free - bytes < marginBytes) {
       throw full(free);
     }
   }

@@ -32,6 +32,11 @@ public final class ModelArchive {
   public static final String CONFIG = "config.json";
   public static final String STATE = "model.json";
   public static final List<String> WEIGHTS = List.of("model.params", "model.safetensors", "model.npz");
+  /**
+   * The most an archive's files may inflate to, together: the model module's cap on the weights (1 GiB,
+   * model/ModelArchive.MAX_WEIGHTS_BYTES, which this module cannot import) and 2 MiB for the JSON files.
+   */
+  public static final long MAX_UNPACKED_BYTES = (1L << 30) + (2L << 20);
   private static final int CENTRAL_HEADER = 0x02014b50;
   private static final int END_OF_CENTRAL = 0x06054b50;
   private static final int END_RECORD_BYTES = 22;
@@ -49,20 +54,26 @@ public final class ModelArchive {
   /**
    * Checks the archive and unpacks it into {@code target} (an empty folder).
    *
-   * @param maxUnpackedBytes the most its entries may inflate to, together
+   * @param maxRatio the most bytes an entry may inflate to per compressed byte
+   * @param space the free space to keep: refused (507) when the files would not leave it
    * @return the weights file's name
    */
-  public static String unpack(Path archive, Path target, long maxUnpackedBytes) {
+  public static String unpack(Path archive, Path target, int maxRatio, DiskSpace space) {
     List<Entry> entries = centralDirectory(archive);
     String weights = checkNames(entries);
     long total = 0;
     for (Entry e : entries) {
       total += e.size();
+      if (e.size() > (long) maxRatio * Math.max(1, e.compressedSize())) {
+        throw Refusal.badRequest("the model archive's entry " + e.name() + " inflates more than " + maxRatio
+            + " times its compressed size; such archives are refused");
+      }
     }
-    if (total > maxUnpackedBytes) {
+    if (total > MAX_UNPACKED_BYTES) {
       throw Refusal.badRequest("the model archive's files come to " + total / (1024 * 1024) + " MB unpacked, over "
-          + "the limit of " + maxUnpackedBytes / (1024 * 1024) + " MB");
+          + "the limit of " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB");
     }
+    space.check(total);
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       if (zip.size() != entries.size()) {
         throw Refusal.badRequest("the model archive's central directory is inconsistent; pack it again");
@@ -72,30 +83,45 @@ public final class ModelArchive {
         if (entry == null) {
           throw Refusal.badRequest("the model archive's entry " + e.name() + " cannot be read; pack it again");
         }
-        try (InputStream in = zip.getInputStream(entry);
-             OutputStream out = Files.newOutputStream(target.resolve(e.name()), StandardOpenOption.CREATE_NEW)) {
-          copyAtMost(in, out, e.size(), e.name());
-        }
+        extract(zip, entry, target.resolve(e.name()), e, space);
       }
     } catch (ZipException e) {
-      throw Refusal.badRequest("the model archive is not a valid zip: " + e.getMessage());
+      throw Refusal.badRequest("the model archive is not a valid zip; pack it again");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return weights;
   }
 
-  /** Copies an entry, refusing it once it inflates past the size its header declared. */
-  private static void copyAtMost(InputStream in, OutputStream out, long declared, String name) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long copied = 0;
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      copied += n;
-      if (copied > declared) {
-        throw Refusal.badRequest("the model archive's entry " + name + " inflates past the size it declares ("
-            + declared + " bytes)");
+  private static void extract(ZipFile zip, ZipEntry entry, Path file, Entry e, DiskSpace space) throws IOException {
+    try (InputStream in = zip.getInputStream(entry);
+         OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+      byte[] buffer = new byte[1 << 16];
+      long copied = 0;
+      for (int n; (n = read(in, buffer, e.name())) > 0; ) {
+        copied += n;
+        if (copied > e.size()) {
+          throw Refusal.badRequest("the model archive's entry " + e.name() + " inflates past the size it declares ("
+              + e.size() + " bytes)");
+        }
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException written) {
+          if (space.explain(written) instanceof Refusal full) {
+            throw full;
+          }
+          throw written;
+        }
       }
-      out.write(buffer, 0, n);
+    }
+  }
+
+  /** Reads inflated bytes; data that ends early or does not inflate is the team's archive's fault (400). */
+  private static int read(InputStream in, byte[] buffer, String name) {
+    try {
+      return in.read(buffer);
+    } catch (IOException e) {
+      throw Refusal.badRequest("the model archive is truncated or corrupt (entry " + name + "); pack it again");
     }
   }
 

@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,7 +31,9 @@ public final class SubmissionFiles {
   private static final int GZIP_MAGIC_1 = 0x8b;
   /** The folder under {@code submissions/} where request bodies are written while they arrive. */
   public static final String UPLOADS = ".uploads";
-  private static final Pattern STORED_NAME = Pattern.compile("\\d+\\.csv\\.gz");
+  private static final Pattern STORED_NAME = Pattern.compile("\\d+\\.(csv\\.gz|model\\.zip)");
+  /** The age past which a model's unpack folder is a crashed run's leftover, even on a shared data dir. */
+  private static final Duration WORK_DIR_MAX_AGE = Duration.ofHours(6);
 
   private final Path dataDir;
   private final long uncompressedLimit;
@@ -73,7 +73,7 @@ public final class SubmissionFiles {
     Path staging = dir.resolve(".incoming-" + UUID.randomUUID() + ".csv.gz");
     try {
       Files.createDirectories(dir);
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = Sha256.digest();
       long uncompressed;
       try (InputStream content = new DigestInputStream(decoded(upload), sha);
            OutputStream out = new GZIPOutputStream(Files.newOutputStream(staging), 1 << 16) {
@@ -84,7 +84,7 @@ public final class SubmissionFiles {
       if (uncompressed == 0) {
         throw Refusal.badRequest("the upload is empty; send the submission CSV (id,predicted), plain or gzip");
       }
-      return new StagedUpload(staging, Files.size(staging), HexFormat.of().formatHex(sha.digest()));
+      return new StagedUpload(staging, Files.size(staging), Sha256.hex(sha));
     } catch (EOFException e) {
       deleteQuietly(staging);
       throw Refusal.badRequest("the gzip data ends early: the upload is truncated");
@@ -97,8 +97,6 @@ public final class SubmissionFiles {
         throw full;
       }
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     } catch (RuntimeException e) {
       deleteQuietly(staging);
       throw e;
@@ -144,6 +142,14 @@ public final class SubmissionFiles {
   }
 
   /**
+   * Checks a model archive and unpacks it into {@code target}, within the gzip path's compression ratio and the
+   * free space to keep (see {@link ModelArchive#unpack}).
+   */
+  public void unpackModel(Path archive, Path target) {
+    ModelArchive.unpack(archive, target, maxRatio, space);
+  }
+
+  /**
    * A new empty folder to unpack a model into, under the competition's folder ({@code .work-*}); the caller
    * deletes it ({@link #deleteTree}), and a start after a kill removes what is left ({@link #removeLeftovers}).
    */
@@ -179,8 +185,9 @@ public final class SubmissionFiles {
 
   /**
    * Deletes what an upload cut short by a kill or a failed commit left behind: everything in
-   * {@code submissions/.uploads}, the {@code .incoming-*.csv.gz} staging files and any {@code <id>.csv.gz} that
-   * no submission row names. Run at start, before any upload can be under way; a file that a row names is never
+   * {@code submissions/.uploads}, the {@code .incoming-*.csv.gz} staging files, any {@code <id>.csv.gz} or
+   * {@code <id>.model.zip} that no submission row names and the models' unpack folders ({@code .work-*}). Run
+   * at start, before any upload can be under way; a file that a row names is never
    * touched.
    *
    * @param storedFiles every submission's stored file, relative to the data dir
@@ -192,7 +199,8 @@ public final class SubmissionFiles {
 
   /**
    * {@link #removeLeftovers(Set)}, sparing files younger than {@code minAge}: with a data dir that several server
-   * nodes share, a young one may be another node's upload in flight (its row not committed yet).
+   * nodes share, a young one may be another node's upload in flight (its row not committed yet); there an unpack
+   * folder is removed once it is hours old.
    */
   public int removeLeftovers(Set<String> storedFiles, Duration minAge) {
     Instant cutoff = Instant.now().minus(minAge);
@@ -211,8 +219,11 @@ public final class SubmissionFiles {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path file : (Iterable<Path>) files::iterator) {
             String name = file.getFileName().toString();
-            if (name.startsWith(".work-") && minAge.isZero()) {
-              deleteTree(file);
+            if (name.startsWith(".work-")) {
+              if (minAge.isZero() || Files.getLastModifiedTime(file).toInstant()
+                  .isBefore(Instant.now().minus(WORK_DIR_MAX_AGE))) {
+                deleteTree(file);
+              }
               continue;
             }
             boolean leftover = uploads

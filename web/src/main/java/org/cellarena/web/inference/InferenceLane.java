@@ -43,8 +43,10 @@ public final class InferenceLane implements AutoCloseable {
   private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-inference-"
       + UUID.randomUUID().toString().substring(0, 8);
   private final AtomicLong claims = new AtomicLong();
-  /** The inferences under way in this process, by submission id, with their lease's owner. */
-  private final Map<Long, String> active = new ConcurrentHashMap<>();
+  /** The inferences under way in this process, by submission id. */
+  private final Map<Long, RunningInference> active = new ConcurrentHashMap<>();
+  /** The threads whose inference hung: each ends after it (a replacement took its place). */
+  private final Set<Thread> retired = ConcurrentHashMap.newKeySet();
   private final Object signal = new Object();
   private final List<Thread> workers = new ArrayList<>();
   private ScheduledExecutorService heartbeat;
@@ -85,11 +87,15 @@ public final class InferenceLane implements AutoCloseable {
     long every = Math.max(1, lease.toMillis() / 3);
     heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     for (int i = 0; i < threads; i++) {
-      Thread t = new Thread(this::work, "cellarena-inference-" + (i + 1));
-      t.setDaemon(true);
-      t.start();
-      workers.add(t);
+      startThread();
     }
+  }
+
+  private synchronized void startThread() {
+    Thread t = new Thread(this::work, "cellarena-inference-" + (workers.size() + 1));
+    t.setDaemon(true);
+    t.start();
+    workers.add(t);
   }
 
   /** Tells the idle threads that a model submission was queued. */
@@ -104,21 +110,41 @@ public final class InferenceLane implements AutoCloseable {
     return workerId;
   }
 
+  /** Extends the leases of the runs under way, charging their seconds, and gives up on a hung one. */
   private void beat() {
     try {
       Instant until = Instant.now().plus(lease);
-      active.forEach((id, owner) -> {
-        if (!inferences.extendLease(id, owner, until)) {
+      for (RunningInference r : active.values()) {
+        long id = r.job().id();
+        if (r.hung(System.nanoTime())) {
+          giveUp(r);
+        } else if (!inferences.extendLease(id, r.owner(), until, r.chargedSeconds())) {
           LOG.warning("submission " + id + ": the inference's lease was taken back; its result will be discarded");
         }
-      });
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "inference heartbeat failed (the database?); retrying", e);
     }
   }
 
+  /**
+   * Fails a run hung inside an image past its limit and its grace, and starts a thread in its place: the hung
+   * one ends after the run, whose late writes find the lease gone.
+   */
+  private void giveUp(RunningInference r) {
+    LOG.warning("submission " + r.job().id() + ": the inference hung past its limit on " + r.thread().getName()
+        + "; it fails and a new thread takes its place");
+    active.remove(r.job().id());
+    retired.add(r.thread());
+    run.abandon(r);
+    r.thread().interrupt();
+    if (running) {
+      startThread();
+    }
+  }
+
   private void work() {
-    while (running) {
+    while (running && !retired.contains(Thread.currentThread())) {
       String owner = workerId + "#" + claims.incrementAndGet();
       Optional<Inferences.Claimed> claimed;
       try {
@@ -133,16 +159,17 @@ public final class InferenceLane implements AutoCloseable {
         continue;
       }
       long id = claimed.get().id();
-      active.put(id, owner);
+      RunningInference job = new RunningInference(claimed.get(), owner, Thread.currentThread());
+      active.put(id, job);
       try {
-        run.run(claimed.get(), owner, () -> running);
-      } catch (RuntimeException e) {
-        // the database failed: the lease runs out and the inference runs again
+        run.run(job, () -> running);
+      } catch (Throwable e) { // the database failed: the lease runs out and the inference runs again
         LOG.log(Level.SEVERE, "could not record the inference of submission " + id, e);
       } finally {
-        active.remove(id);
+        active.remove(id, job);
       }
     }
+    retired.remove(Thread.currentThread());
   }
 
   private void idle() {
@@ -161,7 +188,11 @@ public final class InferenceLane implements AutoCloseable {
   public void close() {
     running = false;
     wake();
-    for (Thread t : workers) {
+    List<Thread> started;
+    synchronized (this) {
+      started = List.copyOf(workers);
+    }
+    for (Thread t : started) {
       try {
         t.join(Duration.ofSeconds(10).toMillis());
       } catch (InterruptedException e) {

@@ -1,18 +1,12 @@
 package org.cellarena.web.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.cellarena.web.competition.Competition;
-import org.cellarena.web.files.ModelArchive;
+import org.cellarena.web.files.Sha256;
 import org.cellarena.web.files.SubmissionFiles;
 import org.cellarena.web.inference.ComputeBudget;
 import org.cellarena.web.inference.ModelChecks;
@@ -70,19 +64,22 @@ public final class ModelIntake {
     if (size > limit) {
       throw tooLarge(limit);
     }
-    Path work = files.newWorkDir(competition.id());
     ModelSummary summary;
-    try {
-      ModelArchive.unpack(archive, work, 2 * limit);
-      summary = checks.check(work);
-    } finally {
-      SubmissionFiles.deleteTree(work);
+    try (ModelChecks.Slot slot = checks.slot(team.id())) {
+      Path work = files.newWorkDir(competition.id());
+      try {
+        files.unpackModel(archive, work);
+        summary = checks.check(work);
+      } finally {
+        SubmissionFiles.deleteTree(work);
+      }
     }
-    String sha256 = sha256(archive);
+    String sha256 = Sha256.of(archive);
     long id;
     synchronized (intake.teamLock(competition, team)) {
       id = submissions.addModel(competition.id(), team.id(), blankToNull(description), blankToNull(fileName), size,
-          sha256, summary.weightsSha256(), () -> admit(competition, team),
+          sha256, new Submissions.CheckedModel(summary.weightsSha256(), summary.description()),
+          () -> admit(competition, team),
           sid -> files.placeModel(archive, competition.id(), sid));
     }
     onQueued.run();
@@ -100,20 +97,6 @@ public final class ModelIntake {
       return Files.size(archive);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256(Path file) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-        in.transferTo(OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -152,9 +152,7 @@ public final class Pages {
       throw new Refusal(Refusal.Reason.TOO_MANY, "too many overlays at once: wait for those under way", 1);
     }
     try {
-      // a hidden test image's pixels never reach a team: its own contours are drawn on a blank canvas
-      Path picture = !caller.admin() && competition.isHidden(image.id()) ? null
-          : competition.testImagesDir().resolve(image.id() + ".png");
+      Path picture = competition.testImagesDir().resolve(image.id() + ".png");
       return OverlayRenderer.render(picture, image.width(), image.height(), image.cells(),
           predicted(row, competition, image), threshold, shown);
     } finally {
@@ -189,6 +187,11 @@ public final class Pages {
     if (image == null) {
       throw Refusal.notFound("the competition " + competition.id() + " has no image "
           + Problem.cut(imageId, Problem.MAX_ECHOED_ID));
+    }
+    if (!admin && competition.isHidden(image.id())) {
+      // even contours alone on a blank canvas would picture a hidden image (a model's masks can follow its pixels)
+      throw Refusal.forbidden("image " + imageId + " is a hidden test image of a model competition: a team sees "
+          + "no overlay of it");
     }
     Disclosure shown = admin ? Disclosure.TRUTH
         : competition.disclosure(image.usage(), reveals.isRevealed(competition.id()));

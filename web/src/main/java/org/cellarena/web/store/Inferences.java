@@ -4,8 +4,10 @@ import static org.cellarena.web.store.Sql.prepare;
 import static org.cellarena.web.store.Sql.update;
 import static org.cellarena.web.store.Sql.utc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,9 +20,11 @@ import java.util.Optional;
  * writes, it writes only while it holds the lease, so each inference is recorded once.
  */
 public final class Inferences {
-  private static final String REQUEUE_EXPIRED = "UPDATE submissions SET status = 'inference_queued', "
-      + "lease_owner = NULL, lease_until = NULL, inference_progress = NULL "
-      + "WHERE status = 'inferring' AND lease_until < ?";
+  /** How many claims an inference gets: a model that stops its worker twice (a crash, a kill) fails. */
+  public static final int MAX_ATTEMPTS = 2;
+  public static final String WORKER_STOPPED = "Inference Error: the model stopped the inference worker twice";
+  private static final String INTERRUPTED = "status = 'inferring' AND lease_until < ?";
+  private static final String ANY_INFERRING = "status = 'inferring'";
 
   private final Database db;
 
@@ -28,8 +32,11 @@ public final class Inferences {
     this.db = db;
   }
 
-  /** A claimed model submission: its team, competition and stored archive (relative to the data dir). */
-  public record Claimed(long id, long teamId, String competition, String modelFile) {}
+  /**
+   * A claimed model submission: its team, competition, stored archive (relative to the data dir) and the
+   * inference seconds its earlier, interrupted attempts were charged.
+   */
+  public record Claimed(long id, long teamId, String competition, String modelFile, double chargedBefore) {}
 
   /**
    * Claims the next model submission of the given competitions: teams take turns (a team with none inferring
@@ -48,12 +55,10 @@ public final class Inferences {
            ResultSet rs = lock.executeQuery()) {
         rs.next();
       }
-      try (PreparedStatement expired = prepare(c, REQUEUE_EXPIRED, utc(now))) {
-        expired.executeUpdate();
-      }
+      requeue(c, INTERRUPTED, utc(now));
       Claimed next = null;
       try (PreparedStatement q = prepare(c, """
-          SELECT s.id, s.team_id, s.competition, s.model_file FROM submissions s
+          SELECT s.id, s.team_id, s.competition, s.model_file, COALESCE(s.inference_seconds, 0) FROM submissions s
           WHERE s.status = 'inference_queued' AND s.competition IN (""" + in + """
           )
           ORDER BY CASE WHEN EXISTS (SELECT 1 FROM submissions b WHERE b.team_id = s.team_id
@@ -62,24 +67,27 @@ public final class Inferences {
                    s.id
           LIMIT 1""", competitions.toArray()); ResultSet rs = q.executeQuery()) {
         if (rs.next()) {
-          next = new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4));
+          next = new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDouble(5));
         }
       }
       if (next == null) {
         return Optional.<Claimed>empty();
       }
       try (PreparedStatement s = prepare(c, "UPDATE submissions SET status = 'inferring', inference_started_at = ?, "
-          + "inference_progress = NULL, lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'inference_queued'",
+          + "inference_attempts = inference_attempts + 1, inference_progress = NULL, lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'inference_queued'",
           utc(now), owner, utc(leaseUntil), next.id())) {
         return s.executeUpdate() == 1 ? Optional.of(next) : Optional.<Claimed>empty();
       }
     });
   }
 
-  /** Extends a lease that {@code owner} still holds; false when it lost it. */
-  public boolean extendLease(long id, String owner, Instant leaseUntil) {
-    return update(db, "UPDATE submissions SET lease_until = ? WHERE id = ? AND status = 'inferring' "
-        + "AND lease_owner = ?", utc(leaseUntil), id, owner) == 1;
+  /**
+   * Extends a lease that {@code owner} still holds and charges the seconds used so far (so that a run that
+   * crashes its worker still counts for the team's compute); false when it lost the lease.
+   */
+  public boolean extendLease(long id, String owner, Instant leaseUntil, double chargedSeconds) {
+    return update(db, "UPDATE submissions SET lease_until = ?, inference_seconds = ? WHERE id = ? "
+        + "AND status = 'inferring' AND lease_owner = ?", utc(leaseUntil), chargedSeconds, id, owner) == 1;
   }
 
   /** Whether {@code owner} still holds the lease on the inference. */
@@ -113,9 +121,13 @@ public final class Inferences {
         reason, utc(Instant.now()), seconds, id, owner) == 1;
   }
 
-  /** Queues again an inference that {@code owner} stopped unfinished (its server is stopping). */
+  /**
+   * Queues again an inference that {@code owner} stopped unfinished (its server is stopping, its disk is full):
+   * not the model's doing, so the attempt does not count.
+   */
   public boolean handBack(long id, String owner) {
     return update(db, "UPDATE submissions SET status = 'inference_queued', inference_progress = NULL, "
+        + "inference_attempts = inference_attempts - 1, "
         + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'inferring' AND lease_owner = ?",
         id, owner) == 1;
   }
@@ -125,8 +137,21 @@ public final class Inferences {
    * process owns: elsewhere a live worker may hold that work.
    */
   public int requeueInterrupted() {
-    return update(db, "UPDATE submissions SET status = 'inference_queued', inference_progress = NULL, "
-        + "lease_owner = NULL, lease_until = NULL WHERE status = 'inferring'");
+    return db.transaction(c -> requeue(c, ANY_INFERRING));
+  }
+
+  /** Queues again the interrupted inferences that {@code where} selects, failing those out of attempts. */
+  private static int requeue(Connection c, String where, Object... params) throws SQLException {
+    int failed;
+    try (PreparedStatement s = prepare(c, "UPDATE submissions SET status = 'failed', error = '" + WORKER_STOPPED
+        + "', finished_at = CURRENT_TIMESTAMP, inference_progress = NULL, lease_owner = NULL, lease_until = NULL "
+        + "WHERE " + where + " AND inference_attempts >= " + MAX_ATTEMPTS, params)) {
+      failed = s.executeUpdate();
+    }
+    try (PreparedStatement s = prepare(c, "UPDATE submissions SET status = 'inference_queued', "
+        + "inference_progress = NULL, lease_owner = NULL, lease_until = NULL WHERE " + where, params)) {
+      return failed + s.executeUpdate();
+    }
   }
 
   /** The inference seconds a team used in a competition on inferences started since {@code since}. */

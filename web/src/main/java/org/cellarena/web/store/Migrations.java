@@ -116,6 +116,12 @@ final class Migrations {
       ALTER TABLE submissions ADD COLUMN inference_progress VARCHAR(100);
       ALTER TABLE submissions ADD COLUMN inference CLOB;
       CREATE INDEX submissions_by_inference ON submissions(team_id, inference_started_at);
+      """,
+      // 7: claims of an inference, so that a model that stops its worker (a crash) is not retried forever; the
+      // runner's one-line description of a checked model
+      """
+      ALTER TABLE submissions ADD COLUMN inference_attempts INTEGER DEFAULT 0 NOT NULL;
+      ALTER TABLE submissions ADD COLUMN model_description VARCHAR(300);
       """);
 
   private Migrations() {}

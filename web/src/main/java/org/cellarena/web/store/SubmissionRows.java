@@ -16,7 +16,7 @@ final class SubmissionRows {
              s.stored_bytes, s.sha256, s.status, s.error, s.final_pick, s.created_at, s.started_at, s.finished_at,
              r.id AS result_id, r.scorer_version, r.solution_hash, r.public_score, r.public_ci_low,
              r.public_ci_high, r.private_score, r.seconds, r.scored_at, r.masks, r.tiny_masks, r.predicted_images,
-             s.model_file, s.weights_sha256, s.inference_started_at, s.inference_seconds, s.inference_progress,
+             s.model_file, s.weights_sha256, s.model_description, s.inference_started_at, s.inference_seconds, s.inference_progress,
              s.inference, s.lease_owner
       FROM submissions s
       JOIN teams t ON t.id = s.team_id
@@ -50,7 +50,7 @@ final class SubmissionRows {
   private static ModelRun model(ResultSet rs) throws SQLException {
     String file = rs.getString("model_file");
     return file == null ? null : new ModelRun(file, rs.getString("weights_sha256"),
-        instant(rs, "inference_started_at"), nullableDouble(rs, "inference_seconds"),
+        rs.getString("model_description"), instant(rs, "inference_started_at"), nullableDouble(rs, "inference_seconds"),
         rs.getString("inference_progress"), rs.getString("inference"), rs.getString("lease_owner"));
   }
 

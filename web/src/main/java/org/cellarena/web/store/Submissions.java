@@ -42,7 +42,7 @@ public final class Submissions {
    */
   public long add(String competition, long teamId, String description, String fileName, long storedBytes,
       String sha256, Runnable admission, FilePlacer placer) {
-    return insert(competition, teamId, description, fileName, storedBytes, sha256, null, admission, placer);
+    return insert(null, competition, teamId, description, fileName, storedBytes, sha256, admission, placer);
   }
 
   /**
@@ -52,25 +52,39 @@ public final class Submissions {
    *
    * @param archiveBytes the archive's size
    * @param archiveSha256 the archive's SHA-256
-   * @param weightsSha256 the SHA-256 of its weights file
+   * @param checked what the runner's check found
    */
   public long addModel(String competition, long teamId, String description, String fileName, long archiveBytes,
-      String archiveSha256, String weightsSha256, Runnable admission, FilePlacer placer) {
-    return insert(competition, teamId, description, fileName, archiveBytes, archiveSha256, weightsSha256,
-        admission, placer);
+      String archiveSha256, CheckedModel checked, Runnable admission, FilePlacer placer) {
+    return insert(checked, competition, teamId, description, fileName, archiveBytes, archiveSha256, admission,
+        placer);
   }
 
-  private long insert(String competition, long teamId, String description, String fileName, long storedBytes,
-      String sha256, String weightsSha256, Runnable admission, FilePlacer placer) {
-    boolean model = weightsSha256 != null;
+  /**
+   * What the model runner's check found in an archive.
+   *
+   * @param weightsSha256 the SHA-256 of its weights file
+   * @param description the runner's one line about it (cut to 300 characters)
+   */
+  public record CheckedModel(String weightsSha256, String description) {
+    public CheckedModel {
+      description = description == null || description.length() <= 300 ? description
+          : description.substring(0, 297) + "...";
+    }
+  }
+
+  /** @param checked the model of an archive (waiting for inference), null for a CSV */
+  private long insert(CheckedModel checked, String competition, long teamId, String description, String fileName,
+      long storedBytes, String sha256, Runnable admission, FilePlacer placer) {
+    boolean model = checked != null;
     return db.transaction(c -> {
       Sql.lockTeam(c, teamId);
       admission.run();
       long id;
       try (PreparedStatement s = c.prepareStatement("""
           INSERT INTO submissions (competition, team_id, description, file_name, stored_file, stored_bytes, sha256,
-                                   status, created_at, weights_sha256)
-          VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                                   status, created_at, weights_sha256, model_description)
+          VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
         s.setString(1, competition);
         s.setLong(2, teamId);
         s.setString(3, description);
@@ -79,7 +93,8 @@ public final class Submissions {
         s.setString(6, sha256);
         s.setString(7, (model ? Status.INFERENCE_QUEUED : Status.QUEUED).label());
         s.setObject(8, Sql.utc(Instant.now()));
-        s.setString(9, weightsSha256);
+        s.setString(9, model ? checked.weightsSha256() : null);
+        s.setString(10, model ? checked.description() : null);
         s.executeUpdate();
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
@@ -101,7 +116,8 @@ public final class Submissions {
   public Set<String> storedFiles() {
     return db.autoCommit(c -> {
       Set<String> files = new HashSet<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT stored_file FROM submissions");
+      try (PreparedStatement q = c.prepareStatement("SELECT stored_file FROM submissions "
+          + "UNION SELECT model_file FROM submissions WHERE model_file IS NOT NULL");
            ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           files.add(rs.getString(1));

@@ -2,7 +2,6 @@ package org.cellarena.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -16,6 +15,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.cellarena.scoring.io.Solution;
@@ -44,6 +47,9 @@ class ModelCompetitionTest {
     // a 60 ms time limit, and a daily compute that one such inference uses up
     ModelFixtures.modelCompetition(dataDir, "quick", new JsonObject().put("time_limit_minutes", 0.001)
         .put("compute_minutes_per_day", 0.00001));
+    // a 60 ms time limit and plenty of compute
+    ModelFixtures.modelCompetition(dataDir, "timed", new JsonObject().put("time_limit_minutes", 0.001)
+        .put("compute_minutes_per_day", 600));
     fx = ServerFixture.start(dataDir);
   }
 
@@ -78,6 +84,7 @@ class ModelCompetitionTest {
     assertEquals(6, model.getInteger("images"));
     assertEquals("cpu", model.getString("device"));
     assertEquals("Copying 1.0", model.getString("engine"));
+    assertEquals("copying runner", model.getString("description"), "the runner's line about the checked model");
     assertTrue(model.getDouble("inference_seconds") > 0, model.encode());
   }
 
@@ -105,16 +112,17 @@ class ModelCompetitionTest {
     long id = accepted(submitModel(token, "models", ModelFixtures.copyingModel()));
     assertEquals("scored", fx.awaitFinal(id, token).getString("status"));
     String overlay = "/api/submissions/" + id + "/overlay/";
-    // the team sees the sample image's overlay as the host does, and the hidden ones without their pixels
+    // the team sees the sample image's overlay as the host does, and no overlay of a hidden one
     assertArrayEquals(png(overlay + ModelFixtures.SAMPLE, ServerFixture.ADMIN),
         png(overlay + ModelFixtures.SAMPLE, token));
     for (String hidden : ModelFixtures.HIDDEN) {
       assertEquals(401, fx.http.get(overlay + hidden + ".png", null).status(), hidden);
-      HttpResponse<byte[]> shown = fx.http.getBytes(overlay + hidden + ".png", token);
-      if (shown.statusCode() != 403) { // a Private image's overlay waits for the reveal
-        assertEquals(200, shown.statusCode(), hidden);
-        assertFalse(Arrays.equals(png(overlay + hidden, ServerFixture.ADMIN), shown.body()), hidden);
+      for (String file : List.of(hidden + ".png", hidden + ".json")) {
+        Http.Reply refused = fx.http.get(overlay + file, token);
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.json().getString("error").contains("a team sees no overlay of it"), refused.body());
       }
+      png(overlay + hidden, ServerFixture.ADMIN);
     }
   }
 
@@ -136,6 +144,12 @@ class ModelCompetitionTest {
         ModelFixtures.withSymlink(ModelFixtures.copyingModel(), "model.params"));
     refusals.put("has 9 entries; at most 8", ModelFixtures.zip(crowded));
     refusals.put("larger than this competition's limit of 1 MB", large);
+    Map<String, byte[]> bomb = new LinkedHashMap<>();
+    bomb.put("config.json", "{\"backbone\": \"copying\"}".getBytes());
+    bomb.put("model.params", new byte[900 * 1024]);
+    refusals.put("entry model.params inflates more than", ModelFixtures.zip(bomb));
+    refusals.put("the model archive is truncated or corrupt (entry model.params)",
+        ModelFixtures.withCorruptData(ModelFixtures.copyingModel(), "model.params"));
     refusals.put("Model Load Error: config.json: unknown backbone \"resnest\"",
         ModelFixtures.model(new JsonObject().put("backbone", "resnest")));
     for (Map.Entry<String, byte[]> refusal : refusals.entrySet()) {
@@ -163,7 +177,8 @@ class ModelCompetitionTest {
         .put("endless", true))));
     JsonObject status = fx.awaitFinal(id, slow);
     assertEquals("failed", status.getString("status"), status.encode());
-    assertEquals("Inference Timeout: stopped after 0.1 s at image 2 of 6", status.getString("error"));
+    assertEquals("Exceeded Allowed Compute: stopped after the team's compute left today (0 min) at image 2 of 6",
+        status.getString("error"), "the compute left was less than the time limit");
 
     String next = fx.createTeam("next modellers");
     long after = accepted(submitModel(next, "models", ModelFixtures.copyingModel()));
@@ -176,13 +191,91 @@ class ModelCompetitionTest {
   }
 
   @Test
+  void aTimedOutInferenceFailsWithTheTimeoutSentence() {
+    String slow = fx.createTeam("timed modellers");
+    long id = accepted(submitModel(slow, "timed", ModelFixtures.model(new JsonObject().put("backbone", "copying")
+        .put("endless", true))));
+    JsonObject status = fx.awaitFinal(id, slow);
+    assertEquals("Inference Timeout: stopped after 0.1 s at image 2 of 6", status.getString("error"), status.encode());
+  }
+
+  @Test
+  void anInferenceHungInsideAnImageFailsAndANewThreadTakesTheNextJob() {
+    String hung = fx.createTeam("hung modellers");
+    long id = accepted(submitModel(hung, "timed", ModelFixtures.model(new JsonObject().put("backbone", "copying")
+        .put("hang", true))));
+    JsonObject status = fx.awaitFinal(id, hung);
+    assertEquals("Inference Timeout: stopped after 0.1 s at image 1 of 6", status.getString("error"), status.encode());
+
+    String next = fx.createTeam("after the hang");
+    long after = accepted(submitModel(next, "models", ModelFixtures.copyingModel()));
+    assertEquals("scored", fx.awaitFinal(after, next).getString("status"));
+    assertEquals(status.getString("error"), fx.awaitFinal(id, hung).getString("error"),
+        "the hung run's late writes are discarded");
+  }
+
+  @Test
+  void aModelThatThrowsAnErrorFailsWithAFixedSentenceAndTheWorkerGoesOn() {
+    String token = fx.createTeam("erring modellers");
+    for (String error : List.of("stack", "linkage")) {
+      long id = accepted(submitModel(token, "models", ModelFixtures.model(new JsonObject().put("backbone", "copying")
+          .put("error", error))));
+      JsonObject status = fx.awaitFinal(id, token);
+      assertEquals("Inference Error: the model failed on the server", status.getString("error"), status.encode());
+    }
+    long next = accepted(submitModel(token, "models", ModelFixtures.copyingModel()));
+    assertEquals("scored", fx.awaitFinal(next, token).getString("status"));
+  }
+
+  @Test
+  void aTeamChecksOneModelAtATimeAndAFullPoolIsAnImmediate503() throws Exception {
+    String first = fx.createTeam("checked first");
+    String second = fx.createTeam("checked second");
+    byte[] waiting = ModelFixtures.model(new JsonObject().put("backbone", "copying").put("check_waits", true));
+    ExecutorService uploads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Http.Reply> a = uploads.submit(() -> submitModel(first, "models", waiting));
+      assertTrue(CopyingModelRunner.CHECKS_ENTERED.tryAcquire(60, TimeUnit.SECONDS));
+      Http.Reply again = submitModel(first, "models", ModelFixtures.copyingModel());
+      assertEquals(429, again.status(), again.body());
+      assertTrue(again.json().getString("error").contains("one model at a time"), again.body());
+
+      Future<Http.Reply> b = uploads.submit(() -> submitModel(second, "models", waiting));
+      assertTrue(CopyingModelRunner.CHECKS_ENTERED.tryAcquire(60, TimeUnit.SECONDS));
+      Http.Reply full = submitModel(fx.createTeam("checked third"), "models", ModelFixtures.copyingModel());
+      assertEquals(503, full.status(), full.body());
+      assertEquals(60, full.json().getInteger("retry_after_seconds"), full.body());
+
+      CopyingModelRunner.CHECK_GATE.countDown();
+      accepted(a.get(60, TimeUnit.SECONDS));
+      accepted(b.get(60, TimeUnit.SECONDS));
+    } finally {
+      CopyingModelRunner.CHECK_GATE.countDown();
+      uploads.shutdown();
+    }
+  }
+
+  @Test
+  void aMultipartModelUploadIsHeldToTheCompetitionsArchiveLimit() {
+    String token = fx.createTeam("form modellers");
+    Http.Reply refused = fx.http.postMultipart("/api/competitions/models/submissions", token, "model.zip",
+        new byte[2 * 1024 * 1024], "over the 1 MB limit");
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.json().getString("error").contains("larger than this competition's limit of 1 MB"),
+        refused.body());
+    JsonObject mine = fx.http.get("/api/competitions/models/submissions", token).json();
+    assertEquals(0, mine.getJsonArray("submissions").size(), mine.encode());
+  }
+
+  @Test
   void aModelThatRunsOutOfMemoryFailsItsSubmissionAndTheWorkerGoesOn() {
     String token = fx.createTeam("greedy modellers");
     long id = accepted(submitModel(token, "models", ModelFixtures.model(new JsonObject().put("backbone", "copying")
         .put("oom", true))));
     JsonObject status = fx.awaitFinal(id, token);
     assertEquals("failed", status.getString("status"), status.encode());
-    assertTrue(status.getString("error").startsWith("Out Of Memory: "), status.encode());
+    assertEquals("Out Of Memory: the model needed more memory than the inference worker has",
+        status.getString("error"), status.encode());
     // the team page's form, the archive dropped on it
     long next = accepted(fx.http.postMultipart("/api/competitions/models/submissions", token, "model.zip",
         ModelFixtures.copyingModel(), "after the oom"));

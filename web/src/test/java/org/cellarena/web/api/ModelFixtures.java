@@ -109,4 +109,19 @@ public final class ModelFixtures {
     }
     throw new IllegalArgumentException("no central entry " + name);
   }
+
+  /** The archive with the deflate data of its entry {@code name} overwritten with garbage. */
+  public static byte[] withCorruptData(byte[] zip, String name) {
+    byte[] bytes = zip.clone();
+    byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i + 30 < bytes.length; i++) {
+      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4
+          && java.util.Arrays.equals(bytes, i + 30, i + 30 + wanted.length, wanted, 0, wanted.length)) {
+        int data = i + 30 + wanted.length + Short.toUnsignedInt((short) ((bytes[i + 28] & 0xff) | bytes[i + 29] << 8));
+        java.util.Arrays.fill(bytes, data + 2, data + 64, (byte) 0xff);
+        return bytes;
+      }
+    }
+    throw new IllegalArgumentException("no local entry " + name);
+  }
 }

@@ -54,7 +54,8 @@ class RestartTest {
     assertTrue(Files.exists(stored));
     Path uploads = Files.createDirectories(dataDir.resolve("submissions/.uploads"));
     List<Path> strays = List.of(uploads.resolve("raw-1234.upload"), uploads.resolve("a1b2c3"),
-        competitionDir.resolve(".incoming-1234.csv.gz"), competitionDir.resolve((id + 1) + ".csv.gz"));
+        competitionDir.resolve(".incoming-1234.csv.gz"), competitionDir.resolve((id + 1) + ".csv.gz"),
+        competitionDir.resolve((id + 2) + ".model.zip"));
     for (Path stray : strays) {
       Files.write(stray, new byte[] {1, 2, 3});
     }

@@ -60,7 +60,8 @@ class InferenceQueueTest {
   }
 
   private static long submitModel(Submissions submissions, long team) {
-    return submissions.addModel("m", team, null, null, 1, "0".repeat(64), "1".repeat(64), () -> { },
+    return submissions.addModel("m", team, null, null, 1, "0".repeat(64),
+        new Submissions.CheckedModel("1".repeat(64), "a test model"), () -> { },
         id -> "m/" + id + ".model.zip");
   }
 
@@ -105,7 +106,7 @@ class InferenceQueueTest {
       Instant later = now.plus(Duration.ofSeconds(6));
       assertEquals(id, inferences.claimNext(COMPETITIONS, "live#1", later, later.plusSeconds(30)).orElseThrow().id(),
           "taken over once the lease expired");
-      assertFalse(inferences.extendLease(id, "dead#1", later.plusSeconds(30)), "the old owner lost it");
+      assertFalse(inferences.extendLease(id, "dead#1", later.plusSeconds(30), 1), "the old owner lost it");
       assertFalse(inferences.holds(id, "dead#1"));
       assertTrue(inferences.holds(id, "live#1"));
       assertFalse(inferences.progress(id, "dead#1", "image 5 of 6"));
@@ -120,6 +121,31 @@ class InferenceQueueTest {
       assertEquals("m/" + id + ".csv.gz", row.storedFile());
       assertEquals(2.5, row.model().seconds());
       assertEquals(2.5, inferences.secondsSince("m", team, now.minusSeconds(1)), 1e-9);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aModelThatStopsItsWorkerTwiceFailsAndBothAttemptsAreCharged(String kind) {
+    try (Database db = open(kind)) {
+      Submissions submissions = new Submissions(db);
+      Inferences inferences = new Inferences(db);
+      long team = new Teams(db).create("A").team().id();
+      long id = submitModel(submissions, team);
+      Instant now = Instant.now();
+      var first = inferences.claimNext(COMPETITIONS, "crashed#1", now, now.plusSeconds(5)).orElseThrow();
+      assertEquals(0, first.chargedBefore(), 1e-9);
+      assertTrue(inferences.extendLease(id, "crashed#1", now.plusSeconds(5), 4), "a heartbeat charges 4 s");
+      Instant later = now.plusSeconds(6);
+      var second = inferences.claimNext(COMPETITIONS, "crashed#2", later, later.plusSeconds(5)).orElseThrow();
+      assertEquals(4, second.chargedBefore(), 1e-9, "the first attempt's seconds stay charged");
+      assertTrue(inferences.extendLease(id, "crashed#2", later.plusSeconds(5), 7));
+      Instant last = later.plusSeconds(6);
+      assertTrue(inferences.claimNext(COMPETITIONS, "w#3", last, last.plusSeconds(5)).isEmpty(), "no third claim");
+      var row = submissions.find(id).orElseThrow();
+      assertEquals("failed", row.status().label());
+      assertEquals(Inferences.WORKER_STOPPED, row.error());
+      assertEquals(7, inferences.secondsSince("m", team, now.minusSeconds(1)), 1e-9);
     }
   }
 }

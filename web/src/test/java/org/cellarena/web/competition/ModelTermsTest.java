@@ -69,6 +69,8 @@ class ModelTermsTest {
         .put("inference", new JsonObject().put("time_limit_minutes", 0))).contains("\"time_limit_minutes\" must be"));
     assertTrue(refusal(new JsonObject().put("kind", "model")
         .put("inference", new JsonObject().put("max_archive_mb", 1.5))).contains("\"max_archive_mb\" must be"));
+    assertTrue(refusal(new JsonObject().put("kind", "model").put("inference", new JsonObject()
+        .put("max_archive_mb", 4096))).contains("\"max_archive_mb\" must be a whole number from 1 to 4095"));
   }
 
   @Test

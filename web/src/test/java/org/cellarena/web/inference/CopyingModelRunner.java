@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
  * The web module's stand-in for the DJL runner (registered for the tests' classpath only): its "weights" file is
@@ -17,14 +19,27 @@ import java.util.List;
  * each. {@code config.json} says what it does: {@code "backbone": "copying"} (any other is rejected by the check,
  * as an unknown backbone), and optionally {@code "endless": true} (after the first image it waits, reporting,
  * until the callback stops it), {@code "oom": true} (it runs out of memory) or {@code "millis_per_image": n}
- * (it takes that long over each image, as a real model does).
+ * (it takes that long over each image, as a real model does), {@code "hang": true} (inside the first image it
+ * blocks, reporting nothing, until its thread is interrupted; then it goes on), or {@code "error": "stack"} or
+ * {@code "linkage"} (it throws that Error, its message naming a server path). A check of a config with
+ * {@code "check_waits": true} tells {@link #CHECKS_ENTERED} and waits for {@link #CHECK_GATE}.
  */
 public final class CopyingModelRunner implements ModelRunner {
   public static final String BACKBONE = "copying";
+  public static final Semaphore CHECKS_ENTERED = new Semaphore(0);
+  public static final CountDownLatch CHECK_GATE = new CountDownLatch(1);
 
   @Override
   public ModelSummary check(Path modelDir) throws ModelRejectedException {
     JsonObject config = config(modelDir);
+    if (config.getBoolean("check_waits", false)) {
+      CHECKS_ENTERED.release();
+      try {
+        CHECK_GATE.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String backbone = config.getString("backbone");
     if (!BACKBONE.equals(backbone)) {
       throw new ModelRejectedException("config.json: unknown backbone \"" + backbone + "\" (known: " + BACKBONE
@@ -41,6 +56,11 @@ public final class CopyingModelRunner implements ModelRunner {
     if (config.getBoolean("oom", false)) {
       throw new OutOfMemoryError("Java heap space (the copying runner was told to run out)");
     }
+    switch (config.getString("error", "")) {
+      case "stack" -> throw new StackOverflowError("/srv/secret/path");
+      case "linkage" -> throw new NoClassDefFoundError("/srv/secret/path/Missing");
+      default -> { }
+    }
     List<String> rows = Files.readAllLines(weights(modelDir));
     List<String> written = new ArrayList<>(List.of("id,predicted"));
     int cells = 0;
@@ -51,6 +71,9 @@ public final class CopyingModelRunner implements ModelRunner {
           written.add(row);
           cells++;
         }
+      }
+      if (i == 0 && config.getBoolean("hang", false)) {
+        hangUntilInterrupted();
       }
       for (long end = System.nanoTime() + config.getLong("millis_per_image", 0L) * 1_000_000;
            System.nanoTime() < end; ) {
@@ -77,6 +100,14 @@ public final class CopyingModelRunner implements ModelRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void hangUntilInterrupted() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      // given up on: go on, as a model that ignores interrupts does
     }
   }
 

@@ -101,8 +101,8 @@ class TeamsTest {
     try (Database db = Database.open(url)) { // back to the schema before step 5, two look-alike teams in it
       db.autoCommit(c -> {
         try (var s = c.createStatement()) {
-          s.execute("DROP INDEX submissions_by_inference"); // step 6 undone first
-          for (String column : new String[] {"model_file", "weights_sha256", "inference_started_at",
+          s.execute("DROP INDEX submissions_by_inference"); // steps 7 and 6 undone first
+          for (String column : new String[] {"inference_attempts", "model_description", "model_file", "weights_sha256", "inference_started_at",
               "inference_seconds", "inference_progress", "inference"}) {
             s.execute("ALTER TABLE submissions DROP COLUMN " + column);
           }
