@@ -88,7 +88,7 @@ class DjlModelRunnerTest {
   void truncatedWeightsAreRejected() throws Exception {
     Path model = unpackedModel(dir.resolve("model"));
     byte[] weights = Files.readAllBytes(model.resolve("model.params"));
-    Files.write(model.resolve("model.params"), java.util.Arrays.copyOf(weights, weights.length / 2));
+    Files.write(model.resolve("model.params"), java.util.Arrays.copyOf(weights, weights.length - 8));
     ModelRejectedException rejected = assertThrows(ModelRejectedException.class,
         () -> new DjlModelRunner().check(model));
     assertEquals("model.params: the weights file is truncated (it ends inside a tensor)", rejected.getMessage());
