@@ -70,8 +70,9 @@ class AbuseTest {
       Instant otherStarted = started(fx.awaitFinal(theirs, other));
       Instant first = started(fx.awaitFinal(backlog.get(0), flooder));
       Instant second = started(fx.awaitFinal(backlog.get(1), flooder));
-      assertTrue(first.isBefore(otherStarted), "the oldest submission goes first");
-      assertTrue(otherStarted.isBefore(second), "then the other team, before the flooder's backlog");
+      // the light lane may take the other team's file at the same moment as the oldest: no order between those two
+      assertTrue(first.isBefore(second), "the flooder's files in their order");
+      assertTrue(otherStarted.isBefore(second), "the other team before the flooder's backlog");
     }
   }
 
